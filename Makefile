@@ -1,0 +1,33 @@
+# The two commands a newcomer runs: `make site` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+CORPUS ?= seeds
+OUT    ?= site
+
+.PHONY: site test venv mentions check evaluate clean
+
+$(BIN)/geo: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+venv: $(BIN)/geo
+
+site: venv
+	mkdir -p build
+	$(BIN)/geo mentions --corpus $(CORPUS) --format jsonl --out build/mentions.jsonl
+	$(BIN)/geo mentions --corpus $(CORPUS) --format csv --out build/mentions.csv
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+check: venv
+	$(BIN)/geo gazetteer check
+
+evaluate: venv
+	$(BIN)/geo evaluate --corpus $(CORPUS)
+
+clean:
+	rm -rf build site

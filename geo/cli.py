@@ -1,0 +1,82 @@
+"""Command line: ``geo mentions``, ``geo gazetteer check``, ``geo evaluate``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geo.errors import InputError
+
+DEFAULT_CORPUS = Path("seeds")
+
+
+def _mentions(args: argparse.Namespace) -> int:
+    from geo.corpus import open_corpus
+    from geo.geoparse import FIELDS
+    from geo.mentions import corpus_mentions, default_geoparser
+    from geo.output import atomic_output, write_records
+
+    corpus = open_corpus(args.corpus)
+    geoparser = default_geoparser()
+    with atomic_output(args.out, newline="") as out:
+        count = write_records((m.as_record() for m in corpus_mentions(corpus, geoparser)), FIELDS, args.format, out)
+    print(f"{count} mentions from {len(corpus)} documents", file=sys.stderr)
+    return 0
+
+
+def _gazetteer_check(args: argparse.Namespace) -> int:
+    from geo.gazcheck import check_gazetteer
+
+    problems, summary = check_gazetteer(tolerance_km=args.tolerance_km)
+    for problem in problems:
+        print(problem)
+    print(summary, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from geo.evaluate import evaluate, format_report
+
+    report = evaluate(args.corpus, args.gold, args.traps)
+    print(format_report(report, verbose=args.verbose))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="geo", description="Map the sites that news documents cite.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    mentions = commands.add_parser("mentions", help="find and resolve place mentions in a corpus")
+    mentions.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    mentions.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    mentions.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
+    mentions.set_defaults(run=_mentions)
+
+    gazetteer = commands.add_parser("gazetteer", help="gazetteer tools")
+    gaz_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
+    check = gaz_commands.add_parser("check", help="validate the gazetteer against country polygons")
+    check.add_argument("--tolerance-km", type=float, default=5.0,
+                       help="how far outside its country's polygon a point may lie (border sites)")
+    check.set_defaults(run=_gazetteer_check)
+
+    evaluate = commands.add_parser("evaluate", help="score mentions against the hand annotation")
+    evaluate.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    evaluate.add_argument("--gold", type=Path, default=Path("tests/fixtures/seed_mentions.jsonl"))
+    evaluate.add_argument("--traps", type=Path, default=Path("tests/fixtures/seed_traps.jsonl"))
+    evaluate.add_argument("--verbose", action="store_true", help="list every error")
+    evaluate.set_defaults(run=_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""The geoparser: a document's text in, its place mentions out.
+
+1. one Aho-Corasick pass finds every gazetteer alias or stem in the normalised text;
+2. a second finds organisation names from the lexicon;
+3. context rules drop people, organisations and adjectives, choose among sites that
+   share a name (by the head noun that follows, then the declared default), and mark
+   metonyms (``literal: false``);
+4. capitalised place-like phrases that nothing matched are reported as ``unresolved``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from geo.gazetteer import Gazetteer, Site
+from geo.lexicons import Lexicons
+from geo.matcher import Hit, KeyMatcher, TextIndex
+from geo.normalize import skeleton
+from geo.rules import Rules, core_is_capitalised, extend_article, window
+from geo.sentences import SentenceIndex
+from geo.unresolved import find_unresolved
+
+
+class Names(NamedTuple):
+    """What an alias key can denote: sites by name, and sites by stem (with a head noun)."""
+
+    sites: tuple[str, ...]
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc: str
+    start: int
+    end: int
+    surface: str
+    site_id: str
+    name: str
+    kind: str
+    country: str
+    lat: float | None
+    lon: float | None
+    literal: bool
+    status: str  # resolved | ambiguous | unresolved
+    precision: int | None  # geo_precision, ACLED's sense: 1 site, 2 approximate, 3 area
+    uncertainty_m: int | None
+    layer: str  # curated | fallback | ""
+    candidates: tuple[str, ...]
+    sentence: str
+    sentence_start: int
+
+    def as_record(self) -> dict:
+        return {
+            "doc": self.doc, "start": self.start, "end": self.end, "surface": self.surface,
+            "site_id": self.site_id, "name": self.name, "kind": self.kind, "country": self.country,
+            "lat": self.lat, "lon": self.lon, "literal": self.literal, "status": self.status,
+            "precision": self.precision, "uncertainty_m": self.uncertainty_m, "layer": self.layer,
+            "candidates": "|".join(self.candidates), "sentence": self.sentence,
+            "sentence_start": self.sentence_start,
+        }
+
+
+FIELDS = tuple(Mention.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the rules made of one match, before it becomes a Mention."""
+
+    start: int
+    end: int
+    sites: tuple[str, ...]
+    literal: bool
+
+
+class Geoparser:
+    def __init__(self, gazetteer: Gazetteer, lexicons: Lexicons):
+        self.gazetteer = gazetteer
+        self.rules = Rules(lexicons)
+        self.lexicons = lexicons
+        entries: dict[str, Names] = {}
+        for k, ids in gazetteer.aliases.items():
+            entries[k] = Names(tuple(ids), ())
+        for k, ids in gazetteer.stems.items():
+            entries[k] = Names(entries.get(k, Names((), ())).sites, tuple(ids))
+        self.places: KeyMatcher[Names] = KeyMatcher(entries)
+        self.organisations: KeyMatcher[str] = KeyMatcher({skeleton(o): o for o in lexicons.organisations})
+        self.place_words = {w for k in gazetteer.aliases for w in k.split()}
+
+    def parse(self, doc_id: str, text: str) -> list[Mention]:
+        index = TextIndex(text)
+        hits = index.hits(self.places)
+        organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
+        sentences = SentenceIndex(text)
+        mentions = []
+        for hit in hits:
+            reading = self.read(text, index, hit, organisations)
+            if reading is not None:
+                mentions.append(self._mention(doc_id, text, reading, sentences))
+        taken = [(h.start, h.end) for h in hits] + organisations
+        for start, end in find_unresolved(text, taken, self.lexicons):
+            mentions.append(self._unresolved(doc_id, text, start, end, sentences))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def read(self, text: str, index: TextIndex, hit: Hit[Names], organisations: list[tuple[int, int]]) -> Reading | None:
+        """The rules applied to one match; None when it is not a place mention."""
+        start = extend_article(text, hit.start)
+        surface = text[start:hit.end]
+        if not core_is_capitalised(surface):
+            return None
+        if any(s <= start and hit.end <= e for s, e in organisations):
+            return None
+        w = window(text, start, hit.end)
+        rules = self.rules
+        if rules.is_organisation_part(w) or rules.is_person(surface, w, self.place_words) \
+                or rules.is_hyphen_compound(w, self.place_words):
+            return None
+        sites = self._choose(hit, rules.head_group(index.words_after(hit.padded_end, 3)))
+        if not sites:
+            return None
+        site = self.gazetteer[sites[0]]
+        if site.kind == "country" and rules.is_attributive(w):
+            return None
+        literal = not (len(sites) == 1 and site.metonym_for and rules.is_metonymic(w))
+        return Reading(start, hit.end, sites, literal)
+
+    def _choose(self, hit: Hit[Names], group: str | None) -> tuple[str, ...]:
+        """Sites the match may denote, narrowed by the head noun and declared defaults."""
+        kinds = self.rules.kinds_of(group)
+        by_stem = tuple(i for i in hit.payload.stems if self.gazetteer[i].kind in kinds)
+        sites = by_stem or hit.payload.sites
+        if len(sites) > 1 and kinds:
+            sites = tuple(i for i in sites if self.gazetteer[i].kind in kinds) or sites
+        if len(sites) > 1:
+            declared = self.gazetteer.ambiguities.get(hit.key)
+            if declared and declared.default:
+                sites = (declared.default,)
+        return sites
+
+    def _mention(self, doc_id: str, text: str, r: Reading, sentences: SentenceIndex) -> Mention:
+        s_start, s_end = sentences.around(r.start, r.end)
+        common = dict(doc=doc_id, start=r.start, end=r.end, surface=text[r.start:r.end],
+                      literal=r.literal, sentence=text[s_start:s_end], sentence_start=s_start)
+        if len(r.sites) > 1:
+            return Mention(site_id="", name="", kind="", country="", lat=None, lon=None, status="ambiguous",
+                           precision=None, uncertainty_m=None, layer="", candidates=r.sites, **common)
+        site: Site = self.gazetteer[r.sites[0]]
+        return Mention(site_id=site.id, name=site.name, kind=site.kind, country=site.country, lat=site.lat,
+                       lon=site.lon, status="resolved", precision=site.geo_precision,
+                       uncertainty_m=site.uncertainty_m, layer=site.layer, candidates=(), **common)
+
+    def _unresolved(self, doc_id: str, text: str, start: int, end: int, sentences: SentenceIndex) -> Mention:
+        s_start, s_end = sentences.around(start, end)
+        return Mention(doc=doc_id, start=start, end=end, surface=text[start:end], site_id="", name="", kind="",
+                       country="", lat=None, lon=None, literal=True, status="unresolved", precision=None,
+                       uncertainty_m=None, layer="", candidates=(), sentence=text[s_start:s_end],
+                       sentence_start=s_start)

@@ -1,0 +1,91 @@
+"""Multi-pattern matching of normalised keys with pyahocorasick.
+
+Keys are skeletons (see :mod:`geo.normalize`) stored with a leading space, and the
+document skeleton is padded with one, so a key can only start at a word boundary;
+the end boundary is checked per match.  ``iter_long`` gives leftmost-longest,
+non-overlapping matches in one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, Iterator, TypeVar
+
+import ahocorasick
+
+from geo.normalize import OffsetMap, fold, skeleton_of_folded
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Hit(Generic[T]):
+    start: int  # offsets in the original text
+    end: int
+    key: str
+    payload: T
+    padded_start: int  # offsets in the padded skeleton
+    padded_end: int
+
+
+class KeyMatcher(Generic[T]):
+    def __init__(self, entries: dict[str, T]):
+        self._automaton = ahocorasick.Automaton()
+        for key, payload in entries.items():
+            if key:
+                self._automaton.add_word(" " + key, (key, payload))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def scan(self, padded: str) -> Iterator[tuple[int, int, str, T]]:
+        """(start, end, key, payload) in skeleton coordinates of ``padded`` (leading space
+        included), leftmost-longest, each ending at a word boundary."""
+        if self._empty:
+            return
+        size = len(padded)
+        for last, (key, payload) in self._automaton.iter_long(padded):
+            end = last + 1
+            start = end - len(key)
+            if end == size or padded[end] == " ":
+                yield start, end, key, payload
+                continue
+            shorter = self._shorter_at(padded, start, end)
+            if shorter:
+                yield shorter
+
+    def _shorter_at(self, padded: str, start: int, end: int):
+        """The longest key starting at ``start`` that ends at a boundary before ``end``."""
+        best = None
+        for last, (key, payload) in self._automaton.iter(padded, start - 1, end):
+            stop = last + 1
+            if stop - len(key) == start and stop < end and padded[stop] == " ":
+                if best is None or stop > best[1]:
+                    best = (start, stop, key, payload)
+        return best
+
+
+class TextIndex:
+    """A document's normal form, computed once and shared by every matcher."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._folded = fold(text)
+        self.padded = " " + skeleton_of_folded(self._folded)
+        self._offsets: OffsetMap | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the padded-skeleton span [start, end)."""
+        if self._offsets is None:
+            self._offsets = OffsetMap(self._folded)
+        return self._offsets.start(start - 1), self._offsets.end(end - 1)
+
+    def hits(self, matcher: KeyMatcher[T]) -> list[Hit[T]]:
+        return [Hit(*self.original_span(s, e), key, payload, s, e) for s, e, key, payload in matcher.scan(self.padded)]
+
+    def words_after(self, padded_end: int, count: int) -> list[str]:
+        """The next ``count`` normalised words after a padded-skeleton offset."""
+        return self.padded[padded_end:padded_end + 24 * count].split()[:count]

@@ -1,0 +1,57 @@
+"""Writers for records: JSON lines or CSV, written atomically (aside, then renamed)."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path | None, newline: str | None = None) -> Iterator[IO[str]]:
+    """A text stream that replaces ``path`` only if the block completes; stdout for None."""
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def write_records(records: Iterable[dict], fields: tuple[str, ...], fmt: str, out: IO[str]) -> int:
+    """Write records as ``jsonl`` or ``csv``; returns how many."""
+    count = 0
+    if fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+            count += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: _cell(v) for k, v in record.items()})
+            count += 1
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return count
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value

@@ -1,0 +1,188 @@
+"""Context rules that tell a place mention from a person, an organisation, an adjective
+or a metonym.  They read the words around a match; the words themselves live in the
+lexicons (``geo/data/lexicons``), so the rules generalise to unseen documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.lexicons import HEAD_GROUP_KINDS, Lexicons
+from geo.normalize import skeleton
+
+_WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[AaEe][dlnrstz][-‐]|[AE]l )$")
+_ARTICLE_AT_START = re.compile(r"^(?:[AaEe][dlnrstz][-‐ ]|[Aa]l\s)")
+_POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+_PREPOSITIONS = {"in", "at", "from", "near", "to", "into", "of", "on", "over", "across", "inside",
+                 "outside", "toward", "towards", "via", "through", "within", "around", "by", "against"}
+_LINKING = {"which", "that", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+            "could", "can", "may", "might", "should", "must", "does", "did", "do", "not", "also",
+            "still", "now", "currently", "reportedly", "already", "been", "being", "itself", "s", "too",
+            "then", "again", "officially", "publicly", "quickly", "clearly", "apparently", "increasingly"}
+_GOVERNMENT_NOUNS = {"government", "administration", "authorities", "regime", "leadership", "officials"}
+_STOP = re.compile(r"[,;:.!?()\[\]\"“”—–]")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Words around a match in the original text."""
+
+    before: list[str]  # nearest last; only words not separated from the match by punctuation
+    after: list[str]  # nearest first; idem
+    glued_before: str  # the raw text between the previous word and the match
+    glued_after: str  # the raw text between the match and the next word
+    after_clause: list[str]  # after ", which"/", who": the words of that relative clause
+
+
+def window(text: str, start: int, end: int, size: int = 5) -> Window:
+    left = text[max(0, start - 100):start]
+    right = text[end:end + 100]
+    before_words = list(_WORD.finditer(left))
+    after_words = list(_WORD.finditer(right))
+    glued_before = left[before_words[-1].end():] if before_words else left
+    glued_after = right[:after_words[0].start()] if after_words else right
+    clause: list[str] = []
+    if glued_after.strip() == "," and after_words and after_words[0].group() in {"which", "who"}:
+        rest = right[after_words[0].start():]
+        clause = [m.group() for m in _WORD.finditer(rest) if not _STOP.search(rest[:m.start()])][1:size]
+    return Window(
+        before=[m.group() for m in before_words if not _STOP.search(left[m.end():])][-size:],
+        after=[m.group() for m in after_words if not _STOP.search(right[:m.start()])][:size],
+        glued_before=glued_before,
+        glued_after=glued_after,
+        after_clause=clause,
+    )
+
+
+def key(word: str) -> str:
+    return skeleton(word)
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def extend_article(text: str, start: int) -> int:
+    """Include an article attached before the match (al-Harir for a match on Harir)."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 3), start)
+    return m.start() if m else start
+
+
+def core_is_capitalised(surface: str) -> bool:
+    """Proper names are capitalised in English: the first letter after any article."""
+    core = _ARTICLE_AT_START.sub("", surface, count=1) if len(surface) > 3 else surface
+    letters = [c for c in core if c.isalpha()]
+    return bool(letters) and letters[0].isupper()
+
+
+class Rules:
+    def __init__(self, lexicons: Lexicons):
+        self.lex = lexicons
+        self._titles = sorted(lexicons.person_titles, key=len, reverse=True)
+
+    # -- people -----------------------------------------------------------------------
+    def is_person(self, surface: str, w: Window, place_words: set[str]) -> bool:
+        """Muqtada al-Sadr, Abu Bakr al-Baghdadi, President X: a name right after a given
+        name, a title, or (for an al- form) any capitalised word that is not a place."""
+        if not w.before or w.glued_before.strip():
+            return False
+        previous = w.before[-1]
+        prev_key = key(previous)
+        two = " ".join(key(x) for x in w.before[-2:])
+        if prev_key in self.lex.person_titles or two in self.lex.person_titles:
+            return True
+        if not is_capitalised(previous) or previous.endswith(("'s", "’s")):
+            return False
+        if prev_key in self.lex.given_names:
+            return True
+        nisba = bool(_ARTICLE_AT_START.match(surface))
+        return (nisba and prev_key not in self.lex.non_places and prev_key not in self.lex.common_words
+                and prev_key not in place_words)
+
+    # -- organisations ------------------------------------------------------------------
+    def is_organisation_part(self, w: Window) -> bool:
+        """Washington Institute, Georgetown University, Resistance in Iraq, University of Baghdad."""
+        if w.after and not w.glued_after.strip() and is_capitalised(w.after[0]) \
+                and key(w.after[0]) in self.lex.org_heads:
+            return True
+        if len(w.before) >= 2 and not w.glued_before.strip() and key(w.before[-1]) in {"in", "of", "for"}:
+            head = w.before[-2]
+            return is_capitalised(head) and key(head) in self.lex.org_heads
+        return False
+
+    # -- adjectives --------------------------------------------------------------------
+    def is_hyphen_compound(self, w: Window, place_words: set[str]) -> bool:
+        """US-led, Iran-backed, Baghdad-based: the name is part of an adjective.
+        Iraq-Jordan (border) stays a place: the other half is a place too."""
+        return (w.glued_after in {"-", "‐"} and bool(w.after)
+                and key(w.after[0].split("-")[0]) not in place_words)
+
+    def is_attributive(self, w: Window) -> bool:
+        """A country name used as a nationality adjective: US forces, Iran officials."""
+        if not w.after or w.glued_after.strip():
+            return False
+        if w.before and key(w.before[-1]) in _PREPOSITIONS | {"the"}:
+            return False
+        return key(w.after[0]) in self.lex.attributive_nouns
+
+    # -- metonymy ----------------------------------------------------------------------
+    def is_metonymic(self, w: Window) -> bool:
+        """A capital or country standing for its government."""
+        return self._possessive_metonym(w) or self._subject_of_verb(w) or self._after_preceder(w) \
+            or self._government_modifier(w)
+
+    def _possessive_metonym(self, w: Window) -> bool:
+        """Washington's support (metonym) but Baghdad's streets, Baghdad's Sadr City (place)."""
+        if not _POSSESSIVE.match(w.glued_after.strip()):
+            return False
+        words = [x for x in w.after if key(x) != "s"]
+        if not words:
+            return False
+        first = key(words[0])
+        if first in self.lex.physical_nouns:
+            return False
+        if is_capitalised(words[0]) and first not in self.lex.metonymy_nouns:
+            return False
+        return any(key(x) in self.lex.metonymy_nouns for x in words[:4])
+
+    def _subject_of_verb(self, w: Window) -> bool:
+        """Tehran prefers, Baghdad expects, Baghdad which is trying, Baghdad, which has warned."""
+        if w.before and key(w.before[-1]) in _PREPOSITIONS:
+            return False
+        if w.after_clause:
+            words = w.after_clause
+        elif w.glued_after.strip() in {"", "'s", "’s"}:
+            words = w.after
+        else:
+            return False
+        for word in words[:4]:
+            k = key(word)
+            if k in self.lex.metonymy_verbs:
+                return True
+            if k not in _LINKING and not k.endswith("ly"):
+                return False
+        return False
+
+    def _after_preceder(self, w: Window) -> bool:
+        if w.glued_before.strip():
+            return False
+        words = [key(x) for x in w.before if key(x) != "the"]
+        return any(" ".join(words[-n:]) in self.lex.metonymy_preceders for n in (3, 2, 1) if len(words) >= n)
+
+    def _government_modifier(self, w: Window) -> bool:
+        return bool(w.after) and not w.glued_after.strip() and key(w.after[0]) in _GOVERNMENT_NOUNS
+
+    # -- kinds -------------------------------------------------------------------------
+    def head_group(self, following: list[str]) -> str | None:
+        """The head-noun group that the words right after a name start with, if any."""
+        text = " ".join(following) + " "
+        for group, nouns in self.lex.head_nouns.items():
+            for noun in nouns:
+                if text.startswith(noun + " "):
+                    return group
+        return None
+
+    @staticmethod
+    def kinds_of(group: str | None) -> set[str]:
+        return HEAD_GROUP_KINDS.get(group, set()) if group else set()

@@ -1,0 +1,60 @@
+"""Sentence spans of a news text: line breaks and sentence-final punctuation followed by
+a capital, except after abbreviations, initials and decimal numbers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "prof", "sen", "rep", "gov", "inc", "co",
+}
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*\s*$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, in order."""
+    spans, start = [], 0
+    for m in _BREAK.finditer(text):
+        if m.group().startswith(".") and _is_abbreviation(text, start, m.start() + 1):
+            continue
+        _append(text, spans, start, m.start() + len(m.group().rstrip()))
+        start = m.end()
+    _append(text, spans, start, len(text))
+    return spans
+
+
+def _is_abbreviation(text: str, start: int, dot_end: int) -> bool:
+    m = _LAST_WORD.search(text, max(start, dot_end - 40), dot_end)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".").lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+class SentenceIndex:
+    """Finds the sentence around an offset."""
+
+    def __init__(self, text: str):
+        self.spans = sentence_spans(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence containing [start, end); spans several when a mention crosses a break."""
+        i = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        j = max(bisect.bisect_right(self._starts, max(end - 1, start)) - 1, i)
+        if not self.spans:
+            return start, end
+        return min(self.spans[i][0], start), max(self.spans[j][1], end)

@@ -1,0 +1,95 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from geo.cli import main
+from geo.corpus import open_corpus, parse_publication
+from geo.errors import InputError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+HEADER = "id,file,title,publisher,author,published,url\n"
+
+
+def make_corpus(tmp_path: Path, rows: list[str], files: dict[str, bytes]) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "documents.csv").write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+def test_seeds_load():
+    corpus = open_corpus(SEEDS)
+    assert len(corpus) == 5
+    assert {d.published.precision for d in corpus} == {"day", "month"}
+
+
+def test_month_only_date():
+    p = parse_publication("2024-02")
+    assert (p.precision, str(p.last_possible_day)) == ("month", "2024-02-29")
+
+
+@pytest.mark.parametrize("value", ["2024-13", "2024-02-30", "16/11/2023", "2023", ""])
+def test_invalid_dates_are_rejected(value):
+    with pytest.raises(ValueError):
+        parse_publication(value)
+
+
+def _error(tmp_path, rows, files) -> str:
+    with pytest.raises(InputError) as info:
+        open_corpus(make_corpus(tmp_path, rows, files))
+    return str(info.value)
+
+
+def test_missing_file_names_manifest_line(tmp_path):
+    message = _error(tmp_path, ["a,a.txt,T,P,,2024-01-01,http://x", "b,b.txt,T,P,,2024-01-01,http://x"],
+                     {"a.txt": b"text"})
+    assert "documents.csv:3" in message and "b.txt" in message
+
+
+def test_text_without_manifest_row(tmp_path):
+    message = _error(tmp_path, ["a,a.txt,T,P,,2024-01-01,http://x"], {"a.txt": b"x", "stray.txt": b"y"})
+    assert "stray.txt" in message and "no row" in message
+
+
+def test_invalid_date_names_line(tmp_path):
+    message = _error(tmp_path, ["a,a.txt,T,P,,2024-31-01,http://x"], {"a.txt": b"x"})
+    assert "documents.csv:2" in message and "2024-31-01" in message
+
+
+def test_duplicate_ids(tmp_path):
+    message = _error(tmp_path, ["a,a.txt,T,P,,2024-01-01,http://x", "a,b.txt,T,P,,2024-01-01,http://x"],
+                     {"a.txt": b"x", "b.txt": b"y"})
+    assert "documents.csv:3" in message and "duplicate id" in message
+
+
+def test_missing_field(tmp_path):
+    message = _error(tmp_path, ["a,a.txt,,P,,2024-01-01,http://x"], {"a.txt": b"x"})
+    assert "documents.csv:2" in message and "title" in message
+
+
+def test_non_utf8_document_names_file_and_line(tmp_path):
+    corpus = open_corpus(make_corpus(tmp_path, ["a,a.txt,T,P,,2024-01-01,http://x"],
+                                     {"a.txt": "line one\nline two caf\xe9\n".encode("latin-1")}))
+    with pytest.raises(InputError) as info:
+        corpus.read(corpus.documents[0])
+    assert "a.txt:2" in str(info.value) and "UTF-8" in str(info.value)
+
+
+def test_invalid_corpus_writes_nothing(tmp_path, capsys):
+    corpus = make_corpus(tmp_path / "c", [], {})
+    shutil.copy(SEEDS / "documents.csv", corpus / "documents.csv")  # rows whose files are missing
+    out = tmp_path / "out.jsonl"
+    assert main(["mentions", "--corpus", str(corpus), "--out", str(out)]) == 2
+    assert not out.exists()
+    assert "documents.csv:2" in capsys.readouterr().err
+
+
+def test_unreadable_document_midway_leaves_no_output(tmp_path):
+    corpus = make_corpus(tmp_path / "c",
+                         ["a,a.txt,T,P,,2024-01-01,http://x", "b,b.txt,T,P,,2024-01-01,http://x"],
+                         {"a.txt": b"Drones struck Baghdad.", "b.txt": b"\xff\xfe bad"})
+    out = tmp_path / "out.jsonl"
+    assert main(["mentions", "--corpus", str(corpus), "--out", str(out)]) == 2
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl*"))

@@ -1,0 +1,111 @@
+"""The rules on made-up sentences (a small test gazetteer), then on the real gazetteer."""
+
+import pytest
+
+
+def parse(geoparser, text):
+    return [(text[m.start:m.end], m.site_id or "|".join(m.candidates), m.status, m.literal)
+            for m in geoparser.parse("t", text)]
+
+
+def sites(geoparser, text):
+    return [(s, site) for s, site, status, _ in parse(geoparser, text) if status != "unresolved"]
+
+
+@pytest.mark.parametrize("text", [
+    "Muqtada al-Sadr called for calm.",
+    "Moqtada al-Sadr called for calm.",
+    "Abu Bakr al-Baghdadi was killed.",
+    "The Washington Institute published it.",
+    "Mustafa al-Kadhimi resigned.",
+    "Khalid al-Walid spoke.",
+    "The Islamic Resistance in Iraq claimed it.",
+    "the Islamic Resistance of Iraq claimed it.",
+    "President Al-Baghdadi spoke.",
+])
+def test_people_and_organisations_are_not_places(mini_geoparser, text):
+    assert sites(mini_geoparser, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters gathered in Sadr City.", [("Sadr City", "sadr-city")]),
+    ("Troops near Al-Walid were hit.", [("Al-Walid", "walid-town")]),
+    ("He lives in Kadhimiya.", [("Kadhimiya", "kadhimiya")]),
+    ("Rockets hit the Victoria military base.", [("Victoria", "victory-base")]),
+    ("Queen Victoria visited.", []),
+    ("US forces at Harir bases.", [("Harir", "harir-air-base")]),
+    ("The town of Harir.", [("Harir", "harir")]),
+    ("the At-Tanf crossing", [("At-Tanf", "al-tanf-crossing")]),
+    ("the al-Tanf base", [("al-Tanf", "al-tanf-garrison")]),
+    ("forces at al-Tanf", [("al-Tanf", "al-tanf-garrison")]),  # declared default
+    ("A drone hit Elat.", [("Elat", "eilat")]),
+])
+def test_places_resolve(mini_geoparser, text, expected):
+    assert sites(mini_geoparser, text) == expected
+
+
+def test_undecided_shared_alias_is_ambiguous(mini_geoparser):
+    assert parse(mini_geoparser, "Troops near Al-Baghdadi.") == [
+        ("Al-Baghdadi", "ain-al-asad|al-baghdadi", "ambiguous", True)]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("a consequence of Washington’s support for Israel", "Washington"),
+    ("Tehran prefers a limited front.", "Tehran"),
+    ("Baghdad expects strikes soon.", "Baghdad"),
+    ("growing pressure on Baghdad which is trying", "Baghdad"),
+    ("to pressure Amman to open the passage", "Amman"),
+    ("Baghdad, which has repeatedly warned of it", "Baghdad"),
+    ("the Baghdad government", "Baghdad"),
+])
+def test_metonyms_are_not_literal(mini_geoparser, text, surface):
+    found = [(s, literal) for s, _, _, literal in parse(mini_geoparser, text) if s == surface]
+    assert found == [(surface, False)]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("the US embassy in Baghdad", "Baghdad"),
+    ("Baghdad's Sadr City", "Baghdad"),
+    ("officials in Baghdad said", "Baghdad"),
+    ("Blinken arrived in Baghdad late on Sunday", "Baghdad"),
+    ("Baghdad’s streets were calm", "Baghdad"),
+])
+def test_literal_capitals_stay_literal(mini_geoparser, text, surface):
+    found = [(s, literal) for s, _, _, literal in parse(mini_geoparser, text) if s == surface]
+    assert found == [(surface, True)]
+
+
+def test_adjectival_country_names_are_not_mentions(mini_geoparser):
+    text = "US forces and Iran-backed groups met the US-led coalition at the Iraq-Jordan border in Syria."
+    assert sites(mini_geoparser, text) == [("Iraq", "iraq"), ("Jordan", "jordan"), ("Syria", "syria")]
+
+
+def test_lower_case_words_are_not_names(mini_geoparser):
+    assert sites(mini_geoparser, "let us go; he said baghdad in lower case") == []
+
+
+def test_unresolved_place_like_phrases(mini_geoparser):
+    text = "Fighting in Farzeh and near the Kharab al-Jir base; talks in October in Baghdad."
+    unresolved = [s for s, _, status, _ in parse(mini_geoparser, text) if status == "unresolved"]
+    assert unresolved == ["Farzeh", "Kharab al-Jir"]
+
+
+def test_mentions_carry_offsets_and_sentence(mini_geoparser):
+    text = "First sentence here. Then drones struck Ayn al-Assad. Last one."
+    [m] = mini_geoparser.parse("doc", text)
+    assert text[m.start:m.end] == m.surface == "Ayn al-Assad"
+    assert m.sentence == "Then drones struck Ayn al-Assad."
+    assert text[m.sentence_start:].startswith(m.sentence)
+    assert (m.site_id, m.precision, m.layer) == ("ain-al-asad", 1, "curated")
+
+
+@pytest.mark.parametrize("variant, site", [
+    ("Ain al-Assad", "ain-al-asad"), ("Ayn al-Asad", "ain-al-asad"), ("Al Asad Airbase", "ain-al-asad"),
+    ("At-Tanf", "al-tanf-garrison"), ("Trebil", "trebil-crossing"), ("Turaibil", "trebil-crossing"),
+    ("Eilat", "eilat"), ("Elat", "eilat"), ("Irbil", "erbil"), ("Deir Ezzor", "deir-ez-zor"),
+    ("Dayr az-Zawr", "deir-ez-zor"), ("Abu Kamal", "albukamal"), ("Al-Bukamal", "albukamal"),
+    ("Ain al-Arab", "kobani"), ("Kobane", "kobani"),
+])
+def test_real_gazetteer_resolves_variants(geoparser, variant, site):
+    text = f"Drones struck {variant} again."
+    assert sites(geoparser, text) == [(variant, site)]
