@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     gazetteer = commands.add_parser("gazetteer", help="gazetteer tools")
     gaz_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
     check = gaz_commands.add_parser("check", help="validate the gazetteer against country polygons")
-    check.add_argument("--tolerance-km", type=float, default=5.0,
+    check.add_argument("--tolerance-km", type=float, default=10.0,
                        help="how far outside its country's polygon a point may lie (border sites)")
     check.set_defaults(run=_gazetteer_check)
 

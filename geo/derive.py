@@ -20,7 +20,7 @@ import geopandas as gpd
 from shapely.geometry import box, mapping
 
 from geo import DATA_DIR
-from geo.gazetteer import COLUMNS, CURATED, load_gazetteer, read_sites
+from geo.gazetteer import COLUMNS, CURATED, alias_keys, load_gazetteer, read_sites
 from geo.lexicons import load_lexicons
 from geo.normalize import skeleton
 
@@ -28,7 +28,7 @@ THEATRE = box(24.0, 10.0, 64.0, 42.5)  # lon/lat box of the Natural Earth region
 FINE, COARSE = 0.005, 0.05  # simplification tolerance in degrees inside / outside the theatre
 FALLBACK_COUNTRIES = {"IQ", "SY", "JO", "LB", "IL", "PS", "IR", "YE", "SA", "KW", "AE", "QA", "BH", "OM", "TR", "EG"}
 MIN_POPULATION = 15000
-_LATIN = re.compile(r"^[A-Za-z][A-Za-z' .-]+$")
+_PROPER_NAME = re.compile(r"^(?:(?:al|el|an|ad|as|at|ar|az)-)?[A-Z][A-Za-z' .-]+$")
 # Natural Earth leaves ISO_A2 empty (-99) for a few countries.
 _ISO_FIXES = {"FRA": "FR", "NOR": "NO", "CYN": "CY", "SOL": "SO", "KOS": "XK"}
 
@@ -82,7 +82,7 @@ def _fallback_candidates(naturalearth: Path) -> list[dict]:
 
     places = []
     ne = gpd.read_file(naturalearth / "ne_10m_populated_places_region.geojson")
-    for _, row in ne.iterrows():
+    for _, row in ne.dropna(subset=["GEONAMEID"]).iterrows():
         names = [row["NAME"], row["NAMEASCII"], *(str(row["NAMEALT"] or "").split("|"))]
         places.append(dict(geonameid=int(row["GEONAMEID"]), name=row["NAMEASCII"], country=row["ISO_A2"],
                            lat=row["LATITUDE"], lon=row["LONGITUDE"], population=int(row["POP_MAX"]),
@@ -96,31 +96,41 @@ def _fallback_candidates(naturalearth: Path) -> list[dict]:
     return places
 
 
+def _fallback_id(place: dict) -> str:
+    if place["geonameid"] > 0:
+        return f"gn-{place['geonameid']}"
+    slug = re.sub(r"[^a-z0-9]+", "-", place["name"].lower()).strip("-")
+    return f"ne-{place['country'].lower()}-{slug}"
+
+
 def derive_fallback(naturalearth: Path, out: Path) -> int:
     lexicons = load_lexicons()
     curated = read_sites(CURATED, "curated", [])
-    taken = {k for s in curated for n in s.names() for k in (skeleton(n),)}
     blocked = lexicons.reserved_words | lexicons.non_places
+    taken = {k for s in curated for n in s.names() for k in alias_keys(n, blocked)}
     owner: dict[str, dict] = {}  # alias key -> the most populous place with that name
     places: dict[int, dict] = {}
     for place in sorted(_fallback_candidates(naturalearth), key=lambda p: (-p["population"], p["geonameid"])):
-        if place["geonameid"] in places or place["country"] not in FALLBACK_COUNTRIES:
+        if (place["geonameid"] > 0 and place["geonameid"] in places) or place["country"] not in FALLBACK_COUNTRIES:
             continue
+        names = list(dict.fromkeys(n.strip() for n in place["names"] if n and n.strip()))
+        if any(skeleton(n) in taken for n in names):
+            continue  # a curated site already covers this place
         aliases = []
-        for name in dict.fromkeys(n.strip() for n in place["names"] if n and n.strip()):
-            key = skeleton(name)
-            if (_LATIN.match(name) and len(key) >= 4 and key not in taken and key not in blocked
-                    and key not in owner and not _is_common_english(name)):
-                owner[key] = place
+        for name in names:
+            keys = alias_keys(name, blocked)
+            if (_PROPER_NAME.match(name) and len(keys[0]) >= 4 and keys[0] not in blocked
+                    and not any(k in owner or k in taken for k in keys) and not _is_common_english(name)):
+                owner.update(dict.fromkeys(keys, place))
                 aliases.append(name)
         if aliases:
             place["aliases"] = aliases
-            places[place["geonameid"]] = place
+            places[place["geonameid"] if place["geonameid"] > 0 else _fallback_id(place)] = place
     rows = []
     for place in sorted(places.values(), key=lambda p: (p["country"], p["name"], p["geonameid"])):
         name, *aliases = place["aliases"]
         rows.append({
-            "id": f"gn-{place['geonameid']}", "name": name, "kind": "town" if place["population"] < 100000 else "city",
+            "id": _fallback_id(place), "name": name, "kind": "town" if place["population"] < 100000 else "city",
             "country": place["country"], "lat": f"{place['lat']:.5f}", "lon": f"{place['lon']:.5f}",
             "uncertainty_m": 5000 if place["population"] < 100000 else 10000, "aliases": "|".join(aliases),
             "stems": "", "metonym_for": "", "source": place["source"], "note": f"population {place['population']}",

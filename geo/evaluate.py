@@ -80,8 +80,9 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def _is_area(gazetteer: Gazetteer, site_id: str) -> bool:
-    return site_id in gazetteer and gazetteer[site_id].kind in AREA_KINDS
+def _is_area(gazetteer: Gazetteer, site_id: str, kind: str = "") -> bool:
+    """Whether a site is an area; a gold site missing from the gazetteer carries its kind."""
+    return (gazetteer[site_id].kind if site_id in gazetteer else kind) in AREA_KINDS
 
 
 def evaluate(corpus_dir: Path, gold_path: Path, traps_path: Path) -> Report:
@@ -111,7 +112,7 @@ def evaluate(corpus_dir: Path, gold_path: Path, traps_path: Path) -> Report:
 
 
 def _score(score: Score, gazetteer: Gazetteer, predicted: list[Mention], gold: list[dict], area: bool) -> None:
-    gold_in = [g for g in gold if g["literal"] and _is_area(gazetteer, g["site_id"]) == area]
+    gold_in = [g for g in gold if g["literal"] and _is_area(gazetteer, g["site_id"], g.get("kind", "")) == area]
     predicted_in = [m for m in predicted if m.status == "resolved" and m.literal
                     and _is_area(gazetteer, m.site_id) == area]
     matched_gold = set()

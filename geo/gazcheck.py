@@ -1,7 +1,9 @@
 """``geo gazetteer check``: the gazetteer against the Natural Earth country polygons.
 
 * every point lies inside the polygon of its stated country, or within a tolerance
-  (km, geodesic) of it: border crossings and outposts sit on the line;
+  (km, geodesic) of it: border crossings and outposts sit on the line; fallback points
+  (coarse sources) get at least 25 km, and an offshore gas field or port lying at sea
+  may be up to 370 km (200 nautical miles) from its coast state;
 * ids are unique, coordinates in range, every row has a source (checked on load);
 * an alias that names two curated sites is declared in ``ambiguities.csv``, and every
   declaration still names a shared alias.
@@ -21,13 +23,16 @@ from geo.gazetteer import Gazetteer, Site, load_gazetteer
 
 COUNTRIES = DATA_DIR / "countries.geojson"
 UNCHECKED_COUNTRIES = {"XX", "KRG"}  # international waters; no polygon of its own
+OFFSHORE_KINDS = {"gas-field", "oil-field", "port"}
+EEZ_KM = 370.0  # 200 nautical miles: an offshore field at sea belongs to the coast state
+FALLBACK_TOLERANCE_KM = 25.0  # derived points: 1:50m coastlines and islands are coarse
 
 
 def load_countries(path: Path = COUNTRIES) -> gpd.GeoDataFrame:
     return gpd.read_file(path)
 
 
-def check_gazetteer(gazetteer: Gazetteer | None = None, tolerance_km: float = 5.0,
+def check_gazetteer(gazetteer: Gazetteer | None = None, tolerance_km: float = 10.0,
                     countries: gpd.GeoDataFrame | None = None) -> tuple[list[str], str]:
     """Problems (one line each, naming file and line) and a one-line summary."""
     gazetteer = gazetteer or load_gazetteer()
@@ -59,11 +64,19 @@ def outside_country(sites: list[Site], countries: gpd.GeoDataFrame, tolerance_km
         point = Point(site.lon, site.lat)
         nearest = nearest_points(shapes[site.country], point)[0]
         km = geodesic((site.lat, site.lon), (nearest.y, nearest.x)).km
-        if km > tolerance_km:
+        if km > _allowed_km(site, tolerance_km, at_sea=not found.get(site.id)):
             within = sorted(found.get(site.id, set())) or ["no country"]
             problems.append(_where(site, f"({site.lat}, {site.lon}) lies {km:.1f} km outside {site.country}, "
                                          f"in {', '.join(within)}"))
     return problems
+
+
+def _allowed_km(site: Site, tolerance_km: float, at_sea: bool) -> float:
+    if at_sea and site.kind in OFFSHORE_KINDS:
+        return EEZ_KM
+    if site.layer == "fallback":
+        return max(tolerance_km, FALLBACK_TOLERANCE_KM)
+    return tolerance_km
 
 
 def undeclared_shared_aliases(gazetteer: Gazetteer) -> list[str]:
@@ -77,11 +90,10 @@ def undeclared_shared_aliases(gazetteer: Gazetteer) -> list[str]:
     shared = gazetteer.shared_aliases()
     for key, declared in sorted(gazetteer.ambiguities.items()):
         if key not in shared:
-            problems.append(f"{DATA_DIR / 'ambiguities.csv'}:{declared.line}: {declared.alias!r} is declared "
+            problems.append(f"{declared.path}:{declared.line}: {declared.alias!r} is declared "
                             f"ambiguous but names at most one site")
     return problems
 
 
 def _where(site: Site, message: str) -> str:
-    path = DATA_DIR / ("gazetteer.csv" if site.layer == "curated" else "gazetteer_fallback.csv")
-    return f"{path}:{site.line}: {site.id}: {message}"
+    return f"{site.path}:{site.line}: {site.id}: {message}"

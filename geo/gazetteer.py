@@ -56,6 +56,7 @@ class Site:
     note: str
     layer: str  # "curated" or "fallback"
     line: int = field(default=0, compare=False)  # line in its gazetteer file
+    path: str = field(default="", compare=False)  # that file
 
     @property
     def geo_precision(self) -> int:
@@ -81,6 +82,7 @@ class Ambiguity:
     sites: tuple[str, ...]
     default: str  # empty: report the mention as ambiguous when context does not decide
     line: int
+    path: str
 
 
 class Gazetteer:
@@ -96,7 +98,8 @@ class Gazetteer:
                 for key in alias_keys(name, reserved):
                     _add(self.aliases, key, site.id)
             for stem in site.stems:
-                _add(self.stems, skeleton(stem), site.id)
+                for key in alias_keys(stem, reserved) + [ARTICLE + skeleton(stem)]:
+                    _add(self.stems, key, site.id)
         # A curated site shadows a fallback place of the same name.
         for key, ids in self.aliases.items():
             curated = [i for i in ids if self.sites[i].layer == "curated"]
@@ -128,14 +131,14 @@ def _add(index: dict[str, list[str]], key: str, site_id: str) -> None:
 
 def alias_keys(name: str, reserved: set[str] = frozenset()) -> list[str]:
     """The keys of a name: its skeleton, and without its leading article unless the bare
-    word is reserved (a given name such as Omar or Walid, or a common English word)."""
+    word is short or reserved (a given name such as Omar or Walid, a common English word)."""
     key = skeleton(name)
     if not key:
         return []
     keys = [key]
     if key.startswith(ARTICLE):
         bare = key[len(ARTICLE):]
-        if bare and bare not in reserved:
+        if len(bare) >= 4 and bare not in reserved:
             keys.append(bare)
     return keys
 
@@ -154,8 +157,8 @@ def load_gazetteer(curated: Path = CURATED, fallback: Path | None = FALLBACK,
     for site in sites:
         if site.id in seen:
             first = seen[site.id]
-            errors.append(InputError(curated if site.layer == "curated" else fallback,
-                                     f"duplicate id {site.id!r} (first at {first.layer} line {first.line})", site.line))
+            errors.append(InputError(site.path, f"duplicate id {site.id!r} (first at {first.path}:{first.line})",
+                                     site.line))
         seen[site.id] = site
     declared = read_ambiguities(ambiguities, seen, errors) if ambiguities is not None else []
     if errors:
@@ -168,7 +171,7 @@ def read_sites(path: Path, layer: str, errors: list[InputError]) -> list[Site]:
     sites = []
     for line, record in rows:
         try:
-            sites.append(_parse_site(record, layer, line))
+            sites.append(_parse_site(record, layer, line, str(path)))
         except ValueError as exc:
             errors.append(InputError(path, str(exc), line))
     return sites
@@ -200,7 +203,7 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _parse_site(r: dict[str, str], layer: str, line: int) -> Site:
+def _parse_site(r: dict[str, str], layer: str, line: int, path: str) -> Site:
     if not _ID.match(r["id"]):
         raise ValueError(f"invalid id {r['id']!r}: use a lowercase slug")
     if not r["name"]:
@@ -220,7 +223,7 @@ def _parse_site(r: dict[str, str], layer: str, line: int) -> Site:
     return Site(
         id=r["id"], name=r["name"], kind=r["kind"], country=r["country"], lat=lat, lon=lon,
         uncertainty_m=int(uncertainty), aliases=_split(r["aliases"]), stems=_split(r["stems"]),
-        metonym_for=r["metonym_for"], source=r["source"], note=r["note"], layer=layer, line=line,
+        metonym_for=r["metonym_for"], source=r["source"], note=r["note"], layer=layer, line=line, path=path,
     )
 
 
@@ -242,5 +245,5 @@ def read_ambiguities(path: Path, sites: dict[str, Site], errors: list[InputError
         if r["default"] and r["default"] not in ids:
             errors.append(InputError(path, f"{r['alias']!r}: default {r['default']!r} is not one of its sites", line))
             continue
-        declared.append(Ambiguity(r["alias"], ids, r["default"], line))
+        declared.append(Ambiguity(r["alias"], ids, r["default"], line, str(path)))
     return declared

@@ -17,7 +17,7 @@ from geo.gazetteer import Gazetteer, Site
 from geo.lexicons import Lexicons
 from geo.matcher import Hit, KeyMatcher, TextIndex
 from geo.normalize import skeleton
-from geo.rules import Rules, core_is_capitalised, extend_article, window
+from geo.rules import Rules, core_is_capitalised, extend_abbreviation, extend_article, key, window
 from geo.sentences import SentenceIndex
 from geo.unresolved import find_unresolved
 
@@ -95,7 +95,7 @@ class Geoparser:
         sentences = SentenceIndex(text)
         mentions = []
         for hit in hits:
-            reading = self.read(text, index, hit, organisations)
+            reading = self.read(text, index, hit, organisations, sentences)
             if reading is not None:
                 mentions.append(self._mention(doc_id, text, reading, sentences))
         taken = [(h.start, h.end) for h in hits] + organisations
@@ -104,27 +104,34 @@ class Geoparser:
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
-    def read(self, text: str, index: TextIndex, hit: Hit[Names], organisations: list[tuple[int, int]]) -> Reading | None:
+    def read(self, text: str, index: TextIndex, hit: Hit[Names], organisations: list[tuple[int, int]],
+             sentences: SentenceIndex) -> Reading | None:
         """The rules applied to one match; None when it is not a place mention."""
         start = extend_article(text, hit.start)
-        surface = text[start:hit.end]
+        end = extend_abbreviation(text, hit.end)
+        surface = text[start:end]
         if not core_is_capitalised(surface):
             return None
         if any(s <= start and hit.end <= e for s, e in organisations):
             return None
-        w = window(text, start, hit.end)
+        w = window(text, start, end)
         rules = self.rules
         if rules.is_organisation_part(w) or rules.is_person(surface, w, self.place_words) \
                 or rules.is_hyphen_compound(w, self.place_words):
             return None
-        sites = self._choose(hit, rules.head_group(index.words_after(hit.padded_end, 3)))
+        group = rules.head_group(index.words_after(hit.padded_end, 3), [key(x) for x in w.before])
+        if group is None and hit.payload.stems:
+            s_start, s_end = sentences.around(start, end)
+            if rules.military_context(text[s_start:start], text[end:min(s_end, end + 150)]):
+                group = "military"
+        sites = self._choose(hit, group)
         if not sites:
             return None
         site = self.gazetteer[sites[0]]
         if site.kind == "country" and rules.is_attributive(w):
             return None
         literal = not (len(sites) == 1 and site.metonym_for and rules.is_metonymic(w))
-        return Reading(start, hit.end, sites, literal)
+        return Reading(start, end, sites, literal)
 
     def _choose(self, hit: Hit[Names], group: str | None) -> tuple[str, ...]:
         """Sites the match may denote, narrowed by the head noun and declared defaults."""

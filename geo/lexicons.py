@@ -43,13 +43,14 @@ def _keys(path: Path) -> frozenset[str]:
 
 
 def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
+    """Group -> nouns, longest first; a group written ``name<`` holds nouns that precede."""
     groups = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         entry = line.split("#", 1)[0].strip()
         if not entry:
             continue
         group, sep, nouns = entry.partition(":")
-        if not sep or group.strip() not in HEAD_GROUP_KINDS:
+        if not sep or group.strip().rstrip("<") not in HEAD_GROUP_KINDS:
             raise InputError(path, f"expected '<group>: noun|noun', group one of {sorted(HEAD_GROUP_KINDS)}", number)
         keys = [skeleton(n) for n in nouns.split("|") if n.strip()]
         groups[group.strip()] = tuple(sorted(keys, key=len, reverse=True))
@@ -67,7 +68,7 @@ class Lexicons:
     metonymy_nouns: frozenset[str]
     physical_nouns: frozenset[str]
     attributive_nouns: frozenset[str]
-    head_nouns: dict[str, tuple[str, ...]]
+    head_nouns: dict[str, tuple[str, ...]]  # "military": (...), "governorate<": (...)
     non_places: frozenset[str]
     common_words: frozenset[str]
 

@@ -22,6 +22,10 @@ _LINKING = {"which", "that", "who", "is", "are", "was", "were", "has", "have", "
             "then", "again", "officially", "publicly", "quickly", "clearly", "apparently", "increasingly"}
 _GOVERNMENT_NOUNS = {"government", "administration", "authorities", "regime", "leadership", "officials"}
 _STOP = re.compile(r"[,;:.!?()\[\]\"“”—–]")
+_MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
+_BASES_BEFORE = re.compile(r"\b" + _MILITARY + r"\b", re.IGNORECASE)
+_BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:the\s+)?[A-Z][\w'’-]*){0,8}\s+"
+                               + _MILITARY + r"\b")
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,13 @@ def extend_article(text: str, start: int) -> int:
     """Include an article attached before the match (al-Harir for a match on Harir)."""
     m = _ARTICLE_BEFORE.search(text, max(0, start - 3), start)
     return m.start() if m else start
+
+
+def extend_abbreviation(text: str, end: int) -> int:
+    """Include the final dot of a dotted abbreviation (U.S., U.A.E.)."""
+    if text[end:end + 1] == "." and "." in text[max(0, end - 4):end]:
+        return end + 1
+    return end
 
 
 def core_is_capitalised(surface: str) -> bool:
@@ -122,8 +133,6 @@ class Rules:
         """A country name used as a nationality adjective: US forces, Iran officials."""
         if not w.after or w.glued_after.strip():
             return False
-        if w.before and key(w.before[-1]) in _PREPOSITIONS | {"the"}:
-            return False
         return key(w.after[0]) in self.lex.attributive_nouns
 
     # -- metonymy ----------------------------------------------------------------------
@@ -174,14 +183,23 @@ class Rules:
         return bool(w.after) and not w.glued_after.strip() and key(w.after[0]) in _GOVERNMENT_NOUNS
 
     # -- kinds -------------------------------------------------------------------------
-    def head_group(self, following: list[str]) -> str | None:
-        """The head-noun group that the words right after a name start with, if any."""
+    def head_group(self, following: list[str], preceding: list[str] = ()) -> str | None:
+        """The head-noun group of the words right after a name ("Harir base"), or of
+        the words right before it ("the countryside of Deir Ezzor"), if any."""
         text = " ".join(following) + " "
+        before = " " + " ".join(preceding)
         for group, nouns in self.lex.head_nouns.items():
-            for noun in nouns:
-                if text.startswith(noun + " "):
-                    return group
+            if group.endswith("<"):
+                if any(before.endswith(" " + noun) for noun in nouns):
+                    return group[:-1]
+            elif any(text.startswith(noun + " ") for noun in nouns):
+                return group
         return None
+
+    def military_context(self, sentence_before: str, sentence_after: str) -> bool:
+        """A list of names under a military head noun: "bases in Sinjar, Balad and
+        Al-Taji", "the Ain al-Assad, Harir and Erbil bases"."""
+        return bool(_BASES_BEFORE.search(sentence_before) or _BASES_AFTER_LIST.match(sentence_after))
 
     @staticmethod
     def kinds_of(group: str | None) -> set[str]:

@@ -28,9 +28,16 @@ def find_unresolved(text: str, taken: list[tuple[int, int]], lexicons: Lexicons)
     for pattern in (_AFTER_PREPOSITION, _BEFORE_HEAD):
         for m in pattern.finditer(text):
             span = _trim(text, m.start(1), m.end(1), lexicons)
+            if span and _names_an_organisation(text[span[0]:span[1]], lexicons):
+                continue
             if span and not any(s < span[1] and span[0] < e for s, e in taken):
                 found[span] = None
     return sorted(found)
+
+
+def _names_an_organisation(name: str, lexicons: Lexicons) -> bool:
+    """The Atlantic Council, Georgetown University: an organisation head noun inside."""
+    return any(skeleton(word) in lexicons.org_heads for word in name.split()[1:])
 
 
 def _trim(text: str, start: int, end: int, lexicons: Lexicons) -> tuple[int, int] | None:

@@ -1,9 +1,7 @@
-import shutil
 from pathlib import Path
 
 import pytest
 
-from geo import DATA_DIR
 from geo.errors import InputError
 from geo.gazcheck import check_gazetteer
 from geo.gazetteer import COLUMNS, load_gazetteer
@@ -37,7 +35,7 @@ def load(tmp_path, rows, ambiguities="alias,sites,default,note\n"):
 def test_malformed_rows_name_file_and_line(tmp_path, row, message):
     with pytest.raises(InputError) as info:
         load(tmp_path, GOOD + row)
-    assert f"g.csv:3" in str(info.value) and message in str(info.value)
+    assert "g.csv:3" in str(info.value) and message in str(info.value)
 
 
 def test_bad_ambiguity_declaration(tmp_path):
@@ -63,7 +61,7 @@ def test_border_tolerance(tmp_path):
 
 
 def test_checked_in_gazetteer_passes_its_check():
-    problems, summary = check_gazetteer(tolerance_km=5)
+    problems, summary = check_gazetteer()
     assert problems == [], "\n".join(problems)
     gazetteer = load_gazetteer()
     curated = gazetteer.curated()
