@@ -1,0 +1,247 @@
+"""Temporal expressions, normalised against the publication date (as HeidelTime or SUTime do).
+
+Each expression found in a text becomes a :class:`TimeRef`: a date, an end date, a
+precision (``day``, ``week`` or ``month``, in ACLED's sense) and how it was derived
+(``explicit``, ``relative-to-publication``, ``relative-to-event``).  A publication date
+known only to the month bounds what can be resolved: a weekday then resolves to the
+month, never to an invented day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from geo.corpus import Publication
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+_M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_W = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_Y = r"(?P<y>(?:19|20)\d\d)"
+_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_N = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")"
+_PATTERNS = [
+    ("day_month", re.compile(r"\b(?:" + _W + r",?\s+)?(?:the\s+)?" + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _Y + r")?\b",
+                             re.I)),
+    ("month_day", re.compile(r"\b(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    ("part_month", re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of|the beginning of)[-\s]+"
+                              + _M + r"(?:\s+" + _Y + r")?\b", re.I)),
+    ("month_year", re.compile(r"\b" + _M + r",?\s+" + _Y + r"\b", re.I)),
+    ("month_last_year", re.compile(r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b", re.I)),
+    ("relative_days", re.compile(r"\b(?:(?:" + _N + r"|(?P<some>a few|several|few))\s+)?(?P<unit>day|days|week|weeks)\s+"
+                                 r"(?P<dir>after|before|later|earlier|ago)\b", re.I)),
+    ("same_day", re.compile(r"\b(?:the\s+)?(?P<which>same day|next day|following day|day before|previous day)\b", re.I)),
+    ("last_week", re.compile(r"\b(?P<which>last week|this week|earlier this week|last month|this month|"
+                             r"earlier this month|yesterday|today)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:last\s+)?" + _W + r"\b", re.I)),
+    ("month", re.compile(r"\b(?:in|since|during|of|by|until|from|early|late)\s+" + _M + r"\b(?!\s+\d)", re.I)),
+]
+_EVENT_RELATIVE = {"relative_days", "same_day"}
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+_MONTH_LIKE_WORDS = {"may", "march"}  # also verbs: need a day, a year or a capital
+
+
+@dataclass(frozen=True)
+class TimeRef:
+    date: dt.date
+    date_end: dt.date
+    precision: str  # day | week | month
+    derivation: str  # explicit | relative-to-publication | relative-to-event
+    start: int  # offsets of the expression in the text
+    end: int
+    since: bool = False  # "since 17 October": the start of a period
+
+    def month(self) -> str:
+        return self.date.strftime("%Y-%m")
+
+
+def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+ANCHOR_REACH = 300  # characters: how far back "two days after this attack" may look for its date
+
+
+def find_time_refs(text: str, publication: Publication) -> list[TimeRef]:
+    """Every temporal expression in ``text``, resolved, in text order.
+
+    An expression relative to an event ("two days after this attack", "days earlier")
+    resolves against a date in its own sentence, else the nearest date before it within
+    a few sentences; with neither, it is left out rather than guessed.
+    """
+    from geo.sentences import SentenceIndex
+
+    spans = _candidate_spans(text)
+    absolute = {}
+    for i, (kind, m) in enumerate(spans):
+        if kind not in _EVENT_RELATIVE:
+            ref = _resolve(kind, m, publication, None, text)
+            if ref is not None:
+                absolute[i] = ref
+    sentences = SentenceIndex(text)
+    refs = []
+    for i, (kind, m) in enumerate(spans):
+        if i in absolute:
+            refs.append(absolute[i])
+            continue
+        anchor = _anchor(m, list(absolute.values()), sentences)
+        ref = _resolve(kind, m, publication, anchor, text)
+        if ref is not None:
+            refs.append(ref)
+    return refs
+
+
+def _anchor(m: re.Match, candidates: list[TimeRef], sentences) -> TimeRef | None:
+    s_start, s_end = sentences.around(m.start(), m.end())
+    same = [r for r in candidates if s_start <= r.start < s_end]
+    if same:
+        return min(same, key=lambda r: abs(r.start - m.start()))
+    before = [r for r in candidates if r.end <= m.start() and m.start() - r.end <= ANCHOR_REACH]
+    return before[-1] if before else None
+
+
+def _candidate_spans(text: str) -> list[tuple[str, re.Match]]:
+    """Non-overlapping matches, earlier patterns (more specific) first."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if not _plausible(kind, m):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((kind, m))
+    found.sort(key=lambda km: km[1].start())
+    return found
+
+
+def _plausible(kind: str, m: re.Match) -> bool:
+    groups = m.groupdict()
+    month = groups.get("m")
+    if month and month.lower() in _MONTH_LIKE_WORDS and not month[0].isupper():
+        return False
+    if kind == "month" and month and not month[0].isupper():
+        return False
+    if groups.get("d") and not 1 <= int(groups["d"]) <= 31:
+        return False
+    return True
+
+
+def _resolve(kind: str, m: re.Match, pub: Publication, anchor: TimeRef | None, text: str) -> TimeRef | None:
+    g = m.groupdict()
+    since = bool(_SINCE.search(text, max(0, m.start() - 20), m.start()))
+
+    def make(date: dt.date, date_end: dt.date, precision: str, derivation: str) -> TimeRef:
+        return TimeRef(date, date_end, precision, derivation, m.start(), m.end(), since)
+
+    try:
+        if kind in ("day_month", "month_day"):
+            month, day = MONTHS[g["m"].lower()], int(g["d"])
+            if g.get("y"):
+                date = dt.date(int(g["y"]), month, day)
+                return make(date, date, "day", "explicit")
+            date = _latest_not_after(month, day, pub)
+            return make(date, date, "day", "relative-to-publication")
+        if kind == "part_month":
+            month = MONTHS[g["m"].lower()]
+            year = int(g["y"]) if g.get("y") else _year_of_month(month, pub)
+            first, last = month_span(year, month)
+            part = g["part"].lower()
+            if part == "early" or "beginning" in part:
+                return make(first, first + dt.timedelta(days=9), "week", _derivation(g))
+            if part == "mid":
+                return make(first + dt.timedelta(days=10), first + dt.timedelta(days=19), "week", _derivation(g))
+            return make(first + dt.timedelta(days=20), last, "week", _derivation(g))
+        if kind == "month_year":
+            return make(*month_span(int(g["y"]), MONTHS[g["m"].lower()]), "month", "explicit")
+        if kind == "month_last_year":
+            year = pub.year - (1 if g["rel"].lower() == "last" else 0)
+            return make(*month_span(year, MONTHS[g["m"].lower()]), "month", "relative-to-publication")
+        if kind == "month":
+            month = MONTHS[g["m"].lower()]
+            return make(*month_span(_year_of_month(month, pub), month), "month", "relative-to-publication")
+        if kind == "weekday":
+            return _weekday(make, WEEKDAYS[g["wd"].lower()], pub)
+        if kind == "last_week":
+            return _relative_to_publication(make, g["which"].lower(), pub)
+        if kind in ("relative_days", "same_day"):
+            return _relative_to_event(make, g, anchor, pub)
+    except ValueError:  # 31 February and the like
+        return None
+    return None
+
+
+def _derivation(g: dict) -> str:
+    return "explicit" if g.get("y") else "relative-to-publication"
+
+
+def _latest_not_after(month: int, day: int, pub: Publication) -> dt.date:
+    """The most recent (month, day) not after the publication date (28 December read on 3 January: last year)."""
+    limit = pub.last_possible_day
+    date = dt.date(limit.year, month, day)
+    return date if date <= limit else dt.date(limit.year - 1, month, day)
+
+
+def _year_of_month(month: int, pub: Publication) -> int:
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _weekday(make, weekday: int, pub: Publication) -> TimeRef:
+    if pub.precision != "day":
+        first, last = month_span(pub.year, pub.month)
+        return make(first, last, "month", "relative-to-publication")
+    date = pub.date - dt.timedelta(days=(pub.date.weekday() - weekday) % 7)
+    return make(date, date, "day", "relative-to-publication")
+
+
+def _relative_to_publication(make, which: str, pub: Publication) -> TimeRef:
+    if "month" in which:
+        if which == "last month":
+            year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+            return make(*month_span(year, month), "month", "relative-to-publication")
+        return make(*month_span(pub.year, pub.month), "month", "relative-to-publication")
+    if pub.precision != "day":
+        return make(*month_span(pub.year, pub.month), "month", "relative-to-publication")
+    if which in ("today", "yesterday"):
+        date = pub.date - dt.timedelta(days=1 if which == "yesterday" else 0)
+        return make(date, date, "day", "relative-to-publication")
+    if which == "last week":
+        return make(pub.date - dt.timedelta(days=7), pub.date - dt.timedelta(days=1), "week",
+                    "relative-to-publication")
+    return make(pub.date - dt.timedelta(days=pub.date.weekday()), pub.date, "week", "relative-to-publication")
+
+
+def _relative_to_event(make, g: dict, anchor: TimeRef | None, pub: Publication) -> TimeRef | None:
+    which = (g.get("which") or "").lower()
+    direction = (g.get("dir") or "").lower()
+    if direction == "ago":
+        if pub.precision != "day":
+            return None
+        anchor = make(pub.date, pub.date, "day", "relative-to-publication")
+    if anchor is None:
+        return None
+    if which:
+        shift = dt.timedelta(days={"same day": 0, "next day": 1, "following day": 1,
+                                   "day before": -1, "previous day": -1}[which])
+        return make(anchor.date + shift, anchor.date_end + shift, anchor.precision, "relative-to-event")
+    sign = 1 if direction in ("after", "later") else -1
+    unit = 7 if g["unit"].lower().startswith("week") else 1
+    if g.get("n"):
+        count = NUMBER_WORDS.get(g["n"].lower()) or int(g["n"])
+        delta = dt.timedelta(days=sign * count * unit)
+        return make(anchor.date + delta, anchor.date_end + delta, anchor.precision, "relative-to-event")
+    # "days before", "a few days after": within a week of the anchor
+    if sign < 0:
+        return make(anchor.date - dt.timedelta(days=7 * unit), anchor.date - dt.timedelta(days=1), "week",
+                    "relative-to-event")
+    return make(anchor.date_end + dt.timedelta(days=1), anchor.date_end + dt.timedelta(days=7 * unit), "week",
+                "relative-to-event")
