@@ -40,7 +40,7 @@ _PATTERNS = [
                                  r"(?P<dir>after|before|later|earlier|ago)\b", re.I)),
     ("same_day", re.compile(r"\b(?:the\s+)?(?P<which>same day|next day|following day|day before|previous day)\b", re.I)),
     ("last_week", re.compile(r"\b(?P<which>last week|this week|earlier this week|last month|this month|"
-                             r"earlier this month|yesterday|today)\b", re.I)),
+                             r"earlier this month|yesterday)\b", re.I)),
     ("weekday", re.compile(r"\b(?:last\s+)?" + _W + r"\b", re.I)),
     ("month", re.compile(r"\b(?:in|since|during|of|by|until|from|early|late)\s+" + _M + r"\b(?!\s+\d)", re.I)),
 ]

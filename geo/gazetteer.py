@@ -133,7 +133,7 @@ def alias_keys(name: str, reserved: set[str] = frozenset()) -> list[str]:
     """The keys of a name: its skeleton, and without its leading article unless the bare
     word is short or reserved (a given name such as Omar or Walid, a common English word)."""
     key = skeleton(name)
-    if not key:
+    if len(key) < 2:  # an acronym the normaliser shrinks to one letter cannot be matched safely
         return []
     keys = [key]
     if key.startswith(ARTICLE):

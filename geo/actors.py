@@ -1,0 +1,81 @@
+"""Actors: factions and states from the checked-in lexicon ``geo/data/factions.csv``.
+
+An actor is named only when one of its aliases appears in the text, never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geo import DATA_DIR
+from geo.errors import InputError
+from geo.matcher import KeyMatcher, TextIndex
+from geo.normalize import skeleton
+from geo.rules import core_is_capitalised
+
+FACTIONS = DATA_DIR / "factions.csv"
+KINDS = {"faction", "state", "state-force"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorHit:
+    actor: Actor
+    start: int
+    end: int
+
+
+class ActorLexicon:
+    def __init__(self, actors: list[Actor]):
+        self.actors = {a.id: a for a in actors}
+        keys: dict[str, Actor] = {}
+        for actor in actors:
+            for name in (actor.name, *actor.aliases):
+                key = skeleton(name)
+                if len(key) >= 2:  # "AAH" would shrink to "a"
+                    keys.setdefault(key, actor)
+        self._matcher: KeyMatcher[Actor] = KeyMatcher(keys)
+
+    def find(self, index: TextIndex) -> list[ActorHit]:
+        """Actors named in a document (proper names only: the alias must be capitalised)."""
+        text = index.text
+        return [ActorHit(h.payload, h.start, h.end) for h in index.hits(self._matcher)
+                if core_is_capitalised(_without_the(text[h.start:h.end]))]
+
+    def by_name(self, name: str) -> Actor | None:
+        return next((a for a in self.actors.values() if a.name == name), None)
+
+
+def _without_the(surface: str) -> str:
+    return surface[4:] if surface.lower().startswith("the ") else surface
+
+
+def read_actors(path: Path = FACTIONS) -> list[Actor]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = [(reader.line_num, row) for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(path, f"cannot read: {exc}") from None
+    actors = []
+    for line, row in rows:
+        if not row.get("id") or not row.get("name") or row.get("kind") not in KINDS:
+            raise InputError(path, f"needs id, name and a kind in {sorted(KINDS)}", line)
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        actors.append(Actor(row["id"], row["name"], row["kind"], aliases))
+    return actors
+
+
+@lru_cache(maxsize=2)
+def load_actors(path: Path = FACTIONS) -> ActorLexicon:
+    return ActorLexicon(read_actors(path))

@@ -1,0 +1,285 @@
+"""Event extraction from one document, clause by clause.
+
+A sentence is cut into its main clause and its relative clauses ("Nasrallah, who was
+killed in an Israeli air strike in Beirut days earlier"), so each keeps its own trigger,
+place and date.  A clause yields an event when it has a trigger (lexicon
+``event_triggers.txt``), a date (its own, its sentence's, or the previous sentence's)
+and, for attacks, a place; threats, hypotheticals, habitual statements and aggregates
+over a period ("50 attacks since October") are not events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.actors import ActorHit, ActorLexicon
+from geo.corpus import Document
+from geo.dates import TimeRef, find_time_refs
+from geo.gazetteer import Gazetteer
+from geo.geoparse import Geoparser, Mention
+from geo.lexicons import LEXICON_DIR, read_entries
+from geo.matcher import TextIndex
+from geo.sentences import sentence_spans
+
+# ACLED's event types and sub-event types, keyed by what the extractor detects.
+TYPES = {
+    "air-drone": ("Explosions/Remote violence", "Air/drone strike"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "interception": ("Strategic developments", "Disrupted weapons use"),
+    "protest": ("Protests", "Peaceful protest"),
+    "visit": ("Strategic developments", "Visit or meeting"),
+    "change": ("Strategic developments", "Change to group/activity"),
+}
+ATTACK_TYPES = {"air-drone", "shelling"}
+WEAPON_ORDER = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft")
+_RELATIVE_CLAUSE = re.compile(r",?\s+\b(?:who|which)\b[^,;:()]*")
+_HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|ready to|vow\w*|warn\w*|"
+                           r"routinely|regularly|often|usually|any potential)\b", re.I)
+_AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
+                        r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
+                        r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes)\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20}
+_N = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
+_KILLED = [re.compile(r"\b(?:killed|killing|deaths? of)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b", re.I),
+           re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:killed|dead)\b", re.I)]
+_WOUNDED = [re.compile(r"\b(?:wounded|injured|injuring|wounding)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b",
+                       re.I),
+            re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:wounded|injured)\b", re.I)]
+_VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
+_VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in)|end to|stop(?:ped)?|without)\s+(?:\w+\s+)?$")
+_ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
+_PERIOD = re.compile(r"\bsince\b", re.I)
+_NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b", re.I)
+_US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
+AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One document's telling of one event."""
+
+    doc: str
+    kind: str  # a key of TYPES
+    when: TimeRef
+    site_ids: tuple[str, ...]
+    actor: str
+    target: str
+    weapon: str
+    killed: int | None
+    wounded: int | None
+    status: str  # claimed | confirmed | claimed|confirmed | reported
+    start: int  # the supporting quote
+    end: int
+    quote: str
+
+
+class Lexicon:
+    """Trigger and attribution words, compiled to case-insensitive whole-word patterns."""
+
+    def __init__(self):
+        self.triggers = _groups(LEXICON_DIR / "event_triggers.txt")
+        self.attribution = _groups(LEXICON_DIR / "attribution.txt")
+
+    def found(self, group: str, text: str) -> list[re.Match]:
+        pattern = self.triggers.get(group) or self.attribution.get(group)
+        return list(pattern.finditer(text)) if pattern else []
+
+
+def _groups(path) -> dict[str, re.Pattern]:
+    groups = {}
+    for entry in read_entries(path):
+        name, _, words = entry.partition(":")
+        alternatives = sorted((w.strip() for w in words.split("|") if w.strip()), key=len, reverse=True)
+        groups[name.strip()] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.I)
+    return groups
+
+
+class EventExtractor:
+    def __init__(self, geoparser: Geoparser, actors: ActorLexicon):
+        self.geoparser = geoparser
+        self.gazetteer: Gazetteer = geoparser.gazetteer
+        self.actors = actors
+        self.lexicon = Lexicon()
+
+    def extract(self, doc: Document, text: str, mentions: list[Mention] | None = None) -> list[Extracted]:
+        mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text)
+        self._text = text
+        places = [m for m in mentions if m.status == "resolved" and m.literal]
+        refs = find_time_refs(text, doc.published)
+        actor_hits = self.actors.find(TextIndex(text))
+        sentences = sentence_spans(text)
+        events = []
+        for i, (s_start, s_end) in enumerate(sentences):
+            previous = sentences[i - 1] if i else None
+            for c_start, c_end, clause in _clauses(text, s_start, s_end):
+                event = self._clause_event(doc, text, (s_start, s_end), previous, (c_start, c_end, clause),
+                                           places, refs, actor_hits)
+                if event is not None:
+                    events.append(event)
+        return _dedupe(events)
+
+    def _clause_event(self, doc, text, sentence, previous, clause, places, refs, actor_hits) -> Extracted | None:
+        c_start, c_end, spans = clause
+        words = " ".join(text[a:b] for a, b in spans)
+        kind, weapon = self._kind(words)
+        if kind is None or _HYPOTHETICAL.search(words):
+            return None
+        inside = lambda a, b: any(x <= a and b <= y for x, y in spans)  # noqa: E731
+        when, quote_start = self._when(refs, spans, sentence, previous, inside)
+        if when is None or when.since:
+            return None
+        if kind in ATTACK_TYPES and _AGGREGATE.search(words) and (when.precision != "day" or _PERIOD.search(words)):
+            return None
+        candidates = [m for m in places if inside(m.start, m.end)] or \
+            [m for m in places if sentence[0] <= m.start < sentence[1]]
+        if kind in ("visit", "change"):
+            candidates = [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
+                          or _VISIT_AFTER.match(text, m.end)]
+        elif kind in ATTACK_TYPES:
+            candidates = _targets(candidates, text, spans, self.lexicon)
+        site_ids = self._sites(candidates)
+        if not site_ids and kind in ATTACK_TYPES | {"protest", "visit", "interception"}:
+            return None
+        if kind in ATTACK_TYPES and when.precision == "month" and not any(self.gazetteer[i].is_point for i in site_ids):
+            return None
+        sentence_text = text[sentence[0]:sentence[1]]
+        start = min(quote_start, sentence[0])
+        return Extracted(
+            doc=doc.id, kind=kind, when=when, site_ids=site_ids,
+            actor=self._actor(actor_hits, spans, sentence, kind, weapon, inside),
+            target=self._target(site_ids, sentence_text) if kind in ATTACK_TYPES | {"interception"} else "",
+            weapon=weapon, killed=_count(_KILLED, words), wounded=_count(_WOUNDED, words),
+            status=self._status(sentence_text, actor_hits, sentence),
+            start=start, end=sentence[1], quote=text[start:sentence[1]],
+        )
+
+    def _kind(self, words: str) -> tuple[str | None, str]:
+        """The event kind of a clause: its earliest live trigger, refined by its weapon."""
+        weapon = next((w for w in WEAPON_ORDER if self.lexicon.found("weapon-" + w, words)), "")
+        if self.lexicon.found("interception", words) and weapon:
+            return "interception", weapon
+        # An announcement ("a new phase") is the weakest trigger: it counts only alone.
+        triggers = sorted((group == "suspension", m.start(), group)
+                          for group in ("air-strike", "attack", "killing", "protest", "visit", "suspension")
+                          for m in self.lexicon.found(group, words) if _live(words, m))
+        for _, _, group in triggers:
+            if group == "air-strike" and weapon in ("", "aircraft", "drone"):
+                return "air-drone", weapon or "aircraft"
+            if group in ("attack", "air-strike") or (group == "killing" and weapon):
+                return ("air-drone" if weapon in ("drone", "aircraft") else "shelling"), weapon
+            if group in ("protest", "visit"):
+                return group, ""
+            if group == "suspension":
+                return "change", ""
+        return None, ""
+
+    def _when(self, refs: list[TimeRef], spans, sentence, previous, inside) -> tuple[TimeRef | None, int]:
+        """The clause's date, else its sentence's, else the previous sentence's (then the
+        quote starts there)."""
+        own = [r for r in refs if inside(r.start, r.end)]
+        if own:
+            return own[0], sentence[0]
+        in_sentence = [r for r in refs if sentence[0] <= r.start < sentence[1]]
+        if in_sentence:
+            return in_sentence[0], sentence[0]
+        if previous is not None and "\n" not in self._text[previous[1]:sentence[0]]:
+            before = [r for r in refs if previous[0] <= r.start < previous[1]]
+            if before:
+                return before[-1], previous[0]
+        return None, sentence[0]
+
+    def _sites(self, mentions: list[Mention]) -> tuple[str, ...]:
+        """Point sites if any (the most specific: a base rather than its city), else areas."""
+        ids = list(dict.fromkeys(m.site_id for m in mentions))
+        sites = [self.gazetteer[i] for i in ids]
+        points = [s for s in sites if s.is_point]
+        if points:
+            specific = [s for s in points if s.kind not in ("city", "town")]
+            return tuple(s.id for s in (specific or points))
+        return tuple(s.id for s in sites)
+
+    def _actor(self, hits: list[ActorHit], spans, sentence, kind: str, weapon: str, inside) -> str:
+        """Who did it: a faction named in the clause, else in the sentence; a state only
+        for air strikes and for visits, interceptions and the like."""
+        pools = [[h.actor for h in hits if inside(h.start, h.end)]]
+        if kind in ATTACK_TYPES | {"change", "interception"}:
+            pools.append([h.actor for h in hits if sentence[0] <= h.start < sentence[1]])
+        for pool in pools:
+            factions = [a for a in pool if a.kind == "faction"]
+            if factions:
+                return factions[0].name
+            if pool and (kind not in ATTACK_TYPES or weapon == "aircraft"):
+                return pool[0].name
+        return ""
+
+    def _target(self, site_ids: tuple[str, ...], sentence_text: str) -> str:
+        countries = {self.gazetteer[i].country for i in site_ids}
+        for country, target in AREA_TARGETS.items():
+            if country in countries:
+                return target
+        return "US forces" if _US_TARGET.search(sentence_text) else ""
+
+    def _status(self, sentence_text: str, hits: list[ActorHit], sentence) -> str:
+        factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
+        claimed = factions and bool(self.lexicon.found("claimed", sentence_text))
+        confirmed = bool(self.lexicon.found("confirmed", sentence_text))
+        return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
+
+
+def _targets(candidates: list[Mention], text: str, spans, lexicon: Lexicon) -> list[Mention]:
+    """Places after the first attack word ("attack on southern Israel", not "killed in
+    Gaza since ... attack"); all places when none follows (passive: "X was struck")."""
+    first = None
+    for a, b in spans:
+        found = [m.start() + a for group in ("attack", "air-strike") for m in lexicon.found(group, text[a:b])]
+        if found:
+            first = min(found)
+            break
+    after = [m for m in candidates if first is not None and m.start > first]
+    return after or candidates
+
+
+def _live(words: str, m: re.Match) -> bool:
+    """A trigger that asserts something: not negated or ceased ("a cessation in attacks"),
+    not an anaphoric plural ("these attacks persisted")."""
+    before = words[max(0, m.start() - 30):m.start()].lower()
+    return not (_NEGATED.search(before) or _ANAPHORA.search(before))
+
+
+def _clauses(text: str, start: int, end: int):
+    """(start, end, spans) of the main clause (possibly in pieces) and each relative clause."""
+    relatives = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text, start, end)]
+    main, cursor = [], start
+    for a, b in relatives:
+        if a > cursor:
+            main.append((cursor, a))
+        cursor = b
+    if cursor < end:
+        main.append((cursor, end))
+    yield start, end, main or [(start, end)]
+    for a, b in relatives:
+        yield a, b, [(a, b)]
+
+
+def _count(patterns: list[re.Pattern], words: str) -> int | None:
+    if _NO_CASUALTIES.search(words):
+        return 0
+    for pattern in patterns:
+        m = pattern.search(words)
+        if m:
+            value = m.group(1).lower().replace(",", "")
+            return _NUMBER_WORDS.get(value) or int(value)
+    return None
+
+
+def _dedupe(events: list[Extracted]) -> list[Extracted]:
+    seen, kept = set(), []
+    for e in events:
+        key = (e.kind, e.when.date, e.when.date_end, e.site_ids)
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return kept
