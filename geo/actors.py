@@ -26,6 +26,7 @@ class Actor:
     name: str
     kind: str
     aliases: tuple[str, ...]
+    country: str  # home country, ISO 3166-1 alpha-2
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def read_actors(path: Path = FACTIONS) -> list[Actor]:
         if not row.get("id") or not row.get("name") or row.get("kind") not in KINDS:
             raise InputError(path, f"needs id, name and a kind in {sorted(KINDS)}", line)
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-        actors.append(Actor(row["id"], row["name"], row["kind"], aliases))
+        actors.append(Actor(row["id"], row["name"], row["kind"], aliases, (row.get("country") or "").strip()))
     return actors
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``geo mentions``, ``geo gazetteer check``, ``geo evaluate``."""
+"""Command line: ``geo mentions``, ``geo events``, ``geo gazetteer check``, ``geo evaluate[-events]``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,29 @@ def _mentions(args: argparse.Namespace) -> int:
     with atomic_output(args.out, newline="") as out:
         count = write_records((m.as_record() for m in corpus_mentions(corpus, geoparser)), FIELDS, args.format, out)
     print(f"{count} mentions from {len(corpus)} documents", file=sys.stderr)
+    return 0
+
+
+def _events(args: argparse.Namespace) -> int:
+    from geo.corpus import open_corpus
+    from geo.events import write_events
+    from geo.eventstage import corpus_events
+    from geo.mentions import default_geoparser
+    from geo.output import atomic_output
+
+    corpus = open_corpus(args.corpus)
+    geoparser = default_geoparser()
+    records = corpus_events(corpus, geoparser)
+    with atomic_output(args.out, newline="") as out:
+        write_events(records, geoparser.gazetteer, args.format, out)
+    print(f"{len(records)} events from {len(corpus)} documents", file=sys.stderr)
+    return 0
+
+
+def _evaluate_events(args: argparse.Namespace) -> int:
+    from geo.evaluate_events import evaluate_events, format_event_report
+
+    print(format_event_report(evaluate_events(args.corpus, args.gold), verbose=args.verbose))
     return 0
 
 
@@ -53,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     mentions.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     mentions.set_defaults(run=_mentions)
 
+    events = commands.add_parser("events", help="extract dated, located, typed and cited events")
+    events.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    events.add_argument("--format", choices=("json", "csv", "geojson"), default="json")
+    events.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
+    events.set_defaults(run=_events)
+
     gazetteer = commands.add_parser("gazetteer", help="gazetteer tools")
     gaz_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)
     check = gaz_commands.add_parser("check", help="validate the gazetteer against country polygons")
@@ -66,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--traps", type=Path, default=Path("tests/fixtures/seed_traps.jsonl"))
     evaluate.add_argument("--verbose", action="store_true", help="list every error")
     evaluate.set_defaults(run=_evaluate)
+
+    evaluate_ev = commands.add_parser("evaluate-events", help="score events against the hand annotation")
+    evaluate_ev.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    evaluate_ev.add_argument("--gold", type=Path, default=Path("tests/fixtures/seed_events.jsonl"))
+    evaluate_ev.add_argument("--verbose", action="store_true", help="list every error")
+    evaluate_ev.set_defaults(run=_evaluate_events)
     return parser
 
 

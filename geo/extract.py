@@ -49,8 +49,12 @@ _WOUNDED = [re.compile(r"\b(?:wounded|injured|injuring|wounding)\s+(?:at least\s
             re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:wounded|injured)\b", re.I)]
 _VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
 _VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in)|end to|stop(?:ped)?|without)\s+(?:\w+\s+)?$")
+_NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
+                      r"suspension of|suspended|suspending|halted)\s+(?:\w+\s+){0,3}$")
 _ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$")
+_COORDINATION = re.compile(r"\s+(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|targeted|struck|"
+                           r"attacked|hit|shelled|bombed)\b)")
 _PERIOD = re.compile(r"\bsince\b", re.I)
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b", re.I)
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
@@ -141,6 +145,9 @@ class EventExtractor:
         elif kind in ATTACK_TYPES:
             candidates = _targets(candidates, text, spans, self.lexicon)
         site_ids = self._sites(candidates)
+        actor = self._actor(actor_hits, spans, sentence, kind, weapon, inside)
+        if not site_ids and kind in ("change", "visit"):
+            site_ids = self._home(actor)
         if not site_ids and kind in ATTACK_TYPES | {"protest", "visit", "interception"}:
             return None
         if kind in ATTACK_TYPES and when.precision == "month" and not any(self.gazetteer[i].is_point for i in site_ids):
@@ -149,7 +156,7 @@ class EventExtractor:
         start = min(quote_start, sentence[0])
         return Extracted(
             doc=doc.id, kind=kind, when=when, site_ids=site_ids,
-            actor=self._actor(actor_hits, spans, sentence, kind, weapon, inside),
+            actor=actor.name if actor else "",
             target=self._target(site_ids, sentence_text) if kind in ATTACK_TYPES | {"interception"} else "",
             weapon=weapon, killed=_count(_KILLED, words), wounded=_count(_WOUNDED, words),
             status=self._status(sentence_text, actor_hits, sentence),
@@ -201,7 +208,15 @@ class EventExtractor:
             return tuple(s.id for s in (specific or points))
         return tuple(s.id for s in sites)
 
-    def _actor(self, hits: list[ActorHit], spans, sentence, kind: str, weapon: str, inside) -> str:
+    def _home(self, actor) -> tuple[str, ...]:
+        """Where an actor's announcement or meeting took place when the text does not say:
+        its home country, an area (geo_precision 3)."""
+        if actor is None or not actor.country:
+            return ()
+        return tuple(s.id for s in self.gazetteer.sites.values() if s.kind == "country" and s.country == actor.country
+                     and s.layer == "curated")[:1]
+
+    def _actor(self, hits: list[ActorHit], spans, sentence, kind: str, weapon: str, inside):
         """Who did it: a faction named in the clause, else in the sentence; a state only
         for air strikes and for visits, interceptions and the like."""
         pools = [[h.actor for h in hits if inside(h.start, h.end)]]
@@ -210,10 +225,10 @@ class EventExtractor:
         for pool in pools:
             factions = [a for a in pool if a.kind == "faction"]
             if factions:
-                return factions[0].name
+                return factions[0]
             if pool and (kind not in ATTACK_TYPES or weapon == "aircraft"):
-                return pool[0].name
-        return ""
+                return pool[0]
+        return None
 
     def _target(self, site_ids: tuple[str, ...], sentence_text: str) -> str:
         countries = {self.gazetteer[i].country for i in site_ids}
@@ -245,12 +260,15 @@ def _targets(candidates: list[Mention], text: str, spans, lexicon: Lexicon) -> l
 def _live(words: str, m: re.Match) -> bool:
     """A trigger that asserts something: not negated or ceased ("a cessation in attacks"),
     not an anaphoric plural ("these attacks persisted")."""
-    before = words[max(0, m.start() - 30):m.start()].lower()
-    return not (_NEGATED.search(before) or _ANAPHORA.search(before))
+    before = words[max(0, m.start() - 60):m.start()].lower()
+    plural = m.group().lower().endswith("s")
+    return not (_NEGATED.search(before) or _OTHER_EVENT.search(before) or (plural and _ANAPHORA.search(before)))
 
 
 def _clauses(text: str, start: int, end: int):
-    """(start, end, spans) of the main clause (possibly in pieces) and each relative clause."""
+    """(start, end, spans) of the main clause (possibly in pieces) and each relative
+    clause; coordinated predicates ("targeted X with drones and conducted a missile
+    attack on Y") are clauses of their own."""
     relatives = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text, start, end)]
     main, cursor = [], start
     for a, b in relatives:
@@ -259,9 +277,28 @@ def _clauses(text: str, start: int, end: int):
         cursor = b
     if cursor < end:
         main.append((cursor, end))
-    yield start, end, main or [(start, end)]
+    main = main or [(start, end)]
+    cuts = [m.start() for a, b in main for m in _COORDINATION.finditer(text, a, b)]
+    if cuts:
+        for piece in _cut(main, cuts):
+            yield piece[0][0], piece[-1][1], piece
+    else:
+        yield start, end, main
     for a, b in relatives:
         yield a, b, [(a, b)]
+
+
+def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, int]]]:
+    """Split a list of spans at the given offsets."""
+    pieces, current = [], []
+    for a, b in spans:
+        for cut in [c for c in cuts if a < c < b]:
+            current.append((a, cut))
+            pieces.append(current)
+            current, a = [], cut
+        current.append((a, b))
+    pieces.append(current)
+    return [p for p in pieces if p]
 
 
 def _count(patterns: list[re.Pattern], words: str) -> int | None:

@@ -1,0 +1,153 @@
+"""Event records: what happened, where, when, who, and the words that say so.
+
+Pipeline: each document's tellings (:mod:`geo.extract`) -> the curated layer
+(:mod:`geo.curated`) corrects, suppresses or adds -> tellings of the same event merge
+into one record with several sources (:mod:`geo.merge`), keeping disagreements about the
+place or the date side by side and flagging the event ``disputed``.
+
+Types follow ACLED (event_type / sub_event_type):
+
+=========================== ==================================== ===========================
+event_type                  sub_event_type                       for
+=========================== ==================================== ===========================
+Explosions/Remote violence  Air/drone strike                     drone attacks, air strikes
+Explosions/Remote violence  Shelling/artillery/missile attack    rockets, missiles, mortars,
+                                                                 attacks of unstated means
+Strategic developments      Disrupted weapons use                interceptions
+Protests                    Peaceful protest                     protests, sit-ins, marches
+Strategic developments      Visit or meeting                     official visits, meetings
+Strategic developments      Change to group/activity             suspensions, new phases
+=========================== ==================================== ===========================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import IO, Iterable
+
+from geo.gazetteer import Gazetteer
+
+FIELDS = ("id", "date", "date_end", "time_precision", "date_derivation", "site_ids", "geo_precision",
+          "event_type", "sub_event_type", "actor", "target", "weapon", "killed", "wounded", "status",
+          "doc", "quote", "start", "end", "disputed", "disputed_fields", "reviewed", "sources")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document's telling of an event (extracted, or a reviewer's curated row)."""
+
+    doc: str
+    start: int
+    end: int
+    quote: str
+    kind: str  # a key of geo.extract.TYPES
+    date: str
+    date_end: str
+    time_precision: str
+    date_derivation: str
+    site_ids: tuple[str, ...]
+    actor: str
+    target: str
+    weapon: str
+    killed: int | None
+    wounded: int | None
+    status: str
+    reviewed: bool = False
+
+    def as_record(self) -> dict:
+        return {"doc": self.doc, "start": self.start, "end": self.end, "quote": self.quote, "date": self.date,
+                "date_end": self.date_end, "time_precision": self.time_precision,
+                "date_derivation": self.date_derivation, "site_ids": list(self.site_ids), "actor": self.actor,
+                "weapon": self.weapon, "killed": self.killed, "wounded": self.wounded, "status": self.status,
+                "reviewed": self.reviewed}
+
+
+@dataclass
+class Event:
+    sources: list[Source]
+    disputed_fields: list[str] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Source:
+        """The telling the record's fields come from: a reviewed one first, else the earliest."""
+        return min(self.sources, key=lambda s: (not s.reviewed, s.doc, s.start))
+
+    @property
+    def id(self) -> str:
+        p = min(self.sources, key=lambda s: (s.doc, s.start))
+        return "ev-" + hashlib.sha1(f"{p.doc}:{p.start}:{p.kind}".encode()).hexdigest()[:10]
+
+    def site_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i for s in self.sources for i in s.site_ids))
+
+    def status(self) -> str:
+        parts = {p for s in self.sources for p in s.status.split("|") if p != "reported"}
+        return "|".join(p for p in ("claimed", "confirmed") if p in parts) or "reported"
+
+    def as_record(self, gazetteer: Gazetteer) -> dict:
+        from geo.extract import TYPES
+
+        p = self.primary
+        sites = self.site_ids()
+        event_type, sub_event_type = TYPES[p.kind]
+        first = lambda name: next((getattr(s, name) for s in [p, *self.sources] if getattr(s, name)), "")  # noqa: E731
+        return {
+            "id": self.id, "date": p.date, "date_end": p.date_end, "time_precision": p.time_precision,
+            "date_derivation": p.date_derivation, "site_ids": list(sites),
+            "geo_precision": min((gazetteer[i].geo_precision for i in sites if i in gazetteer), default=3),
+            "event_type": event_type, "sub_event_type": sub_event_type, "actor": first("actor"),
+            "target": first("target"), "weapon": first("weapon"), "killed": p.killed, "wounded": p.wounded,
+            "status": self.status(), "doc": p.doc, "quote": p.quote, "start": p.start, "end": p.end,
+            "disputed": bool(self.disputed_fields), "disputed_fields": list(self.disputed_fields),
+            "reviewed": any(s.reviewed for s in self.sources),
+            "sources": [s.as_record() for s in sorted(self.sources, key=lambda s: (s.doc, s.start))],
+        }
+
+
+def sort_records(records: Iterable[dict]) -> list[dict]:
+    return sorted(records, key=lambda r: (r["date"], r["id"]))
+
+
+def write_events(records: list[dict], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> None:
+    if fmt == "json":
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        _write_csv(records, out)
+    elif fmt == "geojson":
+        json.dump(to_geojson(records, gazetteer), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def _write_csv(records: list[dict], out: IO[str]) -> None:
+    import csv
+
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in records:
+        row = dict(r)
+        row["site_ids"] = "|".join(r["site_ids"])
+        row["disputed_fields"] = "|".join(r["disputed_fields"])
+        row["sources"] = "|".join(f"{s['doc']}@{s['start']}-{s['end']}" for s in r["sources"])
+        writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v)
+                         for k, v in row.items()})
+
+
+def to_geojson(records: list[dict], gazetteer: Gazetteer) -> dict:
+    """One feature per event and site: an event at two competing sites is two features."""
+    features = []
+    for r in records:
+        for site_id in r["site_ids"]:
+            site = gazetteer[site_id]
+            properties = {k: v for k, v in r.items() if k not in ("sources",)}
+            properties.update(site_id=site.id, site_name=site.name, site_kind=site.kind,
+                              site_geo_precision=site.geo_precision, site_ids="|".join(r["site_ids"]),
+                              disputed_fields="|".join(r["disputed_fields"]),
+                              sources="|".join(f"{s['doc']}@{s['start']}-{s['end']}" for s in r["sources"]))
+            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [site.lon, site.lat]},
+                             "properties": properties})
+    return {"type": "FeatureCollection", "features": features}
