@@ -1,0 +1,198 @@
+"""Event extraction, actors, merging and disputes, the curated layer, output formats."""
+
+import csv
+import json
+import shutil
+
+import pytest
+
+from geo.actors import load_actors
+from geo.cli import main
+from geo.corpus import open_corpus
+from geo.errors import InputError
+from geo.events import Event, Source, to_geojson
+from geo.eventstage import corpus_events
+from geo.extract import EventExtractor
+from geo.matcher import TextIndex
+from geo.merge import Merger
+
+from conftest import ROOT
+
+HEADER = "id,file,title,publisher,author,published,url\n"
+
+
+def corpus_with(tmp_path, text, published="2024-10-01", events_csv=None):
+    (tmp_path / "documents.csv").write_text(HEADER + f"d1,d1.txt,T,P,,{published},http://x\n", encoding="utf-8")
+    (tmp_path / "d1.txt").write_text(text, encoding="utf-8")
+    if events_csv is not None:
+        (tmp_path / "events.csv").write_text(events_csv, encoding="utf-8")
+    return open_corpus(tmp_path)
+
+
+def extract(geoparser, tmp_path, text, published="2024-10-01"):
+    corpus = corpus_with(tmp_path, text, published)
+    doc = corpus.documents[0]
+    return EventExtractor(geoparser, load_actors()).extract(doc, corpus.read(doc))
+
+
+@pytest.mark.parametrize("alias", ["Kataib Hezbollah", "Kata'ib Hezbollah", "Kataib Hizbullah",
+                                   "Iraqi Hezbollah Brigades", "KH"])
+def test_actor_aliases(alias):
+    [hit] = load_actors().find(TextIndex(f"On Monday {alias} fired rockets."))
+    assert hit.actor.name == "Kataib Hezbollah"
+
+
+def test_lower_case_acronym_is_not_an_actor():
+    assert load_actors().find(TextIndex("ask kh about it")) == []
+
+
+def test_an_attack_is_dated_located_typed_and_quoted(geoparser, tmp_path):
+    text = "Intro line.\n\nOn Monday, Kataib Hezbollah fired three rockets at Ain al-Asad, wounding two soldiers."
+    [e] = extract(geoparser, tmp_path, text)
+    assert (e.kind, e.weapon, str(e.when.date), e.when.precision) == ("shelling", "rocket", "2024-09-30", "day")
+    assert (e.site_ids, e.actor, e.wounded, e.killed) == (("ain-al-asad",), "Kataib Hezbollah", 2, None)
+    assert text[e.start:e.end] == e.quote and e.quote.startswith("On Monday")
+
+
+def test_number_words_count(geoparser, tmp_path):
+    [e] = extract(geoparser, tmp_path, "On 28 January, a drone attack on Tower 22 killed three American soldiers.")
+    assert (e.kind, e.weapon, e.killed, str(e.when.date)) == ("air-drone", "drone", 3, "2024-01-28")
+
+
+def test_claimed_and_confirmed(geoparser, tmp_path):
+    text = ("On Sunday, the Islamic Resistance in Iraq claimed a drone attack on Eilat, "
+            "and the Israeli army said it intercepted it.")
+    [e] = extract(geoparser, tmp_path, text)
+    assert e.status == "claimed|confirmed"
+
+
+@pytest.mark.parametrize("text", [
+    "Since 17 October, militias carried out 50 attacks on US bases in Iraq.",  # aggregate over a period
+    "American bases in Syria would be attacked if the US gave support to Israel.",  # hypothetical
+    "Drones struck Ain al-Asad.",  # undated
+    "On Monday there was a general cessation in attacks against US forces in Iraq.",  # negated
+])
+def test_not_events(geoparser, tmp_path, text):
+    assert [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")] == []
+
+
+def test_relative_clause_keeps_its_own_event(geoparser, tmp_path):
+    text = ("Mourners march for Hassan Nasrallah who was killed in an Israeli air strike in Beirut days earlier, "
+            "in Baghdad's Sadr City on September 29, 2024.")
+    events = {(e.kind, e.site_ids, e.when.precision) for e in extract(geoparser, tmp_path, text)}
+    assert events == {("protest", ("sadr-city",), "day"), ("air-drone", ("beirut",), "week")}
+
+
+def test_coordinated_attacks_are_separate(geoparser, tmp_path):
+    text = ("On October 19, 2023, they targeted the T-4 Airbase in Syria with drone strikes and conducted a "
+            "missile attack on the Conoco gas field.")
+    events = {(e.weapon, e.site_ids) for e in extract(geoparser, tmp_path, text)}
+    assert events == {("drone", ("tiyas-air-base",)), ("missile", ("conoco-gas-field",))}
+
+
+def source(doc, start, date, sites, killed=None, weapon="drone", kind="air-drone", precision="day", status="reported"):
+    return Source(doc=doc, start=start, end=start + 10, quote="q", kind=kind, date=date, date_end=date,
+                  time_precision=precision, date_derivation="explicit", site_ids=tuple(sites), actor="", target="",
+                  weapon=weapon, killed=killed, wounded=None, status=status)
+
+
+def test_same_event_from_two_documents_merges(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    events = merger.across_documents([source("a", 0, "2024-09-30", ["victory-base"], status="claimed"),
+                                      source("b", 5, "2024-09-30", ["baghdad"], status="confirmed")])
+    [event] = events
+    record = event.as_record(geoparser.gazetteer)
+    assert len(record["sources"]) == 2 and not record["disputed"] and record["status"] == "claimed|confirmed"
+
+
+def test_different_places_same_day_and_toll_is_a_disputed_place(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    [event] = merger.across_documents([source("a", 0, "2024-01-28", ["tower-22"], killed=3),
+                                       source("b", 5, "2024-01-28", ["al-tanf-garrison"], killed=3)])
+    record = event.as_record(geoparser.gazetteer)
+    assert record["disputed"] and record["disputed_fields"] == ["place"]
+    assert record["site_ids"] == ["tower-22", "al-tanf-garrison"]
+    assert {s["doc"]: s["site_ids"] for s in record["sources"]} == {"a": ["tower-22"], "b": ["al-tanf-garrison"]}
+
+
+def test_different_dates_for_the_same_strike_is_a_disputed_date(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    [event] = merger.across_documents([source("a", 0, "2024-01-28", ["tower-22"], killed=3),
+                                       source("b", 5, "2024-01-27", ["tower-22"], killed=3)])
+    assert event.disputed_fields == ["date"]
+
+
+def test_unrelated_events_stay_apart(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    events = merger.across_documents([source("a", 0, "2024-01-28", ["tower-22"], killed=3),
+                                      source("b", 5, "2024-01-28", ["eilat"]),
+                                      source("c", 5, "2024-02-20", ["tower-22"], killed=3)])
+    assert len(events) == 3 and not any(e.disputed_fields for e in events)
+
+
+def test_geojson_has_a_feature_per_event_and_site(geoparser):
+    event = Event([source("a", 0, "2024-01-28", ["tower-22"], killed=3),
+                   source("b", 5, "2024-01-28", ["al-tanf-garrison"], killed=3)], ["place"])
+    collection = to_geojson([event.as_record(geoparser.gazetteer)], geoparser.gazetteer)
+    assert [f["properties"]["site_id"] for f in collection["features"]] == ["tower-22", "al-tanf-garrison"]
+    assert collection["features"][0]["geometry"]["type"] == "Point"
+
+
+TEXT = "Intro.\n\nOn Monday, three rockets were fired at the Victoria military base in Baghdad."
+CURATED_HEADER = "action,doc,quote,date,date_end,time_precision,site_ids,sub_event_type,actor,target,weapon,killed,wounded,status,note\n"
+
+
+def test_curated_rows_win_and_are_reviewed(geoparser, tmp_path):
+    row = ('correct,d1,"On Monday, three rockets were fired at the Victoria military base in Baghdad.",2024-09-30,,day,'
+           'victory-base,Shelling/artillery/missile attack,Kataib Hezbollah,US forces,rocket,0,0,claimed,checked\n')
+    records = corpus_events(corpus_with(tmp_path, TEXT, events_csv=CURATED_HEADER + row), geoparser)
+    [r] = records
+    assert r["reviewed"] and r["actor"] == "Kataib Hezbollah" and r["killed"] == 0 and r["status"] == "claimed"
+
+
+def test_suppressed_event_is_gone(geoparser, tmp_path):
+    row = "suppress,d1,three rockets were fired,,,,,,,,,,,,\n"
+    assert corpus_events(corpus_with(tmp_path, TEXT, events_csv=CURATED_HEADER + row), geoparser) == []
+
+
+@pytest.mark.parametrize("row, message", [
+    ("add,d1,a quote that is not there,2024-09-30,,day,victory-base,Peaceful protest,,,,,,,\n", "quote is not in"),
+    ("add,d9,three rockets,2024-09-30,,day,victory-base,Peaceful protest,,,,,,,\n", "unknown document id 'd9'"),
+    ("add,d1,three rockets,2024-09-30,,day,atlantis,Peaceful protest,,,,,,,\n", "unknown site id(s): atlantis"),
+    ("add,d1,three rockets,2024-31-09,,day,victory-base,Peaceful protest,,,,,,,\n", "date must be YYYY-MM-DD"),
+    ("add,d1,three rockets,2024-09-30,,day,victory-base,Riot,,,,,,,\n", "sub_event_type must be"),
+    ("remove,d1,three rockets,,,,,,,,,,,,\n", "action must be"),
+])
+def test_curated_errors_name_the_row(geoparser, tmp_path, row, message):
+    corpus = corpus_with(tmp_path, TEXT, events_csv=CURATED_HEADER + row)
+    with pytest.raises(InputError) as info:
+        corpus_events(corpus, geoparser)
+    assert "events.csv:2" in str(info.value) and message in str(info.value)
+
+
+def test_bad_curated_row_writes_nothing(tmp_path):
+    corpus = tmp_path / "c"
+    shutil.copytree(ROOT / "seeds", corpus)
+    (corpus / "events.csv").write_text(CURATED_HEADER + "add,000_e0dc17c0f4b81375,not in it,2023-11-07,,day,"
+                                       "ain-al-asad,Air/drone strike,,,,,,,\n", encoding="utf-8")
+    out = tmp_path / "events.json"
+    assert main(["events", "--corpus", str(corpus), "--out", str(out)]) == 2
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "geojson"])
+def test_events_command_is_deterministic(tmp_path, fmt):
+    a, b = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    for out in (a, b):
+        assert main(["events", "--corpus", str(ROOT / "seeds"), "--format", fmt, "--out", str(out)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    if fmt == "json":
+        records = json.loads(a.read_text(encoding="utf-8"))
+        texts = {}
+        for r in records:
+            for s in r["sources"]:
+                text = texts.setdefault(s["doc"], (ROOT / "seeds" / f"{s['doc']}.txt").read_text(encoding="utf-8"))
+                assert text[s["start"]:s["end"]] == s["quote"]
+    if fmt == "csv":
+        rows = list(csv.DictReader(a.open(encoding="utf-8")))
+        assert rows and set(rows[0]) >= {"id", "date", "time_precision", "site_ids", "status", "quote"}
