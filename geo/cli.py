@@ -1,4 +1,4 @@
-"""Command line: ``geo mentions``, ``geo events``, ``geo gazetteer check``, ``geo evaluate[-events]``."""
+"""Command line: ``geo mentions``, ``geo events``, ``geo build``, ``geo gazetteer check``, ``geo evaluate[-events]``."""
 
 from __future__ import annotations
 
@@ -38,6 +38,16 @@ def _events(args: argparse.Namespace) -> int:
     with atomic_output(args.out, newline="") as out:
         write_events(records, geoparser.gazetteer, args.format, out)
     print(f"{len(records)} events from {len(corpus)} documents", file=sys.stderr)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from geo.corpus import open_corpus
+    from geo.mentions import default_geoparser
+    from geo.site import build_site
+
+    counts = build_site(open_corpus(args.corpus), default_geoparser(), args.out)
+    print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {args.out}/index.html", file=sys.stderr)
     return 0
 
 
@@ -81,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--format", choices=("json", "csv", "geojson"), default="json")
     events.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     events.set_defaults(run=_events)
+
+    build = commands.add_parser("build", help="publish the static map site")
+    build.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    build.add_argument("--out", type=Path, default=Path("site"))
+    build.set_defaults(run=_build)
 
     gazetteer = commands.add_parser("gazetteer", help="gazetteer tools")
     gaz_commands = gazetteer.add_subparsers(dest="gazetteer_command", required=True)

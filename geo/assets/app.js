@@ -1,0 +1,361 @@
+// The map page: markers per site, a month window with play, filters, a shareable URL.
+// Data comes from data/map-data.js (window.GEO_DATA). Text from documents is only ever
+// set with textContent, never parsed as HTML.
+(function () {
+  "use strict";
+
+  var KIND_CLASS = {
+    airbase: "military", base: "military", outpost: "military", facility: "military",
+    airport: "airport", "border-crossing": "crossing", "gas-field": "field", "oil-field": "field",
+    port: "port", city: "city", town: "city", village: "city", district: "city", square: "city"
+  };
+  var LEGEND = [["military", "base, airbase, outpost"], ["airport", "airport"], ["crossing", "border crossing"],
+                ["field", "gas or oil field"], ["port", "port"], ["city", "city, town, district"]];
+  var STATUS_BITS = {claimed: 1, confirmed: 2, reported: 4};
+  // Site rows: [id, name, kind, country, lat, lon, geo_precision, uncertainty_m, layer, aliases]
+  // Event rows: [id, month, date, date_end, precision, type, actor, status bits, disputed, sites, weapon,
+  //              killed, wounded, doc, area names]
+  var D, map, markers = [], sizes = [], dims = [], monthStart = [], mentionsByMonth = [], citedBy = [];
+  var state = {from: 0, to: 0, type: "", actor: "", status: "", site: null};
+  var frame = null, playing = null, current = {events: [], sites: 0};
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function monthLabel(m) {
+    var names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    return names[parseInt(m.slice(5, 7), 10) - 1] + " " + m.slice(0, 4);
+  }
+
+  function fold(s) {
+    return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
+  }
+
+  function siteUrl(i) { return "sites/" + encodeURIComponent(D.sites[i][0]) + ".html"; }
+
+  function index() {
+    var m, k;
+    for (m = 0; m <= D.months.length; m++) { monthStart.push(D.events.length); mentionsByMonth.push([]); }
+    for (k = D.events.length - 1; k >= 0; k--) { monthStart[D.events[k][1]] = k; }
+    for (m = D.months.length - 1; m >= 0; m--) { monthStart[m] = Math.min(monthStart[m], monthStart[m + 1]); }
+    D.sites.forEach(function () { citedBy.push({}); });
+    D.mentions.forEach(function (r) {
+      mentionsByMonth[r[1]].push(r);
+      citedBy[r[0]][r[2]] = (citedBy[r[0]][r[2]] || 0) + r[3];
+    });
+  }
+
+  function passes(e) {
+    if (state.type !== "" && D.types[e[5]] !== state.type) { return false; }
+    if (state.actor !== "" && D.actors[e[6]] !== state.actor) { return false; }
+    if (state.status !== "" && !(e[7] & STATUS_BITS[state.status])) { return false; }
+    return true;
+  }
+
+  function filtering() { return state.type !== "" || state.actor !== "" || state.status !== ""; }
+
+  // Events in the window that pass the filters, in date order.
+  function windowEvents(rows, start, end) {
+    var out = [];
+    for (var k = start; k < end; k++) { if (passes(rows[k])) { out.push(rows[k]); } }
+    return out;
+  }
+
+  function render() {
+    frame = null;
+    var n = D.sites.length, eventsAt = new Int32Array(n), mentionsAt = new Int32Array(n);
+    var events = windowEvents(D.events, monthStart[state.from], monthStart[state.to + 1]);
+    events.forEach(function (e) { e[9].forEach(function (s) { eventsAt[s]++; }); });
+    if (!filtering()) {
+      for (var m = state.from; m <= state.to; m++) {
+        mentionsByMonth[m].forEach(function (r) { mentionsAt[r[0]] += r[3]; });
+      }
+    }
+    var active = 0;
+    for (var i = 0; i < n; i++) {
+      var on = eventsAt[i] > 0 || mentionsAt[i] > 0;
+      var size = eventsAt[i] > 0 ? Math.round(12 + 5 * Math.sqrt(eventsAt[i])) : (on ? 12 : 10);
+      if (on) { active++; }
+      if (dims[i] !== !on) { markers[i].getElement().classList.toggle("dim", !on); dims[i] = !on; }
+      if (sizes[i] !== size) { resize(markers[i].getElement(), size); sizes[i] = size; }
+    }
+    current = {events: events, sites: active, eventsAt: eventsAt, mentionsAt: mentionsAt};
+    var withPoints = events.length;
+    document.getElementById("count").textContent = withPoints + " event" + (withPoints === 1 ? "" : "s") +
+      " at " + active + " site" + (active === 1 ? "" : "s") + ", " + monthLabel(D.months[state.from]) +
+      (state.to !== state.from ? " – " + monthLabel(D.months[state.to]) : "");
+    document.getElementById("from-label").textContent = monthLabel(D.months[state.from]);
+    document.getElementById("to-label").textContent = monthLabel(D.months[state.to]);
+    listEvents(document.getElementById("event-list"), events, false);
+    var areaStart = lowerBound(D.areaEvents, state.from), areaEnd = lowerBound(D.areaEvents, state.to + 1);
+    listEvents(document.getElementById("area-list"), windowEvents(D.areaEvents, areaStart, areaEnd), true);
+    writeHash();
+  }
+
+  function lowerBound(rows, month) {
+    var lo = 0, hi = rows.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (rows[mid][1] < month) { lo = mid + 1; } else { hi = mid; } }
+    return lo;
+  }
+
+  function resize(node, size) {
+    node.style.width = size + "px";
+    node.style.height = size + "px";
+    node.style.marginLeft = -size / 2 + "px";
+    node.style.marginTop = -size / 2 + "px";
+  }
+
+  function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
+
+  var LIST_LIMIT = 200;
+
+  function describe(e) {
+    var parts = [D.types[e[5]]];
+    if (e[6] >= 0) { parts.push(D.actors[e[6]]); }
+    if (e[10]) { parts.push(e[10]); }
+    return parts.join(" · ");
+  }
+
+  function when(e) { return e[2] + (e[3] !== e[2] ? " – " + e[3] : ""); }
+
+  function listEvents(list, events, areas) {
+    list.textContent = "";
+    events.slice(0, LIST_LIMIT).forEach(function (e) {
+      var item = el("li");
+      item.appendChild(el("span", "when", when(e) + " "));
+      item.appendChild(document.createTextNode(describe(e) + " "));
+      if (areas) {
+        item.appendChild(el("span", "where", "(" + e[14].join(", ") + ")"));
+      } else {
+        e[9].forEach(function (s) {
+          var link = el("a", "site-link", D.sites[s][1]);
+          link.href = "#site=" + encodeURIComponent(D.sites[s][0]);
+          link.addEventListener("click", function (ev) { ev.preventDefault(); openSite(s, true); });
+          item.appendChild(link);
+          item.appendChild(document.createTextNode(" "));
+        });
+      }
+      if (e[8]) { item.appendChild(el("span", "disputed", "disputed")); }
+      list.appendChild(item);
+    });
+    if (events.length > LIST_LIMIT) { list.appendChild(el("li", "hint", "… and " + (events.length - LIST_LIMIT) + " more")); }
+    if (!events.length) { list.appendChild(el("li", "hint", "none")); }
+  }
+
+  function popupContent(i) {
+    var s = D.sites[i], box = el("div", "popup");
+    box.appendChild(el("h3", null, s[1]));
+    box.appendChild(el("p", null, s[2] + " · " + s[3]));
+    box.appendChild(el("p", "hint", s[4].toFixed(4) + ", " + s[5].toFixed(4) + " ± " + s[7].toLocaleString("en") +
+      " m (" + (s[8] === "fallback" ? "approximate: fallback layer" : "curated") + ", geo_precision " + s[6] + ")"));
+    var here = current.events.filter(function (e) { return e[9].indexOf(i) >= 0; });
+    box.appendChild(el("p", null, "Events in the window: " + here.length));
+    if (here.length) {
+      var ul = el("ul", "popup-events");
+      here.slice(0, 50).forEach(function (e) {
+        var li = el("li", null, when(e) + " · " + describe(e));
+        if (e[8]) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("span", "disputed", "disputed")); }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    var docs = Object.keys(citedBy[i]).map(Number).sort(function (a, b) { return a - b; });
+    box.appendChild(el("p", null, "Cited by " + docs.length + " document" + (docs.length === 1 ? "" : "s") + ":"));
+    var sources = el("ul", "popup-sources");
+    docs.forEach(function (d) {
+      var doc = D.docs[d], n = citedBy[i][d];
+      sources.appendChild(el("li", null, doc[2] + ", " + doc[3] + " — " + n + " mention" + (n === 1 ? "" : "s")));
+    });
+    box.appendChild(sources);
+    var link = el("a", "site-page", "All cited mentions and events →");
+    link.href = siteUrl(i);
+    box.appendChild(el("p")).appendChild(link);
+    return box;
+  }
+
+  function openSite(i, pan) {
+    var marker = markers[i];
+    if (pan) { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 7)); }
+    marker.openPopup();
+  }
+
+  function selectSite(i) {
+    markers.forEach(function (m, k) { m.getElement().classList.toggle("selected", k === i); });
+    state.site = i === null ? null : D.sites[i][0];
+    writeHash();
+  }
+
+  function writeHash() {
+    var p = new URLSearchParams();
+    if (D.months.length) { p.set("from", D.months[state.from]); p.set("to", D.months[state.to]); }
+    if (state.site) { p.set("site", state.site); }
+    if (state.type) { p.set("type", state.type); }
+    if (state.actor) { p.set("actor", state.actor); }
+    if (state.status) { p.set("status", state.status); }
+    var hash = "#" + p.toString();
+    if (location.hash !== hash) { history.replaceState(null, "", hash); }
+  }
+
+  function readHash() {
+    var p = new URLSearchParams(location.hash.slice(1));
+    var from = D.months.indexOf(p.get("from")), to = D.months.indexOf(p.get("to"));
+    state.from = from >= 0 ? from : 0;
+    state.to = to >= 0 ? Math.max(to, state.from) : D.months.length - 1;
+    state.type = D.types.indexOf(p.get("type")) >= 0 ? p.get("type") : "";
+    state.actor = D.actors.indexOf(p.get("actor")) >= 0 ? p.get("actor") : "";
+    state.status = STATUS_BITS[p.get("status")] ? p.get("status") : "";
+    document.getElementById("from").value = state.from;
+    document.getElementById("to").value = state.to;
+    document.getElementById("f-type").value = state.type;
+    document.getElementById("f-actor").value = state.actor;
+    document.getElementById("f-status").value = state.status;
+    return p.get("site");
+  }
+
+  function fillSelect(id, values) {
+    var select = document.getElementById(id);
+    values.forEach(function (v) { var o = el("option", null, v); o.value = v; select.appendChild(o); });
+  }
+
+  function findSite(query) {
+    var q = fold(query), exact = -1, partial = -1;
+    D.sites.forEach(function (s, i) {
+      [s[1]].concat(s[9]).forEach(function (name) {
+        var f = fold(name);
+        if (f === q && exact < 0) { exact = i; }
+        if (partial < 0 && q.length >= 3 && f.indexOf(q) >= 0) { partial = i; }
+      });
+    });
+    return exact >= 0 ? exact : partial;
+  }
+
+  function controls() {
+    var from = document.getElementById("from"), to = document.getElementById("to");
+    from.max = to.max = Math.max(D.months.length - 1, 0);
+    from.addEventListener("input", function () {
+      state.from = +from.value;
+      if (state.to < state.from) { state.to = state.from; to.value = state.to; }
+      update();
+    });
+    to.addEventListener("input", function () {
+      state.to = +to.value;
+      if (state.from > state.to) { state.from = state.to; from.value = state.from; }
+      update();
+    });
+    fillSelect("f-type", D.types);
+    fillSelect("f-actor", D.actors);
+    [["f-type", "type"], ["f-actor", "actor"], ["f-status", "status"]].forEach(function (pair) {
+      document.getElementById(pair[0]).addEventListener("change", function (ev) {
+        state[pair[1]] = ev.target.value; update();
+      });
+    });
+    document.getElementById("play").addEventListener("click", togglePlay);
+    var names = document.getElementById("site-names");
+    D.sites.forEach(function (s) {
+      [s[1]].concat(s[9]).forEach(function (name) { var o = el("option"); o.value = name; names.appendChild(o); });
+    });
+    var search = document.getElementById("search");
+    function go() {
+      var i = findSite(search.value);
+      document.getElementById("search-result").textContent = i >= 0 ? "" : "No site matches “" + search.value + "”.";
+      if (i >= 0) { openSite(i, true); }
+    }
+    search.addEventListener("change", go);
+    search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { go(); } });
+  }
+
+  function togglePlay() {
+    var button = document.getElementById("play");
+    if (playing !== null) {
+      window.clearInterval(playing); playing = null;
+      button.setAttribute("aria-pressed", "false"); button.textContent = "Play month by month";
+      return;
+    }
+    var last = D.months.length - 1;
+    if (state.to >= last || state.from === 0 && state.to === last) { state.from = 0; state.to = 0; }
+    button.setAttribute("aria-pressed", "true"); button.textContent = "Pause";
+    playing = window.setInterval(function () {
+      if (state.to >= last) { togglePlay(); return; }
+      state.from++; state.to++;
+      document.getElementById("from").value = state.from; document.getElementById("to").value = state.to;
+      update();
+    }, 900);
+    update();
+  }
+
+  function legend() {
+    var control = L.control({position: "bottomleft"});
+    control.onAdd = function () {
+      var box = el("div", "legend");
+      LEGEND.forEach(function (pair) {
+        var row = el("div");
+        row.appendChild(el("span", "swatch site-marker k-" + pair[0]));
+        row.appendChild(document.createTextNode(pair[1]));
+        box.appendChild(row);
+      });
+      var approx = el("div");
+      approx.appendChild(el("span", "swatch site-marker k-city approx"));
+      approx.appendChild(document.createTextNode("approximate (fallback layer)"));
+      box.appendChild(approx);
+      var dim = el("div");
+      dim.appendChild(el("span", "swatch site-marker k-city dim"));
+      dim.appendChild(document.createTextNode("nothing in the window"));
+      box.appendChild(dim);
+      box.appendChild(el("div", "hint", "Size: events in the window. Mentions without an event date are " +
+        "placed by their document's publication month."));
+      return box;
+    };
+    control.addTo(map);
+  }
+
+  function start(leafletMap) {
+    D = window.GEO_DATA;
+    map = leafletMap;
+    index();
+    D.sites.forEach(function (s, i) {
+      var kind = KIND_CLASS[s[2]] || "other";
+      var icon = L.divIcon({className: "site-marker k-" + kind + (s[8] === "fallback" ? " approx" : ""),
+                            iconSize: [12, 12]});
+      var marker = L.marker([s[4], s[5]], {icon: icon, keyboard: true, title: s[1], alt: s[1], riseOnHover: true});
+      marker.bindPopup(function () { return popupContent(i); }, {maxWidth: 320, autoPanPadding: [20, 20]});
+      marker.on("popupopen", function () { selectSite(i); });
+      marker.on("popupclose", function () { if (state.site === s[0]) { selectSite(null); } });
+      marker.addTo(map);
+      marker.getElement().setAttribute("data-site", s[0]);
+      markers.push(marker); sizes.push(12); dims.push(false);
+    });
+    // Frame the theatre; a few far-away sites (Washington, New York) stay reachable by panning.
+    var near = D.sites.filter(function (s) { return s[5] > 20 && s[5] < 70 && s[4] > 5 && s[4] < 48; });
+    var framed = near.length ? near : D.sites;
+    if (framed.length) {
+      map.fitBounds(L.latLngBounds(framed.map(function (s) { return [s[4], s[5]]; })).pad(0.1));
+    }
+    controls();
+    legend();
+    var site = readHash();
+    window.addEventListener("hashchange", function () {
+      var wanted = readHash();
+      render();
+      var i = D.sites.findIndex(function (s) { return s[0] === wanted; });
+      if (i >= 0 && state.site !== wanted) { openSite(i, true); }
+    });
+    render();
+    var i = D.sites.findIndex(function (s) { return s[0] === site; });
+    if (i >= 0) { openSite(i, true); }
+    window.GeoApp.ready = true;
+  }
+
+  window.GeoApp = {
+    start: start,
+    state: state,
+    // For tests and the console: ids of the sites with something in the window.
+    activeSites: function () {
+      return D.sites.filter(function (s, i) { return !dims[i]; }).map(function (s) { return s[0]; });
+    },
+    ready: false
+  };
+})();

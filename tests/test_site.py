@@ -1,0 +1,87 @@
+"""The site build: content, escaping, determinism, atomicity (no browser needed)."""
+
+import shutil
+
+import pytest
+
+from geo.cli import main
+from geo.corpus import open_corpus
+from geo.site import build_site
+
+from conftest import ROOT
+
+HEADER = "id,file,title,publisher,author,published,url\n"
+HOSTILE = ('Rockets hit Ain al-Asad on 7 November. <script>alert("doc")</script> "quoted" & <b>bold</b>\n'
+           'Protesters gathered in Sadr City on 8 November.\n')
+
+
+def hostile_corpus(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "documents.csv").write_text(
+        HEADER + 'x1,x1.txt,"<img src=x onerror=alert(1)> title",<i>Pub</i>,,2023-11-16,javascript:alert(1)\n',
+        encoding="utf-8")
+    (corpus / "x1.txt").write_text(HOSTILE, encoding="utf-8")
+    return corpus
+
+
+def test_document_text_is_escaped_everywhere(tmp_path, geoparser):
+    out = tmp_path / "site"
+    build_site(open_corpus(hostile_corpus(tmp_path)), geoparser, out)
+    pages = [out / "docs" / "x1.html", out / "sites" / "ain-al-asad.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html and "<i>Pub" not in html
+        assert "javascript:" not in html
+    doc_html = pages[0].read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&quot;doc&quot;)&lt;/script&gt;" in doc_html
+    assert 'id="m-' in doc_html and 'href="../sites/ain-al-asad.html"' in doc_html
+
+
+def test_builds_are_byte_identical(tmp_path, geoparser):
+    corpus = open_corpus(ROOT / "seeds")
+    a, b = tmp_path / "a", tmp_path / "b"
+    build_site(corpus, geoparser, a)
+    build_site(corpus, geoparser, b)
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for rel in files_a:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_a_failing_build_leaves_the_previous_site(tmp_path, geoparser, monkeypatch):
+    out = tmp_path / "site"
+    corpus = open_corpus(ROOT / "seeds")
+    build_site(corpus, geoparser, out)
+    before = (out / "index.html").read_bytes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("geo.site.document_page", broken)
+    with pytest.raises(RuntimeError):
+        build_site(corpus, geoparser, out)
+    assert (out / "index.html").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_invalid_corpus_leaves_the_previous_site(tmp_path):
+    out = tmp_path / "site"
+    assert main(["build", "--corpus", str(ROOT / "seeds"), "--out", str(out)]) == 0
+    bad = tmp_path / "bad"
+    shutil.copytree(ROOT / "seeds", bad)
+    (bad / "stray.txt").write_text("no manifest row", encoding="utf-8")
+    assert main(["build", "--corpus", str(bad), "--out", str(out)]) == 2
+    assert (out / "index.html").exists()
+
+
+def test_site_layout_and_no_cdn(tmp_path, geoparser):
+    out = tmp_path / "site"
+    counts = build_site(open_corpus(ROOT / "seeds"), geoparser, out)
+    for rel in ("index.html", "lib/leaflet/leaflet.js", "lib/leaflet/leaflet.css", "data/sites.geojson",
+                "data/events.geojson", "data/events.csv", "data/mentions.csv", "data/map-data.js"):
+        assert (out / rel).is_file(), rel
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "cdn" not in html.lower() and "https://code.jquery" not in html
+    assert counts["markers"] >= 30 and len(list((out / "docs").glob("*.html"))) == 5
+    assert len(list((out / "sites").glob("*.html"))) == counts["site_pages"]
