@@ -16,9 +16,8 @@ $(BIN)/geo: pyproject.toml
 venv: $(BIN)/geo
 
 site: venv
-	mkdir -p build
-	$(BIN)/geo mentions --corpus $(CORPUS) --format jsonl --out build/mentions.jsonl
-	$(BIN)/geo mentions --corpus $(CORPUS) --format csv --out build/mentions.csv
+	$(BIN)/geo build --corpus $(CORPUS) --out $(OUT)
+	@echo "Open $(OUT)/index.html in a browser (no server needed)."
 
 test: venv
 	$(BIN)/python -m pytest -q
@@ -30,4 +29,4 @@ evaluate: venv
 	$(BIN)/geo evaluate --corpus $(CORPUS)
 
 clean:
-	rm -rf build site
+	rm -rf build site test-artifacts

@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from geo.corpus import Corpus
 from geo.errors import InputError, InputErrors

@@ -13,7 +13,6 @@ byte-identical: folium's element ids are fixed and every collection is sorted.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os

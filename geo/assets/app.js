@@ -179,7 +179,7 @@
 
   function openSite(i, pan) {
     var marker = markers[i];
-    if (pan) { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 7)); }
+    if (pan) { map.setView(marker.getLatLng(), Math.max(map.getZoom(), 7), {animate: false}); }
     marker.openPopup();
   }
 
