@@ -81,6 +81,11 @@ def evaluate_events(corpus_dir: Path, gold_path: Path) -> tuple[EventScore, Even
     return attacks, score(gold, predicted)
 
 
+def _short(e: dict) -> tuple:
+    return (e["doc"][:3], e["start"], e.get("sub_event_type"), e["date"], e["date_end"], e["time_precision"],
+            e["site_ids"], e["quote"][:70])
+
+
 def format_event_report(scores: tuple[EventScore, EventScore], verbose: bool = False) -> str:
     lines = []
     for title, s in zip(("attacks and strikes", "all event types"), scores):
@@ -88,12 +93,10 @@ def format_event_report(scores: tuple[EventScore, EventScore], verbose: bool = F
                      f"({len(s.matched)}/{s.gold}), date exactly right {s.dates_exact:.3f} of {len(s.matched)} matched")
     if verbose:
         s = scores[1]
-        short = lambda e: (e["doc"][:3], e["start"], e.get("sub_event_type"), e["date"], e["date_end"],  # noqa: E731
-                           e["time_precision"], e["site_ids"], e["quote"][:70])
         for title, rows in (("false positives", s.false_positives), ("false negatives", s.false_negatives)):
             lines.append(f"-- {title}: {len(rows)}")
-            lines.extend(f"   {short(r)}" for r in rows)
+            lines.extend(f"   {_short(r)}" for r in rows)
         lines.append("-- matched with a different date:")
-        lines.extend(f"   gold {short(g)}\n   got  {short(p)}" for g, p in s.matched
+        lines.extend(f"   gold {_short(g)}\n   got  {_short(p)}" for g, p in s.matched
                      if (g["date"], g["date_end"], g["time_precision"]) != (p["date"], p["date_end"], p["time_precision"]))
     return "\n".join(lines)

@@ -86,19 +86,22 @@ class Event:
         parts = {p for s in self.sources for p in s.status.split("|") if p != "reported"}
         return "|".join(p for p in ("claimed", "confirmed") if p in parts) or "reported"
 
+    def _first(self, name: str) -> str:
+        """The primary telling's value, else the first other telling that gives one."""
+        return next((getattr(s, name) for s in [self.primary, *self.sources] if getattr(s, name)), "")
+
     def as_record(self, gazetteer: Gazetteer) -> dict:
         from geo.extract import TYPES
 
         p = self.primary
         sites = self.site_ids()
         event_type, sub_event_type = TYPES[p.kind]
-        first = lambda name: next((getattr(s, name) for s in [p, *self.sources] if getattr(s, name)), "")  # noqa: E731
         return {
             "id": self.id, "date": p.date, "date_end": p.date_end, "time_precision": p.time_precision,
             "date_derivation": p.date_derivation, "site_ids": list(sites),
             "geo_precision": min((gazetteer[i].geo_precision for i in sites if i in gazetteer), default=3),
-            "event_type": event_type, "sub_event_type": sub_event_type, "actor": first("actor"),
-            "target": first("target"), "weapon": first("weapon"), "killed": p.killed, "wounded": p.wounded,
+            "event_type": event_type, "sub_event_type": sub_event_type, "actor": self._first("actor"),
+            "target": self._first("target"), "weapon": self._first("weapon"), "killed": p.killed, "wounded": p.wounded,
             "status": self.status(), "doc": p.doc, "quote": p.quote, "start": p.start, "end": p.end,
             "disputed": bool(self.disputed_fields), "disputed_fields": list(self.disputed_fields),
             "reviewed": any(s.reviewed for s in self.sources),

@@ -131,7 +131,7 @@ class EventExtractor:
         kind, weapon = self._kind(words)
         if kind is None or _HYPOTHETICAL.search(words):
             return None
-        inside = lambda a, b: any(x <= a and b <= y for x, y in spans)  # noqa: E731
+        inside = _Within(spans)
         when, quote_start = self._when(refs, spans, sentence, previous, inside)
         if when is None or when.since:
             return None
@@ -242,6 +242,16 @@ class EventExtractor:
         claimed = factions and bool(self.lexicon.found("claimed", sentence_text))
         confirmed = bool(self.lexicon.found("confirmed", sentence_text))
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
+
+
+class _Within:
+    """Whether a span lies inside one of a clause's pieces."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+
+    def __call__(self, start: int, end: int) -> bool:
+        return any(x <= start and end <= y for x, y in self.spans)
 
 
 def _targets(candidates: list[Mention], text: str, spans, lexicon: Lexicon) -> list[Mention]:

@@ -46,12 +46,17 @@ class Merger:
                          and self._may_be_one(k, s)), None)
             if same is None:
                 kept.append(s)
-                continue
-            kept[kept.index(same)] = _combine(same, s, self.specific(same.site_ids + s.site_ids)
-                                              if self._has_point(same.site_ids) and self._has_point(s.site_ids)
-                                              else (same.site_ids if self._has_point(same.site_ids)
-                                                    or not self._has_point(s.site_ids) else s.site_ids))
+            else:
+                kept[kept.index(same)] = _combine(same, s, self._joint_places(same.site_ids, s.site_ids))
         return kept
+
+    def _joint_places(self, a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+        """Both tellings' sites, the most specific kept; points win over areas."""
+        if self._has_point(a) and self._has_point(b):
+            return self.specific(a + b)
+        if self._has_point(b) or not a:
+            return b
+        return a
 
     def _may_be_one(self, a: Source, b: Source) -> bool:
         """Within a document: the same place, or a place only one telling gives, or two

@@ -100,9 +100,9 @@ def document_page(doc: Document, text: str, mentions: list[Mention], quotes: lis
     linking to its site page, each event quote an anchor (#q-<start>)."""
     opens, closes = defaultdict(list), defaultdict(list)
     placed_quotes = []
-    crossing = lambda x: any(m.start < x < m.end for m in mentions)  # noqa: E731
+    cut = {x for m in mentions for x in range(m.start + 1, m.end)}  # offsets inside a mention
     for start, end in sorted(set(quotes)):
-        if all(end <= a or b <= start for a, b in placed_quotes) and not crossing(start) and not crossing(end):
+        if all(end <= a or b <= start for a, b in placed_quotes) and start not in cut and end not in cut:
             placed_quotes.append((start, end))
             opens[start].append(f'<span class="quote" id="q-{start}">')
             closes[end].append("</span>")
