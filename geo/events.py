@@ -64,10 +64,11 @@ class Source:
                 "reviewed": self.reviewed}
 
 
-@dataclass
+@dataclass(eq=False)
 class Event:
     sources: list[Source]
     disputed_fields: list[str] = field(default_factory=list)
+    order: int = 0  # creation order while merging: earlier events are tried first
 
     @property
     def primary(self) -> Source:

@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from functools import lru_cache
 
 from geopy.distance import geodesic
 
@@ -66,9 +68,15 @@ class Merger:
         return a.kind in ATTACK_TYPES and not self._has_point(a.site_ids) and not self._has_point(b.site_ids)
 
     def across_documents(self, sources: list[Source]) -> list[Event]:
+        """Events, each source joined to the first earlier event it belongs to.  Candidates
+        come from an index by family and day, so the work grows with the corpus, not its square."""
         events: list[Event] = []
+        by_day: dict[tuple[str, dt.date], list[Event]] = defaultdict(list)
         for s in sorted(sources, key=lambda s: (s.date, s.doc, s.start)):
-            for event in events:
+            start = dt.date.fromisoformat(s.date) - dt.timedelta(days=DATE_DISPUTE_DAYS)
+            end = dt.date.fromisoformat(s.date_end) + dt.timedelta(days=DATE_DISPUTE_DAYS)
+            candidates = dict.fromkeys(e for day in _days(start, end) for e in by_day[(family(s.kind), day)])
+            for event in sorted(candidates, key=lambda e: e.order):
                 verdict = self.relation(event, s)
                 if verdict is not None:
                     event.sources.append(s)
@@ -76,7 +84,11 @@ class Merger:
                         event.disputed_fields.append(verdict)
                     break
             else:
-                events.append(Event([s]))
+                event = Event([s])
+                event.order = len(events)
+                events.append(event)
+                for day in _days(dt.date.fromisoformat(s.date), dt.date.fromisoformat(s.date_end)):
+                    by_day[(family(s.kind), day)].append(event)
         return events
 
     def relation(self, event: Event, s: Source) -> str | None:
@@ -99,13 +111,14 @@ class Merger:
     def places_overlap(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if set(a) & set(b):
             return True
-        for i in a:
-            for j in b:
-                x, y = self.gazetteer[i], self.gazetteer[j]
-                if x.is_point and y.is_point and ({x.kind, y.kind} & {"city", "town"}) \
-                        and geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM:
-                    return True
-        return False
+        return any(self._near(i, j) for i in a for j in b)
+
+    @lru_cache(maxsize=65536)
+    def _near(self, i: str, j: str) -> bool:
+        """A city or town and a point site within 30 km of it."""
+        x, y = self.gazetteer[i], self.gazetteer[j]
+        return (x.is_point and y.is_point and bool({x.kind, y.kind} & {"city", "town"})
+                and geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM)
 
     def specific(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """Drop a city when a site near it is named: 'the Victoria base in Baghdad' is the base."""
@@ -132,6 +145,10 @@ def _combine(first: Source, other: Source, site_ids: tuple[str, ...]) -> Source:
                    killed=first.killed if first.killed is not None else other.killed,
                    wounded=first.wounded if first.wounded is not None else other.wounded,
                    status=first.status if first.status != "reported" else other.status)
+
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
 
 
 def _overlap(a: Source, b: Source) -> bool:
