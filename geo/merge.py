@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from functools import lru_cache
+from math import cos, radians
 
 from geopy.distance import geodesic
 
@@ -22,6 +23,7 @@ from geo.extract import ATTACK_TYPES, Extracted
 from geo.gazetteer import Gazetteer
 
 NEAR_KM = 30.0
+NEAR_DEGREES = NEAR_KM / 100.0  # a cheap bound first: a degree of latitude is over 110 km
 DATE_DISPUTE_DAYS = 3
 
 
@@ -39,6 +41,7 @@ def family(kind: str) -> str:
 class Merger:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self._cells: dict[tuple[int, int], list[str]] | None = None
 
     def within_document(self, sources: list[Source]) -> list[Source]:
         """One source per event of a document; the first telling keeps its quote."""
@@ -69,14 +72,13 @@ class Merger:
 
     def across_documents(self, sources: list[Source]) -> list[Event]:
         """Events, each source joined to the first earlier event it belongs to.  Candidates
-        come from an index by family and day, so the work grows with the corpus, not its square."""
+        come from an index by family, day and place (or death toll), so the work grows with
+        the corpus, not with its square."""
         events: list[Event] = []
-        by_day: dict[tuple[str, dt.date], list[Event]] = defaultdict(list)
+        index: dict[tuple, list[Event]] = defaultdict(list)
         for s in sorted(sources, key=lambda s: (s.date, s.doc, s.start)):
-            start = dt.date.fromisoformat(s.date) - dt.timedelta(days=DATE_DISPUTE_DAYS)
-            end = dt.date.fromisoformat(s.date_end) + dt.timedelta(days=DATE_DISPUTE_DAYS)
-            candidates = dict.fromkeys(e for day in _days(start, end) for e in by_day[(family(s.kind), day)])
-            for event in sorted(candidates, key=lambda e: e.order):
+            candidates = {id(e): e for key in self._keys(s, window=DATE_DISPUTE_DAYS) for e in index[key]}
+            for event in sorted(candidates.values(), key=lambda e: e.order):
                 verdict = self.relation(event, s)
                 if verdict is not None:
                     event.sources.append(s)
@@ -84,12 +86,44 @@ class Merger:
                         event.disputed_fields.append(verdict)
                     break
             else:
-                event = Event([s])
-                event.order = len(events)
+                event = Event([s], order=len(events))
                 events.append(event)
-                for day in _days(dt.date.fromisoformat(s.date), dt.date.fromisoformat(s.date_end)):
-                    by_day[(family(s.kind), day)].append(event)
+            for key in self._keys(s, window=0, own=True):
+                index[key].append(event)
         return events
+
+    def _keys(self, s: Source, window: int, own: bool = False) -> list[tuple]:
+        """Index keys of a telling: (family, day, place) for its places (and, when looking up,
+        the towns near them), and (family, day, toll) for a deadly one."""
+        places = set(s.site_ids)
+        if not own:
+            places |= {j for i in s.site_ids for j in self.neighbours(i)}
+        start = dt.date.fromisoformat(s.date) - dt.timedelta(days=window)
+        end = dt.date.fromisoformat(s.date_end) + dt.timedelta(days=window)
+        keys = []
+        for day in _days(start, end):
+            keys += [(family(s.kind), day, place) for place in places]
+            if s.killed:
+                keys.append((family(s.kind), day, "killed", s.killed))
+        return keys
+
+    @lru_cache(maxsize=None)
+    def neighbours(self, site_id: str) -> tuple[str, ...]:
+        """Sites within 30 km that count as the same place (a base and its city)."""
+        site = self.gazetteer[site_id]
+        row, col = _cell(site.lat, site.lon)
+        nearby = [j for r in (row - 1, row, row + 1) for c in range(col - 2, col + 3) for j in self._grid.get((r, c), ())]
+        return tuple(j for j in nearby if j != site_id and self._near(site_id, j))
+
+    @property
+    def _grid(self) -> dict[tuple[int, int], list[str]]:
+        """Point sites by cells of NEAR_DEGREES (longitude cells are wider at high latitude: 2 each side)."""
+        if self._cells is None:
+            self._cells = defaultdict(list)
+            for i, site in self.gazetteer.sites.items():
+                if site.is_point:
+                    self._cells[_cell(site.lat, site.lon)].append(i)
+        return self._cells
 
     def relation(self, event: Event, s: Source) -> str | None:
         """None: another event; "": the same event; "place" / "date": the same, disputed."""
@@ -117,8 +151,11 @@ class Merger:
     def _near(self, i: str, j: str) -> bool:
         """A city or town and a point site within 30 km of it."""
         x, y = self.gazetteer[i], self.gazetteer[j]
-        return (x.is_point and y.is_point and bool({x.kind, y.kind} & {"city", "town"})
-                and geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM)
+        if not (x.is_point and y.is_point and {x.kind, y.kind} & {"city", "town"}):
+            return False
+        if abs(x.lat - y.lat) > NEAR_DEGREES or abs(x.lon - y.lon) > NEAR_DEGREES / max(cos(radians(x.lat)), 0.1):
+            return False
+        return geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM
 
     def specific(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """Drop a city when a site near it is named: 'the Victoria base in Baghdad' is the base."""
@@ -145,6 +182,10 @@ def _combine(first: Source, other: Source, site_ids: tuple[str, ...]) -> Source:
                    killed=first.killed if first.killed is not None else other.killed,
                    wounded=first.wounded if first.wounded is not None else other.wounded,
                    status=first.status if first.status != "reported" else other.status)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(lat // NEAR_DEGREES), int(lon // NEAR_DEGREES)
 
 
 def _days(start: dt.date, end: dt.date) -> list[dt.date]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.lexicons import HEAD_GROUP_KINDS, Lexicons
 from geo.normalize import skeleton
@@ -59,7 +60,9 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
     )
 
 
+@lru_cache(maxsize=200_000)
 def key(word: str) -> str:
+    """A word's skeleton; words repeat, so it is cached."""
     return skeleton(word)
 
 
@@ -90,7 +93,18 @@ def core_is_capitalised(surface: str) -> bool:
 class Rules:
     def __init__(self, lexicons: Lexicons):
         self.lex = lexicons
-        self._titles = sorted(lexicons.person_titles, key=len, reverse=True)
+        # Head nouns indexed by the word a match is checked on: first word after, last before.
+        self._heads_after: dict[str, list[tuple[str, str]]] = {}
+        self._heads_before: dict[str, list[tuple[str, str]]] = {}
+        for group, nouns in lexicons.head_nouns.items():
+            for noun in nouns:
+                if group.endswith("<"):
+                    self._heads_before.setdefault(noun.split()[-1], []).append((noun, group[:-1]))
+                else:
+                    self._heads_after.setdefault(noun.split()[0], []).append((noun, group))
+        for table in (self._heads_after, self._heads_before):
+            for entries in table.values():
+                entries.sort(key=lambda e: len(e[0]), reverse=True)
 
     # -- people -----------------------------------------------------------------------
     def is_person(self, surface: str, w: Window, place_words: set[str]) -> bool:
@@ -186,14 +200,16 @@ class Rules:
     def head_group(self, following: list[str], preceding: list[str] = ()) -> str | None:
         """The head-noun group of the words right after a name ("Harir base"), or of
         the words right before it ("the countryside of Deir Ezzor"), if any."""
-        text = " ".join(following) + " "
-        before = " " + " ".join(preceding)
-        for group, nouns in self.lex.head_nouns.items():
-            if group.endswith("<"):
-                if any(before.endswith(" " + noun) for noun in nouns):
-                    return group[:-1]
-            elif any(text.startswith(noun + " ") for noun in nouns):
-                return group
+        if following:
+            text = " ".join(following) + " "
+            for noun, group in self._heads_after.get(following[0], ()):
+                if text.startswith(noun + " "):
+                    return group
+        if preceding:
+            before = " " + " ".join(preceding)
+            for noun, group in self._heads_before.get(preceding[-1], ()):
+                if before.endswith(" " + noun):
+                    return group
         return None
 
     def military_context(self, sentence_before: str, sentence_after: str) -> bool:
