@@ -32,6 +32,7 @@ TYPES = {
     "change": ("Strategic developments", "Change to group/activity"),
 }
 ATTACK_TYPES = {"air-drone", "shelling"}
+_KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension"})
 WEAPON_ORDER = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft")
 _RELATIVE_CLAUSE = re.compile(r",?\s+\b(?:who|which)\b[^,;:()]*")
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|ready to|vow\w*|warn\w*|"
@@ -81,24 +82,36 @@ class Extracted:
 
 
 class Lexicon:
-    """Trigger and attribution words, compiled to case-insensitive whole-word patterns."""
+    """Trigger and attribution words.  All trigger words are found in one regex pass; each
+    word maps to the groups it belongs to ("air strike": air-strike and weapon-aircraft)."""
 
     def __init__(self):
-        self.triggers = _groups(LEXICON_DIR / "event_triggers.txt")
-        self.attribution = _groups(LEXICON_DIR / "attribution.txt")
+        self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
+        self._groups_of: dict[str, set[str]] = {}
+        for name, words in _groups(LEXICON_DIR / "event_triggers.txt"):
+            for word in words:
+                self._groups_of.setdefault(word.lower(), set()).add(name)
+        self._triggers = _pattern(list(self._groups_of))
 
-    def found(self, group: str, text: str) -> list[re.Match]:
-        pattern = self.triggers.get(group) or self.attribution.get(group)
-        return list(pattern.finditer(text)) if pattern else []
+    def scan(self, text: str) -> list[tuple[re.Match, frozenset[str]]]:
+        """Every trigger word in ``text`` with its groups, in order."""
+        return [(m, frozenset(self._groups_of[m.group().lower()])) for m in self._triggers.finditer(text)]
+
+    def attributed(self, group: str, text: str) -> bool:
+        return bool(self.attribution[group].search(text))
 
 
-def _groups(path) -> dict[str, re.Pattern]:
-    groups = {}
+def _groups(path) -> list[tuple[str, list[str]]]:
+    groups = []
     for entry in read_entries(path):
         name, _, words = entry.partition(":")
-        alternatives = sorted((w.strip() for w in words.split("|") if w.strip()), key=len, reverse=True)
-        groups[name.strip()] = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.I)
+        groups.append((name.strip(), [w.strip() for w in words.split("|") if w.strip()]))
     return groups
+
+
+def _pattern(words: list[str]) -> re.Pattern:
+    alternatives = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.I)
 
 
 class EventExtractor:
@@ -165,13 +178,14 @@ class EventExtractor:
 
     def _kind(self, words: str) -> tuple[str | None, str]:
         """The event kind of a clause: its earliest live trigger, refined by its weapon."""
-        weapon = next((w for w in WEAPON_ORDER if self.lexicon.found("weapon-" + w, words)), "")
-        if self.lexicon.found("interception", words) and weapon:
+        found = self.lexicon.scan(words)
+        present = frozenset().union(*(groups for _, groups in found)) if found else frozenset()
+        weapon = next((w for w in WEAPON_ORDER if "weapon-" + w in present), "")
+        if "interception" in present and weapon:
             return "interception", weapon
         # An announcement ("a new phase") is the weakest trigger: it counts only alone.
-        triggers = sorted((group == "suspension", m.start(), group)
-                          for group in ("air-strike", "attack", "killing", "protest", "visit", "suspension")
-                          for m in self.lexicon.found(group, words) if _live(words, m))
+        triggers = sorted((group == "suspension", m.start(), group) for m, groups in found
+                          for group in groups & _KIND_GROUPS if _live(words, m))
         for _, _, group in triggers:
             if group == "air-strike" and weapon in ("", "aircraft", "drone"):
                 return "air-drone", weapon or "aircraft"
@@ -239,8 +253,8 @@ class EventExtractor:
 
     def _status(self, sentence_text: str, hits: list[ActorHit], sentence) -> str:
         factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
-        claimed = factions and bool(self.lexicon.found("claimed", sentence_text))
-        confirmed = bool(self.lexicon.found("confirmed", sentence_text))
+        claimed = factions and self.lexicon.attributed("claimed", sentence_text)
+        confirmed = self.lexicon.attributed("confirmed", sentence_text)
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
 
 
@@ -259,7 +273,7 @@ def _targets(candidates: list[Mention], text: str, spans, lexicon: Lexicon) -> l
     Gaza since ... attack"); all places when none follows (passive: "X was struck")."""
     first = None
     for a, b in spans:
-        found = [m.start() + a for group in ("attack", "air-strike") for m in lexicon.found(group, text[a:b])]
+        found = [m.start() + a for m, groups in lexicon.scan(text[a:b]) if groups & {"attack", "air-strike"}]
         if found:
             first = min(found)
             break
