@@ -106,7 +106,7 @@ def expected_active(site, month):
 
 def test_loads_offline_without_errors_or_outside_requests(page, site):
     page.open("index.html")
-    page.page.wait_for_timeout(300)
+    page.page.wait_for_function("window.GeoApp.idle()")
     assert page.errors == []
     root = site.resolve().as_uri()
     assert page.requests and all(url.startswith(root) for url in page.requests), \
@@ -130,7 +130,7 @@ def test_month_window_shows_exactly_the_sites_with_data_that_month(page, site):
             for (const [id, v] of [["to", {index}], ["from", {index}], ["to", {index}]]) {{
                 const el = document.getElementById(id); el.value = v; el.dispatchEvent(new Event("input"));
             }} }}""")
-        page.page.wait_for_timeout(50)
+        page.page.wait_for_function("window.GeoApp.idle()")
         assert page.active_sites() == expected_active(site, month), month
         dimmed = page.page.eval_on_selector_all(".site-marker.dim", "els => els.map(e => e.dataset.site)")
         assert set(dimmed).isdisjoint(page.active_sites())

@@ -356,6 +356,8 @@
     activeSites: function () {
       return D.sites.filter(function (s, i) { return !dims[i]; }).map(function (s) { return s[0]; });
     },
+    // True when no redraw is pending (the last change has been drawn).
+    idle: function () { return frame === null; },
     ready: false
   };
 })();
