@@ -332,7 +332,7 @@
     var near = D.sites.filter(function (s) { return s[5] > 20 && s[5] < 70 && s[4] > 5 && s[4] < 48; });
     var framed = near.length ? near : D.sites;
     if (framed.length) {
-      map.fitBounds(L.latLngBounds(framed.map(function (s) { return [s[4], s[5]]; })).pad(0.1));
+      map.fitBounds(L.latLngBounds(framed.map(function (s) { return [s[4], s[5]]; })).pad(0.1), {animate: false});
     }
     controls();
     legend();
