@@ -19,10 +19,23 @@ def _mentions(args: argparse.Namespace) -> int:
 
     corpus = open_corpus(args.corpus)
     geoparser = default_geoparser()
+    mentions = corpus_mentions(corpus, geoparser, **_engine(args))
     with atomic_output(args.out, newline="") as out:
-        count = write_records((m.as_record() for m in corpus_mentions(corpus, geoparser)), FIELDS, args.format, out)
+        count = write_records((m.as_record() for m in mentions), FIELDS, args.format, out)
     print(f"{count} mentions from {len(corpus)} documents", file=sys.stderr)
     return 0
+
+
+def _engine(args: argparse.Namespace) -> dict:
+    return {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler, "base": args.documents_base}
+
+
+def _add_engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", type=int, default=1, help="local worker processes for the per-document work")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument("--scheduler", default=None, help="Dask scheduler address, with --engine dask")
+    parser.add_argument("--documents-base", default=None,
+                        help="path or URL prefix where workers read the documents (default: the corpus folder)")
 
 
 def _events(args: argparse.Namespace) -> int:
@@ -34,7 +47,7 @@ def _events(args: argparse.Namespace) -> int:
 
     corpus = open_corpus(args.corpus)
     geoparser = default_geoparser()
-    records = corpus_events(corpus, geoparser)
+    records = corpus_events(corpus, geoparser, **_engine(args))
     with atomic_output(args.out, newline="") as out:
         write_events(records, geoparser.gazetteer, args.format, out)
     print(f"{len(records)} events from {len(corpus)} documents", file=sys.stderr)
@@ -84,12 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     mentions.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     mentions.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     mentions.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
+    _add_engine_options(mentions)
     mentions.set_defaults(run=_mentions)
 
     events = commands.add_parser("events", help="extract dated, located, typed and cited events")
     events.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     events.add_argument("--format", choices=("json", "csv", "geojson"), default="json")
     events.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
+    _add_engine_options(events)
     events.set_defaults(run=_events)
 
     build = commands.add_parser("build", help="publish the static map site")

@@ -15,6 +15,9 @@ class InputError(Exception):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):  # raised in a worker process, re-raised here
+        return (InputError, (self.path, self.message, self.line))
+
 
 class InputErrors(InputError):
     """Several input errors found in one pass, reported together."""
@@ -27,3 +30,6 @@ class InputErrors(InputError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+    def __reduce__(self):
+        return (InputErrors, (self.errors,))

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from geo.actors import ActorLexicon, load_actors
 from geo.corpus import Corpus
-from geo.curated import apply_curations, read_curated
-from geo.events import sort_records
-from geo.extract import EventExtractor
+from geo.curated import Curation, apply_curations, read_curated
+from geo.events import Source, sort_records
+from geo.gazetteer import Gazetteer
 from geo.geoparse import Geoparser
-from geo.merge import Merger, to_source
+from geo.merge import Merger
+from geo.pipeline import run
 
 
-def corpus_events(corpus: Corpus, geoparser: Geoparser, actors: ActorLexicon | None = None) -> list[dict]:
+def corpus_events(corpus: Corpus, geoparser: Geoparser, **engine) -> list[dict]:
     """Event records, sorted by date then id. The curated layer is validated before any
-    document is read, so a bad row stops the run early."""
-    gazetteer = geoparser.gazetteer
-    curations = read_curated(corpus, gazetteer)
-    extractor = EventExtractor(geoparser, actors or load_actors())
-    merger = Merger(gazetteer)
-    sources = []
-    for doc in sorted(corpus, key=lambda d: d.id):
-        extracted = extractor.extract(doc, corpus.read(doc))
-        sources += merger.within_document([to_source(e) for e in extracted])
-    events = merger.across_documents(apply_curations(sources, curations))
+    document is read, so a bad row stops the run early.  ``engine``: jobs, engine,
+    scheduler, base (see geo.pipeline.run)."""
+    curations = read_curated(corpus, geoparser.gazetteer)
+    sources = [s for result in run(corpus, events=True, geoparser=geoparser, **engine) for s in result.sources]
+    return merged_events(sources, curations, geoparser.gazetteer)
+
+
+def merged_events(sources: list[Source], curations: list[Curation], gazetteer: Gazetteer) -> list[dict]:
+    """The tellings of all documents, curated, merged into event records."""
+    events = Merger(gazetteer).across_documents(apply_curations(sources, curations))
     return sort_records(e.as_record(gazetteer) for e in events)

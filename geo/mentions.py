@@ -15,7 +15,10 @@ def default_geoparser(gazetteer: Gazetteer | None = None) -> Geoparser:
     return Geoparser(gazetteer or load_gazetteer(reserved=lexicons.reserved_words), lexicons)
 
 
-def corpus_mentions(corpus: Corpus, geoparser: Geoparser) -> Iterator[Mention]:
-    """Mentions in document-id order, then by offset; one document in memory at a time."""
-    for doc in sorted(corpus, key=lambda d: d.id):
-        yield from geoparser.parse(doc.id, corpus.read(doc))
+def corpus_mentions(corpus: Corpus, geoparser: Geoparser | None = None, **engine) -> Iterator[Mention]:
+    """Mentions in document-id order, then by offset, streamed document by document.
+    ``engine``: jobs, engine, scheduler, base (see geo.pipeline.run)."""
+    from geo.pipeline import run
+
+    for result in run(corpus, events=False, geoparser=geoparser, **engine):
+        yield from result.mentions

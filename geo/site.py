@@ -28,11 +28,13 @@ from shapely.geometry import box, mapping, shape
 from geo import DATA_DIR
 from geo.corpus import Corpus
 from geo.events import to_geojson, write_events
-from geo.eventstage import corpus_events
+from geo.curated import read_curated
+from geo.eventstage import merged_events
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import Geoparser, Mention
 from geo.output import write_records
 from geo.pages import document_page, site_page
+from geo.pipeline import run
 from geo.sitedata import build_map_data
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -48,8 +50,12 @@ class LocalMap(folium.Map):
 
 def build_site(corpus: Corpus, geoparser: Geoparser, out: Path) -> dict:
     """Build the whole site for ``corpus`` into ``out`` atomically; returns counts."""
-    mentions = [m for doc in sorted(corpus, key=lambda d: d.id) for m in geoparser.parse(doc.id, corpus.read(doc))]
-    events = corpus_events(corpus, geoparser)
+    curations = read_curated(corpus, geoparser.gazetteer)
+    mentions, sources = [], []
+    for result in run(corpus, events=True, geoparser=geoparser):
+        mentions += result.mentions
+        sources += result.sources
+    events = merged_events(sources, curations, geoparser.gazetteer)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))

@@ -1,0 +1,135 @@
+"""The per-document stage, run in this process, in local worker processes (``--jobs N``)
+or on a Dask distributed cluster (``--engine dask --scheduler ADDRESS``).
+
+Each document is read and processed on its own (geoparsing, then event extraction over
+the same mentions), and results come back in document-id order, so every engine gives
+byte-identical output.  At most a bounded window of documents is in flight: neither the
+corpus nor its mentions are ever held in memory whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from geo.corpus import Corpus, Document, read_text
+from geo.events import Source
+from geo.geoparse import Geoparser, Mention
+
+WINDOW = 256  # documents in flight per worker when running in parallel
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    doc: str
+    mentions: list[Mention]
+    sources: list[Source]  # the document's event tellings, merged within the document
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs: the document, where to read it, and which outputs."""
+
+    doc: Document
+    location: str  # a path or URL the worker can read
+    events: bool
+
+
+@lru_cache(maxsize=1)
+def _components():
+    """The geoparser, extractor and merger of this process, built once per worker."""
+    from geo.actors import load_actors
+    from geo.extract import EventExtractor
+    from geo.mentions import default_geoparser
+    from geo.merge import Merger
+
+    geoparser = default_geoparser()
+    return geoparser, EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
+
+
+def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None = None) -> DocumentResult:
+    from geo.actors import load_actors
+    from geo.extract import EventExtractor
+    from geo.merge import Merger, to_source
+
+    if geoparser is None:
+        geoparser, extractor, merger = _components()
+    else:
+        extractor, merger = EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
+    mentions = geoparser.parse(doc.id, text)
+    sources = merger.within_document([to_source(e) for e in extractor.extract(doc, text, mentions)]) if events else []
+    return DocumentResult(doc.id, mentions, sources)
+
+
+def run_task(task: Task) -> DocumentResult:
+    return process(task.doc, _read(task.location), task.events)
+
+
+def _read(location: str) -> str:
+    if "://" in location:
+        import fsspec
+
+        with fsspec.open(location, "rb") as handle:
+            data = handle.read()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            from geo.errors import InputError
+
+            raise InputError(location, f"not UTF-8 (offset {exc.start})", data.count(b"\n", 0, exc.start) + 1) from None
+    from pathlib import Path
+
+    return read_text(Path(location))
+
+
+def run(corpus: Corpus, events: bool, geoparser: Geoparser | None = None, jobs: int = 1, engine: str = "local",
+        scheduler: str | None = None, base: str | None = None) -> Iterator[DocumentResult]:
+    """Results for every document, in document-id order.
+
+    ``base``: where workers find the documents (a path or URL prefix) when it is not the
+    corpus folder as this machine sees it.
+    """
+    documents = sorted(corpus, key=lambda d: d.id)
+    if engine == "dask":
+        yield from _run_dask(documents, events, scheduler, base)
+    elif jobs > 1:
+        yield from _run_processes(documents, events, jobs, base)
+    else:
+        for doc in documents:
+            yield process(doc, corpus.read(doc), events, geoparser)
+
+
+def _tasks(documents: list[Document], events: bool, base: str | None) -> Iterator[Task]:
+    for doc in documents:
+        location = f"{base.rstrip('/')}/{doc.file}" if base else str(doc.path)
+        yield Task(doc, location, events)
+
+
+def _run_processes(documents: list[Document], events: bool, jobs: int, base: str | None) -> Iterator[DocumentResult]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if _threads_started() else "fork")
+    with context.Pool(jobs) as pool:
+        yield from pool.imap(run_task, _tasks(documents, events, base), chunksize=8)
+
+
+def _threads_started() -> bool:
+    import threading
+
+    return threading.active_count() > 1
+
+
+def _run_dask(documents: list[Document], events: bool, scheduler: str | None, base: str | None) -> Iterator[DocumentResult]:
+    from distributed import Client
+
+    if not scheduler:
+        raise ValueError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    with Client(scheduler) as client:
+        window = WINDOW * max(1, len(client.scheduler_info().get("workers", {})))
+        tasks = list(_tasks(documents, events, base))
+        for offset in range(0, len(tasks), window):
+            futures = client.map(run_task, tasks[offset:offset + window], pure=False)
+            for future in futures:
+                yield future.result()
+            del futures
