@@ -136,6 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "engine", None) == "dask" and not args.scheduler:
+        print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)", file=sys.stderr)
+        return 2
     try:
         return args.run(args)
     except InputError as exc:

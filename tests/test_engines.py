@@ -1,0 +1,38 @@
+"""--jobs N and --engine dask give output identical to a single process."""
+
+import distributed
+
+from geo.cli import main
+
+from conftest import ROOT
+
+
+def run(tmp_path, name, *extra):
+    out = tmp_path / name
+    assert main(["events", "--corpus", str(ROOT / "seeds"), "--out", str(out), *extra]) == 0
+    return out.read_bytes()
+
+
+def test_local_processes_match_a_single_process(tmp_path):
+    assert run(tmp_path, "one.json") == run(tmp_path, "two.json", "--jobs", "2")
+
+
+def test_mentions_with_jobs_match(tmp_path):
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"m{jobs}.jsonl"
+        assert main(["mentions", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--jobs", jobs]) == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_dask_local_cluster_matches_a_single_process(tmp_path):
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert len(cluster.workers) == 2
+        single = run(tmp_path, "local.json")
+        assert run(tmp_path, "dask.json", "--engine", "dask", "--scheduler", cluster.scheduler_address) == single
+
+
+def test_dask_needs_a_scheduler(tmp_path, capsys):
+    assert main(["events", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "x.json"), "--engine", "dask"]) == 2
+    assert "--scheduler" in capsys.readouterr().err and not (tmp_path / "x.json").exists()
