@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CORPUS ?= seeds
 OUT    ?= site
 
-.PHONY: site test venv mentions check evaluate clean
+.PHONY: site test venv bench check evaluate clean
 
 $(BIN)/geo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ check: venv
 
 evaluate: venv
 	$(BIN)/geo evaluate --corpus $(CORPUS)
+
+# Not part of `make test`: installs the peers (spaCy, flashtext) and runs bench/run.py.
+bench: venv
+	$(BIN)/pip install --quiet -e '.[test,bench,derive]'
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf build site test-artifacts

