@@ -13,7 +13,7 @@ from typing import Generic, Iterator, TypeVar
 
 import ahocorasick
 
-from geo.normalize import OffsetMap, fold, skeleton_of_folded
+from geo.normalize import Normalised
 
 T = TypeVar("T")
 
@@ -73,15 +73,12 @@ class TextIndex:
 
     def __init__(self, text: str):
         self.text = text
-        self._folded = fold(text)
-        self.padded = " " + skeleton_of_folded(self._folded)
-        self._offsets: OffsetMap | None = None
+        self._normal = Normalised(text)
+        self.padded = " " + self._normal.skeleton
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the padded-skeleton span [start, end)."""
-        if self._offsets is None:
-            self._offsets = OffsetMap(self._folded)
-        return self._offsets.start(start - 1), self._offsets.end(end - 1)
+        return self._normal.start(start - 1), self._normal.end(end - 1)
 
     def hits(self, matcher: KeyMatcher[T]) -> list[Hit[T]]:
         return [Hit(*self.original_span(s, e), key, payload, s, e) for s, e, key, payload in matcher.scan(self.padded)]

@@ -3,40 +3,37 @@
 Place names in English news are transliterated many ways (Ain al-Asad, Ayn al-Assad,
 Al-Tanf, At-Tanf, Kata'ib, Rutbah, Rutba ...).  Both the gazetteer aliases and the
 documents are reduced to one *skeleton* form, so an unseen variant of a known name
-still matches.  The skeleton is built with C-level string operations only (translate,
-replace, regex substitution with a template): the matcher's speed depends on it.
+still matches.  The whole text is processed at once as an array of code points (numpy):
+the matcher's speed depends on it.
 
 Steps, in order:
 
-1. Sun-letter articles attached by a hyphen become ``al-`` (At-Tanf, as-Sulaymaniyah,
-   ad-Dawr, el-Arish); "El " before a capital becomes "al ".  Length preserving.
-2. ``str.translate``: lower case, diacritics stripped, every apostrophe-like mark
+1. Fold each code point: lower case, diacritics stripped, every apostrophe-like mark
    (' ’ ‘ ʿ ʾ and combining marks) becomes ``'``, every other non-alphanumeric
-   character becomes a space.  Length preserving.
+   character a space.
+2. Sun-letter articles attached by a hyphen become ``al`` (At-Tanf, as-Sulaymaniyah,
+   ad-Dawr, el-Arish), and so does "El" before a capitalised name (El Arish).
 3. ``yy`` becomes ``ii``, then ``ay``, ``ey`` and ``ei`` become ``ai`` (Ayn/Ain,
-   Dayr/Deir, Shaykh/Sheikh, Qayyarah/Qayara).  Length preserving.
-4. Deletions: runs of a doubled letter or space collapse to one (Assad/Asad,
-   Jaafar/Jafar), apostrophes inside a word vanish (Kata'ib/Kataib) while a possessive
-   or edge apostrophe becomes a space, and a word-final ``h`` after ``a`` goes
-   (Rutbah/Rutba, Halabjah/Halabja).
+   Dayr/Deir, Shaykh/Sheikh, Qayyarah/Qayara).
+4. Deletions: a repeated letter or space (Assad/Asad, Jaafar/Jafar), an apostrophe
+   inside a word (Kata'ib/Kataib) but not a possessive 's, and a word-final ``h`` after
+   ``a`` (Rutbah/Rutba, Halabjah/Halabja).  Remaining apostrophes become spaces.
 
-Only step 4 changes the length.  :class:`OffsetMap` records where it deleted so a
-match in the skeleton maps back to ``text[start:end]``; it is built lazily, only for
-documents that have a match.
+Steps 1-3 keep the length; :class:`Normalised` remembers which code points step 4 kept,
+so a match in the skeleton maps back to ``text[start:end]``.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 import unicodedata
 
+import numpy as np
+
 _APOSTROPHES = "'’‘`´′ʹʻʼʽʾʿˈ"
-_ARTICLE = re.compile(r"\b[AaEe][dlnrstz]-(?=\w)")
-_EL_ARTICLE = re.compile(r"\bEl (?=[A-Z])")
-_INNER_APOSTROPHE = r"(?<=[a-z0-9])'(?=[a-z0-9])(?!s\b)"
-_DELETIONS = re.compile(r"([a-z ])\1+|" + _INNER_APOSTROPHE + r"|(?<=a)h(?![a-z0-9])")
-_DIPHTHONGS = (("yy", "ii"), ("ay", "ai"), ("ey", "ai"), ("ei", "ai"))
+_TABLE_SIZE = 0x3000
+_SPACE, _APOSTROPHE = ord(" "), ord("'")
+_A, _E, _H, _I, _L, _S, _Y = (ord(c) for c in "aehilsy")
+_SUN_LETTERS = np.array([ord(c) for c in "dlnrstz"], dtype=np.uint32)
 
 
 def _fold_char(ch: str) -> str:
@@ -50,60 +47,29 @@ def _fold_char(ch: str) -> str:
     return base[0] if base[0].isalnum() else ch.lower()[:1] or " "
 
 
-def _build_fold_table() -> dict[int, str]:
-    table = {}
-    for code in range(0x3000):
-        ch = chr(code)
-        folded = _fold_char(ch)
-        if folded != ch:
-            table[code] = folded
-    for ch in _APOSTROPHES:
-        table[ord(ch)] = "'"
-    return table
+FOLD = np.array([ord(_fold_char(chr(code))) for code in range(_TABLE_SIZE)], dtype=np.uint32)
 
 
-FOLD_TABLE = _build_fold_table()
+class Normalised:
+    """The skeleton of a text and the way back to the text's offsets."""
 
+    __slots__ = ("skeleton", "_kept", "_folded")
 
-def fold(text: str) -> str:
-    """Steps 1-3: lower-cased, diacritic-free, punctuation as spaces; same length as text."""
-    text = _ARTICLE.sub("al-", text)
-    text = _EL_ARTICLE.sub("al ", text)
-    text = text.translate(FOLD_TABLE)
-    for old, new in _DIPHTHONGS:
-        text = text.replace(old, new)
-    return text
-
-
-def skeleton_of_folded(folded: str) -> str:
-    """Step 4 on an already folded string; remaining apostrophes become spaces."""
-    return _DELETIONS.sub(r"\1", folded).replace("'", " ")
-
-
-def skeleton(text: str) -> str:
-    """The matching key of a phrase (used for aliases)."""
-    return " ".join(skeleton_of_folded(fold(text)).split())
-
-
-class OffsetMap:
-    """Maps an index in the skeleton of a folded text back to an index in the text."""
-
-    def __init__(self, folded: str):
+    def __init__(self, text: str):
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        folded = np.where(codes < _TABLE_SIZE, FOLD[np.minimum(codes, _TABLE_SIZE - 1)], codes)
+        _articles(codes, folded)
+        _diphthongs(folded)
+        keep = ~_deletions(folded)
+        kept = folded[keep]
+        kept[kept == _APOSTROPHE] = _SPACE
+        self.skeleton: str = kept.tobytes().decode("utf-32-le")
+        self._kept = np.flatnonzero(keep)
         self._folded = folded
-        self._at: list[int] = []  # skeleton index of the first character after a deletion
-        self._shift: list[int] = []  # characters deleted up to there
-        deleted = 0
-        for m in _DELETIONS.finditer(folded):
-            kept = 1 if m.group(1) else 0
-            self._at.append(m.start() + kept - deleted)
-            deleted += m.end() - m.start() - kept
-            self._shift.append(deleted)
-        self._length = len(folded) - deleted
 
     def start(self, index: int) -> int:
         """Original index of the character at skeleton ``index``."""
-        i = bisect.bisect_right(self._at, index) - 1
-        return index + (self._shift[i] if i >= 0 else 0)
+        return int(self._kept[index])
 
     def end(self, index: int) -> int:
         """Original end offset of a span ending (exclusive) at skeleton ``index``.
@@ -113,7 +79,66 @@ class OffsetMap:
         """
         if index <= 0:
             return 0
-        end = self.start(index - 1) + 1
-        after = self.start(index) if index < self._length else len(self._folded)
-        gap = self._folded[end:after].rstrip(" ")
-        return end + len(gap)
+        end = int(self._kept[index - 1]) + 1
+        after = int(self._kept[index]) if index < len(self._kept) else len(self._folded)
+        while after > end and self._folded[after - 1] == _SPACE:
+            after -= 1
+        return after
+
+
+def _word(folded: np.ndarray) -> np.ndarray:
+    return ((folded >= 97) & (folded <= 122)) | ((folded >= 48) & (folded <= 57))
+
+
+def _articles(codes: np.ndarray, folded: np.ndarray) -> None:
+    """at-, as-, ad-, el- ... at the start of a word and before one become al-."""
+    if len(folded) < 4:
+        return
+    word = _word(folded)
+    head = folded[:-3]
+    found = ((head == _A) | (head == ord("e"))) & np.isin(folded[1:-2], _SUN_LETTERS) \
+        & ((codes[2:-1] == ord("-")) | (codes[2:-1] == 0x2010)) & word[3:]
+    found[1:] &= ~word[:-4]
+    # "El Arish": a capitalised El before a capitalised name
+    found |= (codes[:-3] == ord("E")) & (codes[1:-2] == ord("l")) & (codes[2:-1] == _SPACE) \
+        & (codes[3:] >= ord("A")) & (codes[3:] <= ord("Z")) & np.concatenate(([True], ~word[:-4]))
+    at = np.flatnonzero(found)
+    folded[at] = _A
+    folded[at + 1] = _L
+
+
+def _diphthongs(folded: np.ndarray) -> None:
+    first, second = folded[:-1], folded[1:]
+    both = (first == _Y) & (second == _Y)
+    first[both] = _I
+    second[both] = _I
+    second[(first == _A) & (second == _Y)] = _I
+    ey = (first == ord("e")) & (second == _Y)
+    first[ey] = _A
+    second[ey] = _I
+    first[(first == ord("e")) & (second == _I)] = _A
+
+
+def _deletions(folded: np.ndarray) -> np.ndarray:
+    n = len(folded)
+    delete = np.zeros(n, dtype=bool)
+    if n < 2:
+        return delete
+    letters = (folded >= 97) & (folded <= 122)
+    word = _word(folded)
+    delete[1:] = (folded[1:] == folded[:-1]) & (letters[1:] | (folded[1:] == _SPACE))
+    inner = np.zeros(n, dtype=bool)
+    inner[1:-1] = (folded[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
+    possessive = np.zeros(n, dtype=bool)  # 's at the end of a word stays a word break
+    possessive[1:-1] = folded[2:] == _S
+    possessive[1:-2] &= ~word[3:]
+    delete |= inner & ~possessive
+    final_h = np.zeros(n, dtype=bool)
+    final_h[1:] = (folded[1:] == _H) & (folded[:-1] == _A)
+    final_h[:-1] &= ~word[1:]
+    return delete | final_h
+
+
+def skeleton(text: str) -> str:
+    """The matching key of a phrase (used for aliases and lexicon entries)."""
+    return " ".join(Normalised(text).skeleton.split())
