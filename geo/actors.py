@@ -5,7 +5,6 @@ An actor is named only when one of its aliases appears in the text, never guesse
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from geo.errors import InputError
 from geo.matcher import KeyMatcher, TextIndex
 from geo.normalize import skeleton
 from geo.rules import core_is_capitalised
+from geo.tables import read_rows
 
 FACTIONS = DATA_DIR / "factions.csv"
 KINDS = {"faction", "state", "state-force"}
@@ -62,14 +62,8 @@ def _without_the(surface: str) -> str:
 
 
 def read_actors(path: Path = FACTIONS) -> list[Actor]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = [(reader.line_num, row) for row in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(path, f"cannot read: {exc}") from None
     actors = []
-    for line, row in rows:
+    for line, row in read_rows(path, ("id", "name", "kind", "country", "aliases")):
         if not row.get("id") or not row.get("name") or row.get("kind") not in KINDS:
             raise InputError(path, f"needs id, name and a kind in {sorted(KINDS)}", line)
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())

@@ -14,7 +14,6 @@ Curated tellings win over extracted ones and are marked ``reviewed``.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 
@@ -23,6 +22,7 @@ from geo.errors import InputError, InputErrors
 from geo.events import Source
 from geo.extract import TYPES
 from geo.gazetteer import Gazetteer
+from geo.tables import read_rows
 
 FILE = "events.csv"
 COLUMNS = ("action", "doc", "quote", "date", "date_end", "time_precision", "site_ids", "sub_event_type",
@@ -49,16 +49,7 @@ def read_curated(corpus: Corpus, gazetteer: Gazetteer) -> list[Curation]:
     path = corpus.root / FILE
     if not path.exists():
         return []
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = tuple(reader.fieldnames or ())
-            rows = [(reader.line_num, row) for row in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(path, f"cannot read: {exc}") from None
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise InputError(path, f"header lacks column(s): {', '.join(missing)}", 1)
+    rows = read_rows(path, COLUMNS, verbatim=("quote",))
     documents = corpus.by_id()
     texts: dict[str, str] = {}
     curations, errors = [], []
@@ -73,7 +64,6 @@ def read_curated(corpus: Corpus, gazetteer: Gazetteer) -> list[Curation]:
 
 
 def _parse(row: dict, line: int, documents, texts: dict[str, str], corpus: Corpus, gazetteer: Gazetteer) -> Curation:
-    row = {k: (v or "").strip() if k != "quote" else (v or "") for k, v in row.items()}
     if row["action"] not in ACTIONS:
         raise ValueError(f"action must be one of {sorted(ACTIONS)}, got {row['action']!r}")
     if row["doc"] not in documents:

@@ -20,6 +20,7 @@ import geopandas as gpd
 from shapely.geometry import box, mapping
 
 from geo import DATA_DIR
+from geo.geojson import rounded
 from geo.gazetteer import COLUMNS, CURATED, alias_keys, load_gazetteer, read_sites
 from geo.lexicons import load_lexicons
 from geo.normalize import skeleton
@@ -50,7 +51,7 @@ def derive_countries(naturalearth: Path, out: Path) -> int:
         features.append({
             "type": "Feature",
             "properties": {"iso_a2": country_code(row), "name": row["ADMIN"]},
-            "geometry": _rounded(mapping(shape)),
+            "geometry": rounded(mapping(shape), 4),
         })
     collection = {
         "type": "FeatureCollection",
@@ -59,16 +60,6 @@ def derive_countries(naturalearth: Path, out: Path) -> int:
     }
     out.write_text(json.dumps(collection, separators=(",", ":")) + "\n", encoding="utf-8")
     return len(features)
-
-
-def _rounded(geometry: dict) -> dict:
-    def walk(value):
-        if isinstance(value, (list, tuple)):
-            if value and isinstance(value[0], float):
-                return [round(v, 4) for v in value]
-            return [walk(v) for v in value]
-        return value
-    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
 def _is_common_english(name: str) -> bool:

@@ -121,12 +121,14 @@ class EventExtractor:
         self.actors = actors
         self.lexicon = Lexicon()
 
-    def extract(self, doc: Document, text: str, mentions: list[Mention] | None = None) -> list[Extracted]:
-        mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text)
-        self._text = text
+    def extract(self, doc: Document, text: str, mentions: list[Mention] | None = None,
+                index: TextIndex | None = None) -> list[Extracted]:
+        """The document's events; pass the mentions and text index when already computed."""
+        index = index or TextIndex(text)
+        mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index)
         places = [m for m in mentions if m.status == "resolved" and m.literal]
         refs = find_time_refs(text, doc.published)
-        actor_hits = self.actors.find(TextIndex(text))
+        actor_hits = self.actors.find(index)
         sentences = sentence_spans(text)
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
@@ -145,7 +147,7 @@ class EventExtractor:
         if kind is None or _HYPOTHETICAL.search(words):
             return None
         inside = _Within(spans)
-        when, quote_start = self._when(refs, spans, sentence, previous, inside)
+        when, quote_start = self._when(text, refs, sentence, previous, inside)
         if when is None or when.since:
             return None
         if kind in ATTACK_TYPES and _AGGREGATE.search(words) and (when.precision != "day" or _PERIOD.search(words)):
@@ -197,7 +199,7 @@ class EventExtractor:
                 return "change", ""
         return None, ""
 
-    def _when(self, refs: list[TimeRef], spans, sentence, previous, inside) -> tuple[TimeRef | None, int]:
+    def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside) -> tuple[TimeRef | None, int]:
         """The clause's date, else its sentence's, else the previous sentence's (then the
         quote starts there)."""
         own = [r for r in refs if inside(r.start, r.end)]
@@ -206,7 +208,7 @@ class EventExtractor:
         in_sentence = [r for r in refs if sentence[0] <= r.start < sentence[1]]
         if in_sentence:
             return in_sentence[0], sentence[0]
-        if previous is not None and "\n" not in self._text[previous[1]:sentence[0]]:
+        if previous is not None and "\n" not in text[previous[1]:sentence[0]]:
             before = [r for r in refs if previous[0] <= r.start < previous[1]]
             if before:
                 return before[-1], previous[0]

@@ -14,7 +14,6 @@ Columns of both gazetteer files:
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from geo import DATA_DIR
 from geo.errors import InputError, InputErrors
 from geo.normalize import skeleton
+from geo.tables import read_rows
 
 COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "uncertainty_m",
            "aliases", "stems", "metonym_for", "source", "note")
@@ -167,7 +167,7 @@ def load_gazetteer(curated: Path = CURATED, fallback: Path | None = FALLBACK,
 
 
 def read_sites(path: Path, layer: str, errors: list[InputError]) -> list[Site]:
-    rows = _read_csv(path, COLUMNS)
+    rows = read_rows(path, COLUMNS, exact=True)
     sites = []
     for line, record in rows:
         try:
@@ -175,25 +175,6 @@ def read_sites(path: Path, layer: str, errors: list[InputError]) -> list[Site]:
         except ValueError as exc:
             errors.append(InputError(path, str(exc), line))
     return sites
-
-
-def _read_csv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle)
-            rows = [(reader.line_num, row) for row in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(path, f"cannot read: {exc}") from None
-    if not rows or tuple(h.strip() for h in rows[0][1]) != columns:
-        raise InputError(path, f"header must be: {','.join(columns)}", 1)
-    records = []
-    for line, row in rows[1:]:
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(columns):
-            raise InputError(path, f"expected {len(columns)} fields, found {len(row)}", line)
-        records.append((line, {c: v.strip() for c, v in zip(columns, row)}))
-    return records
 
 
 def _split(value: str) -> tuple[str, ...]:
@@ -236,7 +217,7 @@ def _number(r: dict[str, str], column: str) -> float:
 
 def read_ambiguities(path: Path, sites: dict[str, Site], errors: list[InputError]) -> list[Ambiguity]:
     declared = []
-    for line, r in _read_csv(path, ("alias", "sites", "default", "note")):
+    for line, r in read_rows(path, ("alias", "sites", "default", "note"), exact=True):
         ids = tuple(p for p in r["sites"].split("|") if p)
         unknown = [i for i in ids if i not in sites]
         if unknown or len(ids) < 2:

@@ -88,8 +88,8 @@ class Geoparser:
         self.organisations: KeyMatcher[str] = KeyMatcher({skeleton(o): o for o in lexicons.organisations})
         self.place_words = {w for k in gazetteer.aliases for w in k.split()}
 
-    def parse(self, doc_id: str, text: str) -> list[Mention]:
-        index = TextIndex(text)
+    def parse(self, doc_id: str, text: str, index: TextIndex | None = None) -> list[Mention]:
+        index = index or TextIndex(text)
         hits = index.hits(self.places)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         sentences = SentenceIndex(text)

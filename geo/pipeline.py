@@ -57,8 +57,13 @@ def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None 
         geoparser, extractor, merger = _components()
     else:
         extractor, merger = EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
-    mentions = geoparser.parse(doc.id, text)
-    sources = merger.within_document([to_source(e) for e in extractor.extract(doc, text, mentions)]) if events else []
+    from geo.matcher import TextIndex
+
+    index = TextIndex(text)
+    mentions = geoparser.parse(doc.id, text, index)
+    if not events:
+        return DocumentResult(doc.id, mentions, [])
+    sources = merger.within_document([to_source(e) for e in extractor.extract(doc, text, mentions, index)])
     return DocumentResult(doc.id, mentions, sources)
 
 

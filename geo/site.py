@@ -29,6 +29,7 @@ from geo import DATA_DIR
 from geo.corpus import Corpus
 from geo.events import to_geojson, write_events
 from geo.curated import read_curated
+from geo.geojson import rounded
 from geo.eventstage import merged_events
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import Geoparser, Mention
@@ -148,18 +149,8 @@ def basemap() -> dict:
         clipped = shape(feature["geometry"]).intersection(BASEMAP_BOX)
         if not clipped.is_empty:
             features.append({"type": "Feature", "properties": {"name": feature["properties"]["name"]},
-                             "geometry": _rounded(mapping(clipped))})
+                             "geometry": rounded(mapping(clipped), 3)})
     return {"type": "FeatureCollection", "features": features}
-
-
-def _rounded(geometry: dict) -> dict:
-    def walk(value):
-        if isinstance(value, (list, tuple)):
-            if value and isinstance(value[0], float):
-                return [round(v, 3) for v in value]
-            return [walk(v) for v in value]
-        return value
-    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
 def map_html(corpus: Corpus, sites) -> str:
