@@ -12,7 +12,7 @@ from pathlib import Path
 from geo import DATA_DIR
 from geo.errors import InputError
 from geo.matcher import KeyMatcher, TextIndex
-from geo.normalize import skeleton
+from geo.normalize import skeletons
 from geo.rules import core_is_capitalised
 from geo.tables import read_rows
 
@@ -40,11 +40,10 @@ class ActorLexicon:
     def __init__(self, actors: list[Actor]):
         self.actors = {a.id: a for a in actors}
         keys: dict[str, Actor] = {}
-        for actor in actors:
-            for name in (actor.name, *actor.aliases):
-                key = skeleton(name)
-                if len(key) >= 2:  # "AAH" would shrink to "a"
-                    keys.setdefault(key, actor)
+        names = [(name, actor) for actor in actors for name in (actor.name, *actor.aliases)]
+        for key, (_, actor) in zip(skeletons([n for n, _ in names]), names):
+            if len(key) >= 2:  # "AAH" would shrink to "a"
+                keys.setdefault(key, actor)
         self._matcher: KeyMatcher[Actor] = KeyMatcher(keys)
 
     def find(self, index: TextIndex) -> list[ActorHit]:

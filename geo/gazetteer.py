@@ -20,7 +20,7 @@ from pathlib import Path
 
 from geo import DATA_DIR
 from geo.errors import InputError, InputErrors
-from geo.normalize import skeleton
+from geo.normalize import skeleton, skeletons
 from geo.tables import read_rows
 
 COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "uncertainty_m",
@@ -93,12 +93,14 @@ class Gazetteer:
         self.ambiguities = {skeleton(a.alias): a for a in ambiguities}
         self.aliases: dict[str, list[str]] = {}
         self.stems: dict[str, list[str]] = {}
+        phrases = [p for site in sites for p in (*site.names(), *site.stems)]
+        keys = dict(zip(phrases, skeletons(phrases)))
         for site in sites:
             for name in site.names():
-                for key in alias_keys(name, reserved):
+                for key in alias_keys(name, reserved, keys[name]):
                     _add(self.aliases, key, site.id)
             for stem in site.stems:
-                for key in alias_keys(stem, reserved) + [ARTICLE + skeleton(stem)]:
+                for key in alias_keys(stem, reserved, keys[stem]) + [ARTICLE + keys[stem]]:
                     _add(self.stems, key, site.id)
         # A curated site shadows a fallback place of the same name.
         for key, ids in self.aliases.items():
@@ -129,10 +131,10 @@ def _add(index: dict[str, list[str]], key: str, site_id: str) -> None:
         ids.append(site_id)
 
 
-def alias_keys(name: str, reserved: set[str] = frozenset()) -> list[str]:
+def alias_keys(name: str, reserved: set[str] = frozenset(), key: str | None = None) -> list[str]:
     """The keys of a name: its skeleton, and without its leading article unless the bare
     word is short or reserved (a given name such as Omar or Walid, a common English word)."""
-    key = skeleton(name)
+    key = skeleton(name) if key is None else key
     if len(key) < 2:  # an acronym the normaliser shrinks to one letter cannot be matched safely
         return []
     keys = [key]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from geo.gazetteer import Gazetteer, Site
 from geo.lexicons import Lexicons
 from geo.matcher import Hit, KeyMatcher, TextIndex
-from geo.normalize import skeleton
+from geo.normalize import skeletons
 from geo.rules import Rules, core_is_capitalised, extend_abbreviation, extend_article, key, window
 from geo.sentences import SentenceIndex
 from geo.unresolved import find_unresolved
@@ -85,7 +85,8 @@ class Geoparser:
         for k, ids in gazetteer.stems.items():
             entries[k] = Names(entries.get(k, Names((), ())).sites, tuple(ids))
         self.places: KeyMatcher[Names] = KeyMatcher(entries)
-        self.organisations: KeyMatcher[str] = KeyMatcher({skeleton(o): o for o in lexicons.organisations})
+        self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
+                                                                  lexicons.organisations)))
         self.place_words = {w for k in gazetteer.aliases for w in k.split()}
 
     def parse(self, doc_id: str, text: str, index: TextIndex | None = None) -> list[Mention]:

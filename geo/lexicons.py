@@ -8,7 +8,7 @@ from pathlib import Path
 
 from geo import DATA_DIR
 from geo.errors import InputError
-from geo.normalize import skeleton
+from geo.normalize import skeletons
 
 LEXICON_DIR = DATA_DIR / "lexicons"
 
@@ -39,7 +39,7 @@ def read_entries(path: Path) -> list[str]:
 
 
 def _keys(path: Path) -> frozenset[str]:
-    return frozenset(k for k in (skeleton(e) for e in read_entries(path)) if k)
+    return frozenset(k for k in skeletons(read_entries(path)) if k)
 
 
 def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
@@ -52,7 +52,7 @@ def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
         group, sep, nouns = entry.partition(":")
         if not sep or group.strip().rstrip("<") not in HEAD_GROUP_KINDS:
             raise InputError(path, f"expected '<group>: noun|noun', group one of {sorted(HEAD_GROUP_KINDS)}", number)
-        keys = [skeleton(n) for n in nouns.split("|") if n.strip()]
+        keys = skeletons([n for n in nouns.split("|") if n.strip()])
         groups[group.strip()] = tuple(sorted(keys, key=len, reverse=True))
     return groups
 

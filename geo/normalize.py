@@ -33,7 +33,9 @@ _APOSTROPHES = "'’‘`´′ʹʻʼʽʾʿˈ"
 _TABLE_SIZE = 0x3000
 _SPACE, _APOSTROPHE = ord(" "), ord("'")
 _A, _E, _H, _I, _L, _S, _Y = (ord(c) for c in "aehilsy")
-_SUN_LETTERS = np.array([ord(c) for c in "dlnrstz"], dtype=np.uint32)
+_SUN = np.zeros(_TABLE_SIZE, dtype=bool)  # the consonants an article assimilates to
+_SUN[[ord(c) for c in "dlnrstz"]] = True
+_SEPARATOR = "\U0001F000"  # joins phrases normalised together: never a letter, space or mark
 
 
 def _fold_char(ch: str) -> str:
@@ -96,7 +98,8 @@ def _articles(codes: np.ndarray, folded: np.ndarray) -> None:
         return
     word = _word(folded)
     head = folded[:-3]
-    found = ((head == _A) | (head == ord("e"))) & np.isin(folded[1:-2], _SUN_LETTERS) \
+    second = folded[1:-2]
+    found = ((head == _A) | (head == ord("e"))) & _SUN[np.minimum(second, _TABLE_SIZE - 1)] \
         & ((codes[2:-1] == ord("-")) | (codes[2:-1] == 0x2010)) & word[3:]
     found[1:] &= ~word[:-4]
     # "El Arish": a capitalised El before a capitalised name
@@ -142,3 +145,12 @@ def _deletions(folded: np.ndarray) -> np.ndarray:
 def skeleton(text: str) -> str:
     """The matching key of a phrase (used for aliases and lexicon entries)."""
     return " ".join(Normalised(text).skeleton.split())
+
+
+def skeletons(texts: list[str]) -> list[str]:
+    """``[skeleton(t) for t in texts]`` in one pass: the phrases are normalised joined by a
+    separator that no step touches, so each comes out exactly as it would alone."""
+    if not texts:
+        return []
+    parts = Normalised(_SEPARATOR.join(texts)).skeleton.split(_SEPARATOR)
+    return [" ".join(part.split()) for part in parts]

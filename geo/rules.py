@@ -22,7 +22,7 @@ _LINKING = {"which", "that", "who", "is", "are", "was", "were", "has", "have", "
             "still", "now", "currently", "reportedly", "already", "been", "being", "itself", "s", "too",
             "then", "again", "officially", "publicly", "quickly", "clearly", "apparently", "increasingly"}
 _GOVERNMENT_NOUNS = {"government", "administration", "authorities", "regime", "leadership", "officials"}
-_STOP = re.compile(r"[,;:.!?()\[\]\"“”—–]")
+_STOP_CHARS = ",;:.!?()[]\"“”—–"
 _MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
 _BASES_BEFORE = re.compile(r"\b" + _MILITARY + r"\b", re.IGNORECASE)
 _BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:the\s+)?[A-Z][\w'’-]*){0,8}\s+"
@@ -43,21 +43,22 @@ class Window:
 def window(text: str, start: int, end: int, size: int = 5) -> Window:
     left = text[max(0, start - 100):start]
     right = text[end:end + 100]
-    before_words = list(_WORD.finditer(left))
-    after_words = list(_WORD.finditer(right))
-    glued_before = left[before_words[-1].end():] if before_words else left
-    glued_after = right[:after_words[0].start()] if after_words else right
+    before_words = _WORD.findall(left)
+    after_matches = list(_WORD.finditer(right))
+    glued_before = left[left.rfind(before_words[-1]) + len(before_words[-1]):] if before_words else left
+    glued_after = right[:after_matches[0].start()] if after_matches else right
+    # Only words not cut off from the match by punctuation count.
+    stop_left = max(left.rfind(c) for c in _STOP_CHARS)
+    stop_right = min((i for i in (right.find(c) for c in _STOP_CHARS) if i >= 0), default=len(right))
+    before = _WORD.findall(left[stop_left + 1:])[-size:] if stop_left >= 0 else before_words[-size:]
+    after = [m.group() for m in after_matches if m.start() < stop_right][:size]
     clause: list[str] = []
-    if glued_after.strip() == "," and after_words and after_words[0].group() in {"which", "who"}:
-        rest = right[after_words[0].start():]
-        clause = [m.group() for m in _WORD.finditer(rest) if not _STOP.search(rest[:m.start()])][1:size]
-    return Window(
-        before=[m.group() for m in before_words if not _STOP.search(left[m.end():])][-size:],
-        after=[m.group() for m in after_words if not _STOP.search(right[:m.start()])][:size],
-        glued_before=glued_before,
-        glued_after=glued_after,
-        after_clause=clause,
-    )
+    if glued_after.strip() == "," and after_matches and after_matches[0].group() in {"which", "who"}:
+        rest = right[after_matches[0].start():]
+        stop = min((i for i in (rest.find(c) for c in _STOP_CHARS) if i >= 0), default=len(rest))
+        clause = _WORD.findall(rest[:stop])[1:size]
+    return Window(before=before, after=after, glued_before=glued_before, glued_after=glued_after,
+                  after_clause=clause)
 
 
 @lru_cache(maxsize=200_000)

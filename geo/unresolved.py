@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicons import Lexicons
-from geo.normalize import skeleton
+from geo.rules import key
 
 _CAP = r"[A-Z][\w'’ʿ]*(?:-[\w'’ʿ]+)*"
 _PART = r"(?:(?:al|el|Al|El)[-\s])?" + _CAP
@@ -37,14 +37,14 @@ def find_unresolved(text: str, taken: list[tuple[int, int]], lexicons: Lexicons)
 
 def _names_an_organisation(name: str, lexicons: Lexicons) -> bool:
     """The Atlantic Council, Georgetown University: an organisation head noun inside."""
-    return any(skeleton(word) in lexicons.org_heads for word in name.split()[1:])
+    return any(key(word) in lexicons.org_heads for word in name.split()[1:])
 
 
 def _trim(text: str, start: int, end: int, lexicons: Lexicons) -> tuple[int, int] | None:
     """Drop leading words that cannot start a place name; None when nothing is left."""
     blocked = lexicons.non_places | lexicons.given_names | lexicons.person_titles
     for m in re.finditer(r"\S+", text[start:end]):
-        word = skeleton(m.group())
+        word = key(m.group())
         if word and word not in blocked and m.group()[:1].isupper():
             return start + m.start(), end
         if m.group()[:1].islower() and not m.group().lower().startswith(("al-", "el-")):
