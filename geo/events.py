@@ -116,8 +116,8 @@ def sort_records(records: Iterable[dict]) -> list[dict]:
 
 def write_events(records: list[dict], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> None:
     if fmt == "json":
-        json.dump(records, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        # One event per line: readable in a diff, and written by json's C encoder.
+        out.write("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n")
     elif fmt == "csv":
         _write_csv(records, out)
     elif fmt == "geojson":
