@@ -9,7 +9,12 @@ Sections (each printed as a table and written to bench/results.json):
   the same alias list (the curated gazetteer plus 20,000+ fallback aliases): MB/s, ratios,
   and match counts;
 * end to end: ``geo events`` (geoparsing + event extraction + merging) on growing corpora,
-  one process and ``--jobs 2``: wall time, documents per second, peak memory.
+  one process and ``--jobs 2``: wall time, documents per second, peak memory;
+* page: the map site built from a synthetic corpus of about 50,000 events and folium's
+  stock TimestampedGeoJson page for the same events, in Debian's Chromium: page weight,
+  time until the markers are drawn, time per month step (bench/bench_page.py).
+
+Sections skipped with ``--skip`` keep their previous results in bench/results.json.
 
 Synthetic corpora are generated once into bench/corpus/ (git-ignored) by geo.synth.
 """
@@ -29,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from geo.gazetteer import alias_keys, load_gazetteer  # noqa: E402
 from geo.lexicons import load_lexicons  # noqa: E402
@@ -177,15 +183,32 @@ def _peak_child_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
 
+def bench_page(documents: int) -> dict:
+    """The map page for a synthetic corpus of about 50,000 events, against folium's
+    TimestampedGeoJson page for the same events."""
+    from bench_page import WORK, measure, timestamped_page
+
+    site = WORK / f"site-{documents}"
+    command = [sys.executable, "-m", "geo", "build", "--corpus", str(corpus(documents)), "--out", str(site)]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    events = sum(1 for _ in (site / "data" / "events.csv").open(encoding="utf-8")) - 1
+    stock = timestamped_page(site / "data" / "events.geojson", WORK / f"stock-{documents}")
+    result = {"documents": documents, "events": events, **measure(site / "index.html", stock)}
+    for name in ("project", "TimestampedGeoJson"):
+        print(f"  {name:20s} {json.dumps(result[name])}", file=sys.stderr)
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10000, help="documents for the matching benchmark")
     parser.add_argument("--e2e", default="1000,10000,100000", help="corpus sizes for the end-to-end runs")
     parser.add_argument("--jobs", default="1,2")
-    parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e"))
+    parser.add_argument("--page-docs", type=int, default=4000, help="documents for the page benchmark (~50,000 events)")
+    parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e", "page"))
     args = parser.parse_args(argv)
-    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                           "platform": platform.platform()}}
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
     if "matching" not in args.skip:
         print("matching", file=sys.stderr)
         results["matching"] = bench_matching(args.docs)
@@ -193,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         print("end to end (geo events)", file=sys.stderr)
         results["end_to_end"] = bench_end_to_end([int(x) for x in args.e2e.split(",")],
                                                  [int(x) for x in args.jobs.split(",")])
+    if "page" not in args.skip:
+        print("page", file=sys.stderr)
+        results["page"] = bench_page(args.page_docs)
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=1))
     return 0

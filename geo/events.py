@@ -116,8 +116,11 @@ def sort_records(records: Iterable[dict]) -> list[dict]:
 
 def write_events(records: list[dict], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> None:
     if fmt == "json":
-        # One event per line: readable in a diff, and written by json's C encoder.
-        out.write("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n")
+        # One event per line: readable in a diff, written by json's C encoder, streamed.
+        out.write("[")
+        for i, r in enumerate(records):
+            out.write(("\n" if i == 0 else ",\n") + json.dumps(r, ensure_ascii=False))
+        out.write("\n]\n")
     elif fmt == "csv":
         _write_csv(records, out)
     elif fmt == "geojson":
