@@ -26,7 +26,7 @@ WORK = Path(__file__).resolve().parent / "work"
 VENDOR_PACKAGES = {  # npm package -> files the page needs
     "jquery@3.7.1": ["dist/jquery.min.js"],
     "jquery-ui-dist@1.13.2": ["jquery-ui.min.js"],
-    "iso8601-js-period@0.2.1": ["iso8601.min.js"],
+    "iso8601-js-period@0.2.1": ["iso8601.js"],
     "leaflet-timedimension@1.1.1": ["dist/leaflet.timedimension.min.js", "dist/leaflet.timedimension.control.css"],
     "moment@2.18.1": ["min/moment.min.js"],
 }
@@ -51,7 +51,7 @@ def vendor(folder: Path) -> Path:
 
 class LocalTimestamped(folium.plugins.TimestampedGeoJson):
     default_js = [("jquery", "vendor/jquery.min.js"), ("jqueryui", "vendor/jquery-ui.min.js"),
-                  ("iso8601", "vendor/iso8601.min.js"),
+                  ("iso8601", "vendor/iso8601.js"),
                   ("leaflet.timedimension", "vendor/leaflet.timedimension.min.js"),
                   ("moment", "vendor/moment.min.js")]
     default_css = [("leaflet.timedimension_css", "vendor/leaflet.timedimension.control.css")]
@@ -81,7 +81,9 @@ def timestamped_page(events_geojson: Path, out: Path) -> Path:
 
 
 def _weight(urls: list[str]) -> int:
-    return sum(Path(unquote(urlparse(u).path)).stat().st_size for u in set(urls) if u.startswith("file://"))
+    """Bytes of the files the page loaded (requests for missing files weigh nothing)."""
+    paths = [Path(unquote(urlparse(u).path)) for u in set(urls) if u.startswith("file://")]
+    return sum(p.stat().st_size for p in paths if p.is_file())
 
 
 def measure(project_index: Path, stock_index: Path, timeout_ms: int = 120_000) -> dict:

@@ -111,7 +111,7 @@
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
 
-  var LIST_LIMIT = 200;
+  var LIST_LIMIT = 100;
 
   function describe(e) {
     var parts = [D.types[e[5]]];
@@ -123,7 +123,7 @@
   function when(e) { return e[2] + (e[3] !== e[2] ? " – " + e[3] : ""); }
 
   function listEvents(list, events, areas) {
-    list.textContent = "";
+    var items = document.createDocumentFragment();
     events.slice(0, LIST_LIMIT).forEach(function (e) {
       var item = el("li");
       item.appendChild(el("span", "when", when(e) + " "));
@@ -140,10 +140,11 @@
         });
       }
       if (e[8]) { item.appendChild(el("span", "disputed", "disputed")); }
-      list.appendChild(item);
+      items.appendChild(item);
     });
-    if (events.length > LIST_LIMIT) { list.appendChild(el("li", "hint", "… and " + (events.length - LIST_LIMIT) + " more")); }
-    if (!events.length) { list.appendChild(el("li", "hint", "none")); }
+    if (events.length > LIST_LIMIT) { items.appendChild(el("li", "hint", "… and " + (events.length - LIST_LIMIT) + " more")); }
+    if (!events.length) { items.appendChild(el("li", "hint", "none")); }
+    list.replaceChildren(items);
   }
 
   function popupContent(i) {
