@@ -160,7 +160,7 @@ class EventExtractor:
         elif kind in ATTACK_TYPES:
             candidates = _targets(candidates, text, spans, self.lexicon)
         site_ids = self._sites(candidates)
-        actor = self._actor(actor_hits, spans, sentence, kind, weapon, inside)
+        actor = self._actor(actor_hits, sentence, kind, weapon, inside)
         if not site_ids and kind in ("change", "visit"):
             site_ids = self._home(actor)
         if not site_ids and kind in ATTACK_TYPES | {"protest", "visit", "interception"}:
@@ -232,7 +232,7 @@ class EventExtractor:
         return tuple(s.id for s in self.gazetteer.sites.values() if s.kind == "country" and s.country == actor.country
                      and s.layer == "curated")[:1]
 
-    def _actor(self, hits: list[ActorHit], spans, sentence, kind: str, weapon: str, inside):
+    def _actor(self, hits: list[ActorHit], sentence, kind: str, weapon: str, inside):
         """Who did it: a faction named in the clause, else in the sentence; a state only
         for air strikes and for visits, interceptions and the like."""
         pools = [[h.actor for h in hits if inside(h.start, h.end)]]

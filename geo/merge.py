@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from functools import lru_cache
 from math import cos, radians
 
 from geopy.distance import geodesic
@@ -42,6 +41,8 @@ class Merger:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self._cells: dict[tuple[int, int], list[str]] | None = None
+        self._neighbours: dict[str, tuple[str, ...]] = {}
+        self._near_cache: dict[tuple[str, str], bool] = {}
 
     def within_document(self, sources: list[Source]) -> list[Source]:
         """One source per event of a document; the first telling keeps its quote."""
@@ -107,9 +108,13 @@ class Merger:
                 keys.append((family(s.kind), day, "killed", s.killed))
         return keys
 
-    @lru_cache(maxsize=None)
     def neighbours(self, site_id: str) -> tuple[str, ...]:
         """Sites within 30 km that count as the same place (a base and its city)."""
+        if site_id not in self._neighbours:
+            self._neighbours[site_id] = self._find_neighbours(site_id)
+        return self._neighbours[site_id]
+
+    def _find_neighbours(self, site_id: str) -> tuple[str, ...]:
         site = self.gazetteer[site_id]
         row, col = _cell(site.lat, site.lon)
         nearby = [j for r in (row - 1, row, row + 1) for c in range(col - 2, col + 3) for j in self._grid.get((r, c), ())]
@@ -147,9 +152,13 @@ class Merger:
             return True
         return any(self._near(i, j) for i in a for j in b)
 
-    @lru_cache(maxsize=65536)
     def _near(self, i: str, j: str) -> bool:
         """A city or town and a point site within 30 km of it."""
+        if (i, j) not in self._near_cache:
+            self._near_cache[(i, j)] = self._within_near_km(i, j)
+        return self._near_cache[(i, j)]
+
+    def _within_near_km(self, i: str, j: str) -> bool:
         x, y = self.gazetteer[i], self.gazetteer[j]
         if not (x.is_point and y.is_point and {x.kind, y.kind} & {"city", "town"}):
             return False

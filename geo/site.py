@@ -91,7 +91,7 @@ def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, mentions: list
     documents = sorted(corpus, key=lambda d: d.id)
     map_data = build_map_data(documents, mentions, events, gazetteer)
     _write(root / "data" / "map-data.js", "window.GEO_DATA = " + json.dumps(map_data.payload, sort_keys=True) + ";\n")
-    _write(root / "index.html", map_html(corpus, map_data.sites))
+    _write(root / "index.html", map_html(map_data.sites))
     docs = {d.id: d for d in documents}
     site_mentions = defaultdict(list)
     for m in mentions:
@@ -153,7 +153,7 @@ def basemap() -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def map_html(corpus: Corpus, sites) -> str:
+def map_html(sites) -> str:
     lat = sum(s.lat for s in sites) / len(sites) if sites else 33.0
     lon = sum(s.lon for s in sites) / len(sites) if sites else 42.0
     m = LocalMap(location=[round(lat, 3), round(lon, 3)], zoom_start=5, tiles=None, control_scale=True,
