@@ -52,9 +52,6 @@ class ActorLexicon:
         return [ActorHit(h.payload, h.start, h.end) for h in index.hits(self._matcher)
                 if core_is_capitalised(_without_the(text[h.start:h.end]))]
 
-    def by_name(self, name: str) -> Actor | None:
-        return next((a for a in self.actors.values() if a.name == name), None)
-
 
 def _without_the(surface: str) -> str:
     return surface[4:] if surface.lower().startswith("the ") else surface

@@ -20,8 +20,7 @@ STATUS_BITS = {"claimed": 1, "confirmed": 2, "reported": 4}
 
 @dataclass
 class MapData:
-    months: list[str]
-    sites: list[Site]
+    sites: list[Site]  # the sites that get a marker, in payload order
     payload: dict  # what map-data.js carries
 
 
@@ -90,4 +89,4 @@ def build_map_data(documents: list[Document], mentions: list[Mention], events: l
         "events": event_rows,
         "areaEvents": area_events,
     }
-    return MapData(months, sites, payload)
+    return MapData(sites, payload)
