@@ -10,8 +10,9 @@ over a period ("50 attacks since October") are not events.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.actors import ActorHit, ActorLexicon
 from geo.corpus import Document
@@ -54,6 +55,7 @@ _NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|
                       r"suspension of|suspended|suspending|halted)\s+(?:\w+\s+){0,3}$")
 _ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$")
+_NP_COORDINATION = re.compile(r"\s+and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 October operation and Israel's attacks"
 _COORDINATION = re.compile(r"\s+(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|targeted|struck|"
                            r"attacked|hit|shelled|bombed)\b)")
 _PERIOD = re.compile(r"\bsince\b", re.I)
@@ -133,27 +135,28 @@ class EventExtractor:
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
             previous = sentences[i - 1] if i else None
-            for c_start, c_end, clause in _clauses(text, s_start, s_end):
-                event = self._clause_event(doc, text, (s_start, s_end), previous, (c_start, c_end, clause),
+            for clause, isolated in _clauses(text, s_start, s_end):
+                event = self._clause_event(doc, text, (s_start, s_end), previous, clause, isolated,
                                            places, refs, actor_hits)
                 if event is not None:
                     events.append(event)
         return _dedupe(events)
 
-    def _clause_event(self, doc, text, sentence, previous, clause, places, refs, actor_hits) -> Extracted | None:
-        c_start, c_end, spans = clause
+    def _clause_event(self, doc, text, sentence, previous, spans, isolated, places, refs,
+                      actor_hits) -> Extracted | None:
         words = " ".join(text[a:b] for a, b in spans)
-        kind, weapon = self._kind(words)
+        kind, weapon, trigger = self._kind(words)
         if kind is None or _HYPOTHETICAL.search(words):
             return None
         inside = _Within(spans)
-        when, quote_start = self._when(text, refs, sentence, previous, inside)
+        when, quote_start = self._when(text, refs, sentence, None if isolated else previous, inside, isolated)
         if when is None or when.since:
             return None
         if kind in ATTACK_TYPES and _AGGREGATE.search(words) and (when.precision != "day" or _PERIOD.search(words)):
             return None
-        candidates = [m for m in places if inside(m.start, m.end)] or \
-            [m for m in places if sentence[0] <= m.start < sentence[1]]
+        candidates = [m for m in places if inside(m.start, m.end)]
+        if not candidates and not isolated:
+            candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
         if kind in ("visit", "change"):
             candidates = [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
                           or _VISIT_AFTER.match(text, m.end)]
@@ -163,7 +166,10 @@ class EventExtractor:
         actor = self._actor(actor_hits, sentence, kind, weapon, inside)
         if not site_ids and kind in ("change", "visit"):
             site_ids = self._home(actor)
-        if not site_ids and kind in ATTACK_TYPES | {"protest", "visit", "interception"}:
+        if not site_ids and kind in ATTACK_TYPES and _singular_event(trigger) and when.precision == "day" \
+                and inside(when.start, when.end):
+            pass  # "the 7 October operation": one dated attack, place not given
+        elif not site_ids and kind in ATTACK_TYPES | {"protest", "visit", "interception"}:
             return None
         if kind in ATTACK_TYPES and when.precision == "month" and not any(self.gazetteer[i].is_point for i in site_ids):
             return None
@@ -178,40 +184,43 @@ class EventExtractor:
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
 
-    def _kind(self, words: str) -> tuple[str | None, str]:
-        """The event kind of a clause: its earliest live trigger, refined by its weapon."""
+    def _kind(self, words: str) -> tuple[str | None, str, str]:
+        """The event kind of a clause (its earliest live trigger, refined by its weapon),
+        the weapon, and the trigger word."""
         found = self.lexicon.scan(words)
         present = frozenset().union(*(groups for _, groups in found)) if found else frozenset()
         weapon = next((w for w in WEAPON_ORDER if "weapon-" + w in present), "")
         if "interception" in present and weapon:
-            return "interception", weapon
+            return "interception", weapon, ""
         # An announcement ("a new phase") is the weakest trigger: it counts only alone.
-        triggers = sorted((group == "suspension", m.start(), group) for m, groups in found
+        triggers = sorted((group == "suspension", m.start(), group, m.group()) for m, groups in found
                           for group in groups & _KIND_GROUPS if _live(words, m))
-        for _, _, group in triggers:
+        for _, _, group, word in triggers:
             if group == "air-strike" and weapon in ("", "aircraft", "drone"):
-                return "air-drone", weapon or "aircraft"
+                return "air-drone", weapon or "aircraft", word
             if group in ("attack", "air-strike") or (group == "killing" and weapon):
-                return ("air-drone" if weapon in ("drone", "aircraft") else "shelling"), weapon
+                return ("air-drone" if weapon in ("drone", "aircraft") else "shelling"), weapon, word
             if group in ("protest", "visit"):
-                return group, ""
+                return group, "", word
             if group == "suspension":
-                return "change", ""
-        return None, ""
+                return "change", "", word
+        return None, "", ""
 
-    def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside) -> tuple[TimeRef | None, int]:
+    def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside,
+              isolated: bool = False) -> tuple[TimeRef | None, int]:
         """The clause's date, else its sentence's, else the previous sentence's (then the
-        quote starts there)."""
+        quote starts there); an isolated clause has only its own.  A date borrowed from the
+        previous sentence only says the event came then or in the days after: a week."""
         own = [r for r in refs if inside(r.start, r.end)]
-        if own:
-            return own[0], sentence[0]
+        if own or isolated:
+            return (own[0] if own else None), sentence[0]
         in_sentence = [r for r in refs if sentence[0] <= r.start < sentence[1]]
         if in_sentence:
             return in_sentence[0], sentence[0]
         if previous is not None and "\n" not in text[previous[1]:sentence[0]]:
             before = [r for r in refs if previous[0] <= r.start < previous[1]]
             if before:
-                return before[-1], previous[0]
+                return _week_from(before[-1]), previous[0]
         return None, sentence[0]
 
     def _sites(self, mentions: list[Mention]) -> tuple[str, ...]:
@@ -283,6 +292,17 @@ def _targets(candidates: list[Mention], text: str, spans, lexicon: Lexicon) -> l
     return after or candidates
 
 
+def _week_from(ref: TimeRef) -> TimeRef:
+    if ref.precision != "day":
+        return ref
+    return replace(ref, date_end=ref.date + dt.timedelta(days=6), precision="week", derivation="relative-to-event")
+
+
+def _singular_event(word: str) -> bool:
+    """One event named by a noun or verb in the singular: "operation", "attack", "struck"."""
+    return bool(word) and not word.lower().endswith("s")
+
+
 def _live(words: str, m: re.Match) -> bool:
     """A trigger that asserts something: not negated or ceased ("a cessation in attacks"),
     not an anaphoric plural ("these attacks persisted")."""
@@ -292,9 +312,11 @@ def _live(words: str, m: re.Match) -> bool:
 
 
 def _clauses(text: str, start: int, end: int):
-    """(start, end, spans) of the main clause (possibly in pieces) and each relative
-    clause; coordinated predicates ("targeted X with drones and conducted a missile
-    attack on Y") are clauses of their own."""
+    """(spans, isolated) of the main clause (possibly in pieces) and each relative clause.
+    Coordinated predicates ("targeted X with drones and conducted a missile attack on Y")
+    are clauses of their own that share the sentence's date; coordinated noun phrases
+    ("the 7 October operation and Israel's attacks on Gaza") are *isolated*: each keeps
+    only its own date."""
     relatives = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text, start, end)]
     main, cursor = [], start
     for a, b in relatives:
@@ -304,14 +326,13 @@ def _clauses(text: str, start: int, end: int):
     if cursor < end:
         main.append((cursor, end))
     main = main or [(start, end)]
-    cuts = [m.start() for a, b in main for m in _COORDINATION.finditer(text, a, b)]
-    if cuts:
-        for piece in _cut(main, cuts):
-            yield piece[0][0], piece[-1][1], piece
-    else:
-        yield start, end, main
+    np_cuts = [m.start() for a, b in main for m in _NP_COORDINATION.finditer(text, a, b)]
+    for piece in _cut(main, np_cuts):
+        cuts = [m.start() for a, b in piece for m in _COORDINATION.finditer(text, a, b)]
+        for part in _cut(piece, cuts):
+            yield part, bool(np_cuts)
     for a, b in relatives:
-        yield a, b, [(a, b)]
+        yield [(a, b)], False
 
 
 def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, int]]]:

@@ -21,6 +21,7 @@ from geo.events import Event, Source
 from geo.extract import ATTACK_TYPES, Extracted
 from geo.gazetteer import Gazetteer
 
+_PRECISION = {"day": 0, "week": 1, "month": 2}
 NEAR_KM = 30.0
 NEAR_DEGREES = NEAR_KM / 100.0  # a cheap bound first: a degree of latitude is over 110 km
 DATE_DISPUTE_DAYS = 3
@@ -45,15 +46,17 @@ class Merger:
         self._near_cache: dict[tuple[str, str], bool] = {}
 
     def within_document(self, sources: list[Source]) -> list[Source]:
-        """One source per event of a document; the first telling keeps its quote."""
+        """One source per event of a document: tellings of the same kind whose dates
+        overlap and whose places may be one.  The most precise date is kept; the first
+        telling keeps its quote unless another one gives that date."""
         kept: list[Source] = []
         for s in sorted(sources, key=lambda s: s.start):
-            same = next((k for k in kept if k.kind == s.kind and (k.date, k.date_end) == (s.date, s.date_end)
-                         and self._may_be_one(k, s)), None)
+            same = next((k for k in kept if k.kind == s.kind and _overlap(k, s) and self._may_be_one(k, s)), None)
             if same is None:
                 kept.append(s)
             else:
-                kept[kept.index(same)] = _combine(same, s, self._joint_places(same.site_ids, s.site_ids))
+                first, other = (same, s) if _PRECISION[same.time_precision] <= _PRECISION[s.time_precision] else (s, same)
+                kept[kept.index(same)] = _combine(first, other, self._joint_places(same.site_ids, s.site_ids))
         return kept
 
     def _joint_places(self, a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:

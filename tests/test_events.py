@@ -196,3 +196,27 @@ def test_events_command_is_deterministic(tmp_path, fmt):
     if fmt == "csv":
         rows = list(csv.DictReader(a.open(encoding="utf-8")))
         assert rows and set(rows[0]) >= {"id", "date", "time_precision", "site_ids", "status", "quote"}
+
+
+def test_coordinated_noun_phrases_keep_their_own_dates(geoparser, tmp_path):
+    text = ("A switch was flipped after the 7 October resistance operation and Israel's merciless attacks "
+            "on besieged Gaza.")
+    events = [(e.kind, str(e.when.date), e.site_ids) for e in extract(geoparser, tmp_path, text, "2023-11-16")]
+    assert events == [("shelling", "2023-10-07", ())]
+
+
+def test_a_date_borrowed_from_the_previous_sentence_is_a_week(geoparser, tmp_path):
+    text = "On 3 November the group announced a new phase. It began with a drone attack on Eilat."
+    [attack] = [e for e in extract(geoparser, tmp_path, text, "2023-11-16") if e.kind == "air-drone"]
+    assert (str(attack.when.date), str(attack.when.date_end), attack.when.precision) == \
+        ("2023-11-03", "2023-11-09", "week")
+
+
+def test_the_most_precise_telling_in_a_document_wins(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    week = Source(doc="a", start=0, end=5, quote="q", kind="shelling", date="2024-09-30", date_end="2024-10-06",
+                  time_precision="week", date_derivation="relative-to-event", site_ids=("victory-base",), actor="",
+                  target="", weapon="rocket", killed=None, wounded=None, status="reported")
+    day = source("a", 50, "2024-09-30", ["baghdad"], weapon="rocket", kind="shelling")
+    [merged] = merger.within_document([day, week])
+    assert (merged.time_precision, merged.site_ids) == ("day", ("victory-base",))
