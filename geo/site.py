@@ -159,7 +159,7 @@ def map_html(sites) -> str:
     m = LocalMap(location=[round(lat, 3), round(lon, 3)], zoom_start=5, tiles=None, control_scale=True,
                  prefer_canvas=False)
     m._id = "geo"
-    countries = folium.GeoJson(basemap(), name="Countries (offline)", control=True,
+    countries = folium.GeoJson(basemap(), name="Countries (offline)", control=True, interactive=False,
                                style_function=lambda _: {"color": "#7d7d7d", "weight": 1, "fillColor": "#f2efe9",
                                                          "fillOpacity": 1})
     countries._id = "countries"

@@ -67,6 +67,14 @@ class Page:
     def active_sites(self):
         return set(self.page.evaluate("window.GeoApp.activeSites()"))
 
+    def click_site(self, site_id):
+        """Zoom in on a site and click its circle where the map draws it (on a canvas)."""
+        self.page.evaluate(f"""(() => {{ const s = GEO_DATA.sites.find(s => s[0] === {json.dumps(site_id)});
+                               map_geo.setView([s[4], s[5]], 11, {{animate: false}}); }})()""")
+        point = self.page.evaluate(f"window.GeoApp.markerPoint({json.dumps(site_id)})")
+        self.page.mouse.click(point["x"], point["y"])
+        return self.page.wait_for_selector(".leaflet-popup-content .popup")
+
 
 @pytest.fixture
 def page(browser, site):
@@ -116,8 +124,11 @@ def test_loads_offline_without_errors_or_outside_requests(page, site):
 def test_one_marker_per_site_with_data(page, site):
     page.open("index.html")
     sites, _, _, _ = published_data(site)
-    markers = page.page.eval_on_selector_all(".leaflet-marker-pane .site-marker", "els => els.map(e => e.dataset.site)")
-    assert sorted(markers) == sorted(sites) and len(sites) >= 30
+    assert sorted(page.page.evaluate("window.GeoApp.markerIds()")) == sorted(sites) and len(sites) >= 30
+    layers = page.page.evaluate("(() => { let n = 0; map_geo.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });"
+                                " return n; })()")
+    assert layers == len(sites)
+    assert page.page.query_selector(".leaflet-sites-pane canvas")
 
 
 def test_month_window_shows_exactly_the_sites_with_data_that_month(page, site):
@@ -132,8 +143,8 @@ def test_month_window_shows_exactly_the_sites_with_data_that_month(page, site):
             }} }}""")
         page.page.wait_for_function("window.GeoApp.idle()")
         assert page.active_sites() == expected_active(site, month), month
-        dimmed = page.page.eval_on_selector_all(".site-marker.dim", "els => els.map(e => e.dataset.site)")
-        assert set(dimmed).isdisjoint(page.active_sites())
+        listed = page.page.eval_on_selector_all("#site-list button", "els => els.map(e => e.dataset.site)")
+        assert set(listed) == page.active_sites()
         checked += bool(expected_active(site, month))
     assert checked >= 3
 
@@ -142,8 +153,7 @@ def test_popup_lists_the_events_and_links_to_the_site_page(page, site):
     page.open("index.html", "#from=2023-10&to=2024-10")
     _, events, _, _ = published_data(site)
     at_site = sorted(f["properties"]["date"] for f in events if f["properties"]["site_id"] == "ain-al-asad")
-    page.page.click('.site-marker[data-site="ain-al-asad"]')
-    popup = page.page.wait_for_selector(".leaflet-popup-content .popup")
+    popup = page.click_site("ain-al-asad")
     text = popup.inner_text()
     assert "Ain al-Asad Air Base" in text and f"Events in the window: {len(at_site)}" in text
     assert all(date in text for date in at_site)
@@ -189,13 +199,14 @@ def test_search_finds_a_site_by_any_alias(page):
     assert "Ain al-Asad Air Base" in popup.inner_text()
 
 
-def test_keyboard_reaches_slider_and_markers(page):
+def test_keyboard_reaches_slider_and_popups(page):
     p = page.open("index.html")
     p.focus("#to")
     before = p.input_value("#to")
     p.keyboard.press("ArrowLeft")
     assert p.input_value("#to") == str(int(before) - 1)
-    p.focus('.site-marker[data-site="eilat"]')
+    p.keyboard.press("ArrowRight")
+    p.focus('#site-list button[data-site="eilat"]')
     p.keyboard.press("Enter")
     assert "Eilat" in p.wait_for_selector(".leaflet-popup-content .popup").inner_text()
 
@@ -215,8 +226,7 @@ def test_hostile_document_renders_as_text(browser, tmp_path, geoparser):
     build_site(open_corpus(hostile_corpus(tmp_path)), geoparser, out)
     hostile = Page(browser, out)
     p = hostile.open("index.html")
-    p.click('.site-marker[data-site="ain-al-asad"]')
-    popup = p.wait_for_selector(".leaflet-popup-content .popup")
+    popup = hostile.click_site("ain-al-asad")
     assert "<i>Pub</i>" in popup.inner_text()
     doc = hostile.open("docs/x1.html")
     assert '<script>alert("doc")</script>' in doc.inner_text(".text")

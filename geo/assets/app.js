@@ -9,6 +9,8 @@
     airport: "airport", "border-crossing": "crossing", "gas-field": "field", "oil-field": "field",
     port: "port", city: "city", town: "city", village: "city", district: "city", square: "city"
   };
+  var COLORS = {military: "#c62828", airport: "#ef6c00", crossing: "#6a1b9a", field: "#6d4c41", port: "#00838f",
+                city: "#1565c0", other: "#546e7a"};
   var LEGEND = [["military", "base, airbase, outpost"], ["airport", "airport"], ["crossing", "border crossing"],
                 ["field", "gas or oil field"], ["port", "port"], ["city", "city, town, district"]];
   var STATUS_BITS = {claimed: 1, confirmed: 2, reported: 4};
@@ -80,8 +82,8 @@
       var on = eventsAt[i] > 0 || mentionsAt[i] > 0;
       var size = eventsAt[i] > 0 ? Math.round(12 + 5 * Math.sqrt(eventsAt[i])) : (on ? 12 : 10);
       if (on) { active++; }
-      if (dims[i] !== !on) { markers[i].getElement().classList.toggle("dim", !on); dims[i] = !on; }
-      if (sizes[i] !== size) { resize(markers[i].getElement(), size); sizes[i] = size; }
+      if (dims[i] !== !on) { markers[i].setStyle(on ? ON : OFF); dims[i] = !on; }
+      if (sizes[i] !== size) { markers[i].setRadius(size / 2); sizes[i] = size; }
     }
     current = {events: events, sites: active, eventsAt: eventsAt, mentionsAt: mentionsAt};
     var withPoints = events.length;
@@ -90,6 +92,7 @@
       (state.to !== state.from ? " – " + monthLabel(D.months[state.to]) : "");
     document.getElementById("from-label").textContent = monthLabel(D.months[state.from]);
     document.getElementById("to-label").textContent = monthLabel(D.months[state.to]);
+    listSites(document.getElementById("site-list"), eventsAt, mentionsAt);
     listEvents(document.getElementById("event-list"), events, false);
     var areaStart = lowerBound(D.areaEvents, state.from), areaEnd = lowerBound(D.areaEvents, state.to + 1);
     listEvents(document.getElementById("area-list"), windowEvents(D.areaEvents, areaStart, areaEnd), true);
@@ -102,12 +105,7 @@
     return lo;
   }
 
-  function resize(node, size) {
-    node.style.width = size + "px";
-    node.style.height = size + "px";
-    node.style.marginLeft = -size / 2 + "px";
-    node.style.marginTop = -size / 2 + "px";
-  }
+  var ON = {fillOpacity: 0.9, opacity: 1}, OFF = {fillOpacity: 0.22, opacity: 0.35};
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
 
@@ -144,6 +142,26 @@
     });
     if (events.length > LIST_LIMIT) { items.appendChild(el("li", "hint", "… and " + (events.length - LIST_LIMIT) + " more")); }
     if (!events.length) { items.appendChild(el("li", "hint", "none")); }
+    list.replaceChildren(items);
+  }
+
+  var SITE_LIMIT = 100;
+
+  // The sites of the window as buttons: how a keyboard reaches a marker's popup.
+  function listSites(list, eventsAt, mentionsAt) {
+    var order = [];
+    for (var i = 0; i < eventsAt.length; i++) { if (eventsAt[i] || mentionsAt[i]) { order.push(i); } }
+    order.sort(function (a, b) { return eventsAt[b] - eventsAt[a] || mentionsAt[b] - mentionsAt[a] || a - b; });
+    var items = document.createDocumentFragment();
+    order.slice(0, SITE_LIMIT).forEach(function (i) {
+      var button = el("button", "site-button", D.sites[i][1] + " — " + eventsAt[i] + " event" +
+        (eventsAt[i] === 1 ? "" : "s"));
+      button.type = "button";
+      button.setAttribute("data-site", D.sites[i][0]);
+      button.addEventListener("click", function () { openSite(i, true); });
+      items.appendChild(el("li")).appendChild(button);
+    });
+    if (order.length > SITE_LIMIT) { items.appendChild(el("li", "hint", "… and " + (order.length - SITE_LIMIT) + " more")); }
     list.replaceChildren(items);
   }
 
@@ -185,10 +203,14 @@
   }
 
   function selectSite(i) {
-    markers.forEach(function (m, k) { m.getElement().classList.toggle("selected", k === i); });
+    var previous = D.sites.findIndex(function (s) { return s[0] === state.site; });
+    if (previous >= 0) { markers[previous].setStyle({color: outline(previous), weight: 1.5}); }
+    if (i !== null) { markers[i].setStyle({color: "#ffb300", weight: 4}); }
     state.site = i === null ? null : D.sites[i][0];
     writeHash();
   }
+
+  function outline(i) { return D.sites[i][8] === "fallback" ? "#222" : "#fff"; }
 
   function writeHash() {
     var p = new URLSearchParams();
@@ -294,16 +316,16 @@
       var box = el("div", "legend");
       LEGEND.forEach(function (pair) {
         var row = el("div");
-        row.appendChild(el("span", "swatch site-marker k-" + pair[0]));
+        row.appendChild(el("span", "swatch k-" + pair[0]));
         row.appendChild(document.createTextNode(pair[1]));
         box.appendChild(row);
       });
       var approx = el("div");
-      approx.appendChild(el("span", "swatch site-marker k-city approx"));
+      approx.appendChild(el("span", "swatch k-city approx"));
       approx.appendChild(document.createTextNode("approximate (fallback layer)"));
       box.appendChild(approx);
       var dim = el("div");
-      dim.appendChild(el("span", "swatch site-marker k-city dim"));
+      dim.appendChild(el("span", "swatch k-city dim"));
       dim.appendChild(document.createTextNode("nothing in the window"));
       box.appendChild(dim);
       box.appendChild(el("div", "hint", "Size: events in the window. Mentions without an event date are " +
@@ -317,16 +339,19 @@
     D = window.GEO_DATA;
     map = leafletMap;
     index();
+    // Sites draw on one canvas in a pane above the outlines (a pane of their own, z 450).
+    map.createPane("sites").style.zIndex = 450;
+    var renderer = L.canvas({padding: 0.5, pane: "sites"});
     D.sites.forEach(function (s, i) {
       var kind = KIND_CLASS[s[2]] || "other";
-      var icon = L.divIcon({className: "site-marker k-" + kind + (s[8] === "fallback" ? " approx" : ""),
-                            iconSize: [12, 12]});
-      var marker = L.marker([s[4], s[5]], {icon: icon, keyboard: true, title: s[1], alt: s[1], riseOnHover: true});
+      var marker = L.circleMarker([s[4], s[5]], {
+        renderer: renderer, radius: 6, weight: 1.5, color: outline(i), fillColor: COLORS[kind],
+        fillOpacity: ON.fillOpacity, opacity: ON.opacity, dashArray: s[8] === "fallback" ? "3 2" : null});
       marker.bindPopup(function () { return popupContent(i); }, {maxWidth: 320, autoPanPadding: [20, 20]});
+      marker.bindTooltip(s[1]);
       marker.on("popupopen", function () { selectSite(i); });
       marker.on("popupclose", function () { if (state.site === s[0]) { selectSite(null); } });
       marker.addTo(map);
-      marker.getElement().setAttribute("data-site", s[0]);
       markers.push(marker); sizes.push(12); dims.push(false);
     });
     // Frame the theatre; a few far-away sites (Washington, New York) stay reachable by panning.
@@ -351,13 +376,18 @@
     window.GeoApp.ready = true;
   }
 
-  // For the benchmark: draw a window now and return the milliseconds it took, layout included.
+  // For the benchmark: draw a window and resolve with the milliseconds until the next
+  // frame has been painted (script, layout and the canvas redraw).
   function measureStep(from, to) {
     var t0 = performance.now();
     state.from = from; state.to = to;
     render();
-    void document.body.offsetHeight;
-    return performance.now() - t0;
+    return new Promise(function (resolve) {
+      window.requestAnimationFrame(function () {
+        void document.body.offsetHeight;
+        window.setTimeout(function () { resolve(performance.now() - t0); }, 0);
+      });
+    });
   }
 
   window.GeoApp = {
@@ -367,6 +397,15 @@
     // For tests and the console: ids of the sites with something in the window.
     activeSites: function () {
       return D.sites.filter(function (s, i) { return !dims[i]; }).map(function (s) { return s[0]; });
+    },
+    // Ids of the sites that have a marker on the map, and where a marker is on the screen.
+    markerIds: function () {
+      return D.sites.filter(function (s, i) { return map.hasLayer(markers[i]); }).map(function (s) { return s[0]; });
+    },
+    markerPoint: function (id) {
+      var i = D.sites.findIndex(function (s) { return s[0] === id; });
+      var p = map.latLngToContainerPoint(markers[i].getLatLng()), box = map.getContainer().getBoundingClientRect();
+      return {x: box.left + p.x, y: box.top + p.y};
     },
     // True when no redraw is pending (the last change has been drawn).
     idle: function () { return frame === null; },
