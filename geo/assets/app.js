@@ -109,7 +109,7 @@
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
 
-  var LIST_LIMIT = 100;
+  var LIST_LIMIT = 50;
 
   function describe(e) {
     var parts = [D.types[e[5]]];
@@ -145,7 +145,7 @@
     list.replaceChildren(items);
   }
 
-  var SITE_LIMIT = 100;
+  var SITE_LIMIT = 50;
 
   // The sites of the window as buttons: how a keyboard reaches a marker's popup.
   function listSites(list, eventsAt, mentionsAt) {
