@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10000, help="documents for the matching benchmark")
     parser.add_argument("--e2e", default="1000,10000,100000", help="corpus sizes for the end-to-end runs")
     parser.add_argument("--jobs", default="1,2")
-    parser.add_argument("--page-docs", type=int, default=4000, help="documents for the page benchmark (~50,000 events)")
+    parser.add_argument("--page-docs", type=int, default=5000, help="documents for the page benchmark (~50,000 events)")
     parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e", "page"))
     args = parser.parse_args(argv)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
