@@ -154,22 +154,12 @@ class EventExtractor:
             return None
         if kind in ATTACK_TYPES and _AGGREGATE.search(words) and (when.precision != "day" or _PERIOD.search(words)):
             return None
-        candidates = [m for m in places if inside(m.start, m.end)]
-        if not candidates and not isolated:
-            candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
-        if kind in ("visit", "change"):
-            candidates = [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
-                          or _VISIT_AFTER.match(text, m.end)]
-        elif kind in ATTACK_TYPES:
-            candidates = _targets(candidates, text, spans, self.lexicon)
-        site_ids = self._sites(candidates)
+        site_ids = self._sites(self._places(text, kind, spans, sentence, isolated, places, inside))
         actor = self._actor(actor_hits, sentence, kind, weapon, inside)
         if not site_ids and kind in ("change", "visit"):
             site_ids = self._home(actor)
-        if not site_ids and kind in ATTACK_TYPES and _singular_event(trigger) and when.precision == "day" \
-                and inside(when.start, when.end):
-            pass  # "the 7 October operation": one dated attack, place not given
-        elif not site_ids and kind in ATTACK_TYPES | {"protest", "visit", "interception"}:
+        if not site_ids and kind in ATTACK_TYPES | {"protest", "visit", "interception"} \
+                and not _dated_attack(kind, trigger, when, inside):
             return None
         if kind in ATTACK_TYPES and when.precision == "month" and not any(self.gazetteer[i].is_point for i in site_ids):
             return None
@@ -183,6 +173,19 @@ class EventExtractor:
             status=self._status(sentence_text, actor_hits, sentence),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
+
+    def _places(self, text, kind, spans, sentence, isolated, places, inside) -> list[Mention]:
+        """The clause's places (else its sentence's, unless the clause is isolated): for
+        a visit or announcement those after in/at/to, for an attack its targets."""
+        candidates = [m for m in places if inside(m.start, m.end)]
+        if not candidates and not isolated:
+            candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
+        if kind in ("visit", "change"):
+            return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
+                    or _VISIT_AFTER.match(text, m.end)]
+        if kind in ATTACK_TYPES:
+            return _targets(candidates, text, spans, self.lexicon)
+        return candidates
 
     def _kind(self, words: str) -> tuple[str | None, str, str]:
         """The event kind of a clause (its earliest live trigger, refined by its weapon),
@@ -298,9 +301,11 @@ def _week_from(ref: TimeRef) -> TimeRef:
     return replace(ref, date_end=ref.date + dt.timedelta(days=6), precision="week", derivation="relative-to-event")
 
 
-def _singular_event(word: str) -> bool:
-    """One event named by a noun or verb in the singular: "operation", "attack", "struck"."""
-    return bool(word) and not word.lower().endswith("s")
+def _dated_attack(kind: str, trigger: str, when: TimeRef, inside: _Within) -> bool:
+    """"The 7 October operation": one attack, dated to the day in its own clause, whose
+    place the text does not give.  It is kept with no site (listed, not mapped)."""
+    return (kind in ATTACK_TYPES and bool(trigger) and not trigger.lower().endswith("s")
+            and when.precision == "day" and inside(when.start, when.end))
 
 
 def _live(words: str, m: re.Match) -> bool:
