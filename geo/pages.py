@@ -107,16 +107,7 @@ def document_page(doc: Document, text: str, mentions: list[Mention], quotes: lis
             opens[start].append(f'<span class="quote" id="q-{start}">')
             closes[end].append("</span>")
     for m in mentions:
-        if m.status == "resolved":
-            site = gazetteer[m.site_id]
-            title = f"{site.name} ({site.kind}){'' if m.literal else ' — stands for its government'}"
-            tag = (f'<a class="mention{" metonym" if not m.literal else ""}" id="m-{m.start}" '
-                   f'href="../sites/{e(urlquote(m.site_id))}.html" title="{e(title)}">')
-            if not site.is_point:
-                tag = tag.replace('class="mention', 'class="mention area')
-        else:
-            tag = f'<a class="mention {m.status}" id="m-{m.start}" title="{e(m.status)}">'
-        opens[m.start].append(tag)
+        opens[m.start].append(_mention_tag(m, gazetteer))
         closes[m.end].insert(0, "</a>")
     out, cursor = [], 0
     for point in sorted(set(opens) | set(closes)):
@@ -129,5 +120,15 @@ def document_page(doc: Document, text: str, mentions: list[Mention], quotes: lis
     original = f' · <a href="{e(url)}" rel="noopener noreferrer">original</a>' if url else ""
     author = f", {e(doc.author)}" if doc.author else ""
     header = f'<h1>{e(doc.title)}</h1><p class="meta">{e(doc.publisher)}{author}, {e(doc.published)}{original}</p>'
-
     return layout(doc.title, f'{header}\n<div class="text">{"".join(out)}</div>')
+
+
+def _mention_tag(m: Mention, gazetteer: Gazetteer) -> str:
+    """The anchor that opens a mention: linked to its site page when resolved."""
+    if m.status != "resolved":
+        return f'<a class="mention {e(m.status)}" id="m-{m.start}" title="{e(m.status)}">'
+    site = gazetteer[m.site_id]
+    classes = " ".join(["mention"] + (["area"] if not site.is_point else []) + ([] if m.literal else ["metonym"]))
+    title = f"{site.name} ({site.kind}){'' if m.literal else ' — stands for its government'}"
+    return (f'<a class="{classes}" id="m-{m.start}" href="../sites/{e(urlquote(m.site_id))}.html" '
+            f'title="{e(title)}">')
