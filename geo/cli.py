@@ -47,10 +47,11 @@ def _events(args: argparse.Namespace) -> int:
 
     corpus = open_corpus(args.corpus)
     geoparser = default_geoparser()
-    records = corpus_events(corpus, geoparser, **_engine(args))
+    workdir = args.out.parent if args.out and str(args.out) != "-" else None
+    records = corpus_events(corpus, geoparser, workdir, **_engine(args))
     with atomic_output(args.out, newline="") as out:
-        write_events(records, geoparser.gazetteer, args.format, out)
-    print(f"{len(records)} events from {len(corpus)} documents", file=sys.stderr)
+        count = write_events(records, geoparser.gazetteer, args.format, out)
+    print(f"{count} events from {len(corpus)} documents", file=sys.stderr)
     return 0
 
 

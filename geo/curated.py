@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Iterable
 
 from geo.corpus import Corpus
 from geo.errors import InputError, InputErrors
@@ -118,7 +119,15 @@ def _int(value: str, name: str) -> int | None:
 
 def apply_curations(sources: list[Source], curations: list[Curation]) -> list[Source]:
     """Drop the extracted tellings a correct/suppress row covers; add the reviewed ones."""
+    return without_curated(sources, curations) + added_tellings(curations)
+
+
+def without_curated(sources: Iterable[Source], curations: list[Curation]) -> list[Source]:
+    """The extracted tellings no correct/suppress row covers."""
     covered = [c for c in curations if c.action in ("correct", "suppress")]
-    kept = [s for s in sources
-            if not any(c.doc == s.doc and c.start < s.end and s.start < c.end for c in covered)]
-    return kept + [c.source for c in curations if c.source is not None]
+    return [s for s in sources if not any(c.doc == s.doc and c.start < s.end and s.start < c.end for c in covered)]
+
+
+def added_tellings(curations: list[Curation]) -> list[Source]:
+    """The reviewed tellings of add and correct rows."""
+    return [c.source for c in curations if c.source is not None]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from geo.corpus import Publication
+from geo.sentences import SentenceIndex
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -73,15 +74,13 @@ def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
 ANCHOR_REACH = 300  # characters: how far back "two days after this attack" may look for its date
 
 
-def find_time_refs(text: str, publication: Publication) -> list[TimeRef]:
+def find_time_refs(text: str, publication: Publication, sentences: SentenceIndex | None = None) -> list[TimeRef]:
     """Every temporal expression in ``text``, resolved, in text order.
 
     An expression relative to an event ("two days after this attack", "days earlier")
     resolves against a date in its own sentence, else the nearest date before it within
     a few sentences; with neither, it is left out rather than guessed.
     """
-    from geo.sentences import SentenceIndex
-
     spans = _candidate_spans(text)
     absolute = {}
     for i, (kind, m) in enumerate(spans):
@@ -89,7 +88,7 @@ def find_time_refs(text: str, publication: Publication) -> list[TimeRef]:
             ref = _resolve(kind, m, publication, None, text)
             if ref is not None:
                 absolute[i] = ref
-    sentences = SentenceIndex(text)
+    sentences = sentences or SentenceIndex(text)
     refs = []
     for i, (kind, m) in enumerate(spans):
         if i in absolute:

@@ -74,7 +74,7 @@ def _agree(g: dict, p: dict) -> bool:
 
 
 def evaluate_events(corpus_dir: Path, gold_path: Path) -> tuple[EventScore, EventScore]:
-    records = corpus_events(open_corpus(corpus_dir), default_geoparser())
+    records = list(corpus_events(open_corpus(corpus_dir), default_geoparser()))
     predicted = tellings(records)
     gold = read_jsonl(gold_path)
     attacks = score([g for g in gold if g["event_type"] == ATTACKS], [p for p in predicted if p["event_type"] == ATTACKS])

@@ -114,47 +114,69 @@ def sort_records(records: Iterable[dict]) -> list[dict]:
     return sorted(records, key=lambda r: (r["date"], r["id"]))
 
 
-def write_events(records: list[dict], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> None:
+def write_events(records: Iterable[dict], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> int:
+    """Write records as they come (a list or a stream); returns how many."""
     if fmt == "json":
-        # One event per line: readable in a diff, written by json's C encoder, streamed.
-        out.write("[")
-        for i, r in enumerate(records):
-            out.write(("\n" if i == 0 else ",\n") + json.dumps(r, ensure_ascii=False))
-        out.write("\n]\n")
-    elif fmt == "csv":
-        _write_csv(records, out)
-    elif fmt == "geojson":
-        json.dump(to_geojson(records, gazetteer), out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
+        return _write_json(records, out)
+    if fmt == "csv":
+        return _write_csv(records, out)
+    if fmt == "geojson":
+        return _write_geojson(records, gazetteer, out)
+    raise ValueError(f"unknown format {fmt!r}")
 
 
-def _write_csv(records: list[dict], out: IO[str]) -> None:
+def _write_json(records: Iterable[dict], out: IO[str]) -> int:
+    # One event per line: readable in a diff, written by json's C encoder.
+    count = 0
+    out.write("[")
+    for count, r in enumerate(records, 1):
+        out.write(("\n" if count == 1 else ",\n") + json.dumps(r, ensure_ascii=False))
+    out.write("\n]\n")
+    return count
+
+
+def _write_csv(records: Iterable[dict], out: IO[str]) -> int:
     import csv
 
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
-    for r in records:
+    count = 0
+    for count, r in enumerate(records, 1):
         row = dict(r)
         row["site_ids"] = "|".join(r["site_ids"])
         row["disputed_fields"] = "|".join(r["disputed_fields"])
         row["sources"] = "|".join(f"{s['doc']}@{s['start']}-{s['end']}" for s in r["sources"])
         writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v)
                          for k, v in row.items()})
+    return count
 
 
-def to_geojson(records: list[dict], gazetteer: Gazetteer) -> dict:
+def to_geojson(records: Iterable[dict], gazetteer: Gazetteer) -> dict:
     """One feature per event and site: an event at two competing sites is two features."""
+    return {"type": "FeatureCollection", "features": [f for r in records for f in _features(r, gazetteer)]}
+
+
+def _write_geojson(records: Iterable[dict], gazetteer: Gazetteer, out: IO[str]) -> int:
+    """The same collection as to_geojson, one feature per line, written as it comes."""
+    count, first = 0, True
+    out.write('{"type": "FeatureCollection", "features": [')
+    for count, r in enumerate(records, 1):
+        for feature in _features(r, gazetteer):
+            out.write(("\n" if first else ",\n") + json.dumps(feature, ensure_ascii=False))
+            first = False
+    out.write("\n]}\n")
+    return count
+
+
+def _features(r: dict, gazetteer: Gazetteer) -> list[dict]:
     features = []
-    for r in records:
-        for site_id in r["site_ids"]:
-            site = gazetteer[site_id]
-            properties = {k: v for k, v in r.items() if k not in ("sources",)}
-            properties.update(site_id=site.id, site_name=site.name, site_kind=site.kind,
-                              site_geo_precision=site.geo_precision, site_ids="|".join(r["site_ids"]),
-                              disputed_fields="|".join(r["disputed_fields"]),
-                              sources="|".join(f"{s['doc']}@{s['start']}-{s['end']}" for s in r["sources"]))
-            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [site.lon, site.lat]},
-                             "properties": properties})
-    return {"type": "FeatureCollection", "features": features}
+    for site_id in r["site_ids"]:
+        site = gazetteer[site_id]
+        properties = {k: v for k, v in r.items() if k not in ("sources",)}
+        properties.update(site_id=site.id, site_name=site.name, site_kind=site.kind,
+                          site_geo_precision=site.geo_precision, site_ids="|".join(r["site_ids"]),
+                          disputed_fields="|".join(r["disputed_fields"]),
+                          sources="|".join(f"{s['doc']}@{s['start']}-{s['end']}" for s in r["sources"]))
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [site.lon, site.lat]},
+                         "properties": properties})
+    return features

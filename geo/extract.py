@@ -11,6 +11,7 @@ over a period ("50 attacks since October") are not events.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 import re
 from dataclasses import dataclass, replace
 
@@ -20,8 +21,8 @@ from geo.dates import TimeRef, find_time_refs
 from geo.gazetteer import Gazetteer
 from geo.geoparse import Geoparser, Mention
 from geo.lexicons import LEXICON_DIR, read_entries
-from geo.matcher import TextIndex
-from geo.sentences import sentence_spans
+from geo.matcher import KeyMatcher, TextIndex
+from geo.normalize import skeletons
 
 # ACLED's event types and sub-event types, keyed by what the extractor detects.
 TYPES = {
@@ -83,21 +84,35 @@ class Extracted:
     quote: str
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word of a clause: its offset in the clause's words, surface and groups."""
+
+    at: int
+    word: str
+    groups: frozenset[str]
+    start: int  # offset in the document
+
+
 class Lexicon:
-    """Trigger and attribution words.  All trigger words are found in one regex pass; each
-    word maps to the groups it belongs to ("air strike": air-strike and weapon-aircraft)."""
+    """Trigger and attribution words.  A document's trigger words are found in one
+    Aho-Corasick pass over its normal form; each word maps to the groups it belongs to
+    ("air strike": air-strike and weapon-aircraft)."""
 
     def __init__(self):
         self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
-        self._groups_of: dict[str, set[str]] = {}
+        groups_of: dict[str, set[str]] = {}
         for name, words in _groups(LEXICON_DIR / "event_triggers.txt"):
             for word in words:
-                self._groups_of.setdefault(word.lower(), set()).add(name)
-        self._triggers = _pattern(list(self._groups_of))
+                groups_of.setdefault(word, set()).add(name)
+        keys: dict[str, frozenset[str]] = {}
+        for k, groups in zip(skeletons(list(groups_of)), groups_of.values()):
+            keys[k] = keys.get(k, frozenset()) | groups
+        self._triggers: KeyMatcher[frozenset[str]] = KeyMatcher(keys)
 
-    def scan(self, text: str) -> list[tuple[re.Match, frozenset[str]]]:
-        """Every trigger word in ``text`` with its groups, in order."""
-        return [(m, frozenset(self._groups_of[m.group().lower()])) for m in self._triggers.finditer(text)]
+    def triggers(self, index: TextIndex) -> list[tuple[int, int, frozenset[str]]]:
+        """Every trigger word of a document as (start, end, groups), in order."""
+        return [(h.start, h.end, h.payload) for h in index.hits(self._triggers)]
 
     def attributed(self, group: str, text: str) -> bool:
         return bool(self.attribution[group].search(text))
@@ -129,23 +144,28 @@ class EventExtractor:
         index = index or TextIndex(text)
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index)
         places = [m for m in mentions if m.status == "resolved" and m.literal]
-        refs = find_time_refs(text, doc.published)
+        refs = find_time_refs(text, doc.published, index.sentences)
         actor_hits = self.actors.find(index)
-        sentences = sentence_spans(text)
+        sentences = index.sentences.spans
+        triggers = self.lexicon.triggers(index)
+        trigger_starts = [t[0] for t in triggers]
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
+            in_sentence = triggers[bisect_left(trigger_starts, s_start):bisect_left(trigger_starts, s_end)]
+            if not in_sentence:  # no trigger, no event: most sentences end here
+                continue
             previous = sentences[i - 1] if i else None
-            for clause, isolated in _clauses(text, s_start, s_end):
-                event = self._clause_event(doc, text, (s_start, s_end), previous, clause, isolated,
-                                           places, refs, actor_hits)
+            for spans, isolated in _clauses(text, s_start, s_end):
+                clause = _clause(text, spans, isolated, in_sentence)
+                event = self._clause_event(doc, text, (s_start, s_end), previous, clause, places, refs, actor_hits)
                 if event is not None:
                     events.append(event)
         return _dedupe(events)
 
-    def _clause_event(self, doc, text, sentence, previous, spans, isolated, places, refs,
+    def _clause_event(self, doc, text, sentence, previous, clause: Clause, places, refs,
                       actor_hits) -> Extracted | None:
-        words = " ".join(text[a:b] for a, b in spans)
-        kind, weapon, trigger = self._kind(words)
+        words, spans, isolated = clause.words, clause.spans, clause.isolated
+        kind, weapon, trigger = self._kind(clause)
         if kind is None or _HYPOTHETICAL.search(words):
             return None
         inside = _Within(spans)
@@ -154,7 +174,7 @@ class EventExtractor:
             return None
         if kind in ATTACK_TYPES and _AGGREGATE.search(words) and (when.precision != "day" or _PERIOD.search(words)):
             return None
-        site_ids = self._sites(self._places(text, kind, spans, sentence, isolated, places, inside))
+        site_ids = self._sites(self._places(text, kind, clause, sentence, places, inside))
         actor = self._actor(actor_hits, sentence, kind, weapon, inside)
         if not site_ids and kind in ("change", "visit"):
             site_ids = self._home(actor)
@@ -174,30 +194,29 @@ class EventExtractor:
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
 
-    def _places(self, text, kind, spans, sentence, isolated, places, inside) -> list[Mention]:
+    def _places(self, text, kind, clause: Clause, sentence, places, inside) -> list[Mention]:
         """The clause's places (else its sentence's, unless the clause is isolated): for
         a visit or announcement those after in/at/to, for an attack its targets."""
         candidates = [m for m in places if inside(m.start, m.end)]
-        if not candidates and not isolated:
+        if not candidates and not clause.isolated:
             candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
         if kind in ("visit", "change"):
             return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
                     or _VISIT_AFTER.match(text, m.end)]
         if kind in ATTACK_TYPES:
-            return _targets(candidates, text, spans, self.lexicon)
+            return _targets(candidates, clause)
         return candidates
 
-    def _kind(self, words: str) -> tuple[str | None, str, str]:
+    def _kind(self, clause: Clause) -> tuple[str | None, str, str]:
         """The event kind of a clause (its earliest live trigger, refined by its weapon),
         the weapon, and the trigger word."""
-        found = self.lexicon.scan(words)
-        present = frozenset().union(*(groups for _, groups in found)) if found else frozenset()
+        present = frozenset().union(*(t.groups for t in clause.triggers))
         weapon = next((w for w in WEAPON_ORDER if "weapon-" + w in present), "")
         if "interception" in present and weapon:
             return "interception", weapon, ""
         # An announcement ("a new phase") is the weakest trigger: it counts only alone.
-        triggers = sorted((group == "suspension", m.start(), group, m.group()) for m, groups in found
-                          for group in groups & _KIND_GROUPS if _live(words, m))
+        triggers = sorted((group == "suspension", t.at, group, t.word) for t in clause.triggers
+                          for group in t.groups & _KIND_GROUPS if _live(clause.words, t))
         for _, _, group, word in triggers:
             if group == "air-strike" and weapon in ("", "aircraft", "drone"):
                 return "air-drone", weapon or "aircraft", word
@@ -282,15 +301,10 @@ class _Within:
         return any(x <= start and end <= y for x, y in self.spans)
 
 
-def _targets(candidates: list[Mention], text: str, spans, lexicon: Lexicon) -> list[Mention]:
+def _targets(candidates: list[Mention], clause: Clause) -> list[Mention]:
     """Places after the first attack word ("attack on southern Israel", not "killed in
     Gaza since ... attack"); all places when none follows (passive: "X was struck")."""
-    first = None
-    for a, b in spans:
-        found = [m.start() + a for m, groups in lexicon.scan(text[a:b]) if groups & {"attack", "air-strike"}]
-        if found:
-            first = min(found)
-            break
+    first = next((t.start for t in clause.triggers if t.groups & {"attack", "air-strike"}), None)
     after = [m for m in candidates if first is not None and m.start > first]
     return after or candidates
 
@@ -308,12 +322,30 @@ def _dated_attack(kind: str, trigger: str, when: TimeRef, inside: _Within) -> bo
             and when.precision == "day" and inside(when.start, when.end))
 
 
-def _live(words: str, m: re.Match) -> bool:
+def _live(words: str, t: Trigger) -> bool:
     """A trigger that asserts something: not negated or ceased ("a cessation in attacks"),
     not an anaphoric plural ("these attacks persisted")."""
-    before = words[max(0, m.start() - 60):m.start()].lower()
-    plural = m.group().lower().endswith("s")
+    before = words[max(0, t.at - 60):t.at].lower()
+    plural = t.word.lower().endswith("s")
     return not (_NEGATED.search(before) or _OTHER_EVENT.search(before) or (plural and _ANAPHORA.search(before)))
+
+
+@dataclass(frozen=True)
+class Clause:
+    spans: list[tuple[int, int]]  # its pieces in the document
+    isolated: bool  # a coordinated noun phrase: only its own date counts
+    words: str  # the pieces joined by spaces
+    triggers: list[Trigger]  # in order
+
+
+def _clause(text: str, spans: list[tuple[int, int]], isolated: bool,
+            triggers: list[tuple[int, int, frozenset[str]]]) -> Clause:
+    pieces, found, offset = [], [], 0
+    for a, b in spans:
+        found += [Trigger(offset + s - a, text[s:e], groups, s) for s, e, groups in triggers if a <= s and e <= b]
+        pieces.append(text[a:b])
+        offset += b - a + 1
+    return Clause(spans, isolated, " ".join(pieces), found)
 
 
 def _clauses(text: str, start: int, end: int):

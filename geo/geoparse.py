@@ -93,7 +93,7 @@ class Geoparser:
         index = index or TextIndex(text)
         hits = index.hits(self.places)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
-        sentences = SentenceIndex(text)
+        sentences = index.sentences
         mentions = []
         for hit in hits:
             reading = self.read(text, index, hit, organisations, sentences)

@@ -9,11 +9,13 @@ non-overlapping matches in one pass.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, Iterator, TypeVar
 
 import ahocorasick
 
 from geo.normalize import Normalised
+from geo.sentences import SentenceIndex
 
 T = TypeVar("T")
 
@@ -69,12 +71,16 @@ class KeyMatcher(Generic[T]):
 
 
 class TextIndex:
-    """A document's normal form, computed once and shared by every matcher."""
+    """A document's normal form and sentences, computed once and shared by every stage."""
 
     def __init__(self, text: str):
         self.text = text
         self._normal = Normalised(text)
         self.padded = " " + self._normal.skeleton
+
+    @cached_property
+    def sentences(self) -> SentenceIndex:
+        return SentenceIndex(self.text)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the padded-skeleton span [start, end)."""

@@ -145,14 +145,14 @@ CURATED_HEADER = "action,doc,quote,date,date_end,time_precision,site_ids,sub_eve
 def test_curated_rows_win_and_are_reviewed(geoparser, tmp_path):
     row = ('correct,d1,"On Monday, three rockets were fired at the Victoria military base in Baghdad.",2024-09-30,,day,'
            'victory-base,Shelling/artillery/missile attack,Kataib Hezbollah,US forces,rocket,0,0,claimed,checked\n')
-    records = corpus_events(corpus_with(tmp_path, TEXT, events_csv=CURATED_HEADER + row), geoparser)
+    records = list(corpus_events(corpus_with(tmp_path, TEXT, events_csv=CURATED_HEADER + row), geoparser))
     [r] = records
     assert r["reviewed"] and r["actor"] == "Kataib Hezbollah" and r["killed"] == 0 and r["status"] == "claimed"
 
 
 def test_suppressed_event_is_gone(geoparser, tmp_path):
     row = "suppress,d1,three rockets were fired,,,,,,,,,,,,\n"
-    assert corpus_events(corpus_with(tmp_path, TEXT, events_csv=CURATED_HEADER + row), geoparser) == []
+    assert list(corpus_events(corpus_with(tmp_path, TEXT, events_csv=CURATED_HEADER + row), geoparser)) == []
 
 
 @pytest.mark.parametrize("row, message", [
@@ -220,3 +220,48 @@ def test_the_most_precise_telling_in_a_document_wins(geoparser):
     day = source("a", 50, "2024-09-30", ["baghdad"], weapon="rocket", kind="shelling")
     [merged] = merger.within_document([day, week])
     assert (merged.time_precision, merged.site_ids) == ("day", ("victory-base",))
+
+
+def test_merging_lets_go_of_events_no_later_telling_can_join(geoparser):
+    """merge_sorted is a stream: an event is out before tellings a month later are read."""
+    tellings = [source("a", 0, "2024-01-28", ["tower-22"], killed=3),
+                source("b", 0, "2024-01-29", ["tower-22"], killed=3),
+                source("c", 0, "2024-03-01", ["victory-base"])]
+    read = []
+
+    def stream():
+        for t in tellings:
+            read.append(t.doc)
+            yield t
+
+    events = Merger(geoparser.gazetteer).merge_sorted(stream())
+    first = next(events)
+    assert [s.doc for s in first.sources] == ["a", "b"] and read == ["a", "b", "c"]
+    assert [s.doc for e in events for s in e.sources] == ["c"]
+
+
+def test_spool_sorts_on_disk_and_cleans_up(tmp_path):
+    from geo.spool import Spool
+
+    tellings = [source(doc, start, date, ["tower-22"]) for doc, start, date in
+                (("b", 5, "2024-02-01"), ("a", 9, "2024-01-05"), ("a", 2, "2024-01-05"))]
+    with Spool(tmp_path) as spool:
+        spool.add_tellings(tellings)
+        assert [(s.date, s.doc, s.start) for s in spool.tellings()] == [
+            ("2024-01-05", "a", 2), ("2024-01-05", "a", 9), ("2024-02-01", "b", 5)]
+        spool.add_records([{"date": "2024-02-01", "id": "x"}, {"date": "2024-01-05", "id": "z"},
+                           {"date": "2024-01-05", "id": "y"}])
+        assert [r["id"] for r in spool.records()] == ["y", "z", "x"]
+        assert any(tmp_path.iterdir())
+    assert not any(tmp_path.iterdir())
+
+
+def test_streamed_events_equal_the_in_memory_merge(geoparser):
+    from geo.curated import read_curated
+    from geo.eventstage import merged_events
+    from geo.pipeline import run
+
+    corpus = open_corpus(ROOT / "seeds")
+    sources = [s for result in run(corpus, events=True, geoparser=geoparser) for s in result.sources]
+    in_memory = merged_events(sources, read_curated(corpus, geoparser.gazetteer), geoparser.gazetteer)
+    assert list(corpus_events(corpus, geoparser)) == in_memory and len(in_memory) > 20
