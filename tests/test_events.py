@@ -226,7 +226,7 @@ def test_merging_lets_go_of_events_no_later_telling_can_join(geoparser):
     """merge_sorted is a stream: an event is out before tellings a month later are read."""
     tellings = [source("a", 0, "2024-01-28", ["tower-22"], killed=3),
                 source("b", 0, "2024-01-29", ["tower-22"], killed=3),
-                source("c", 0, "2024-03-01", ["victory-base"])]
+                source("c", 0, "2024-03-01", ["victory-base"]), source("d", 0, "2024-05-01", ["victory-base"])]
     read = []
 
     def stream():
@@ -237,7 +237,7 @@ def test_merging_lets_go_of_events_no_later_telling_can_join(geoparser):
     events = Merger(geoparser.gazetteer).merge_sorted(stream())
     first = next(events)
     assert [s.doc for s in first.sources] == ["a", "b"] and read == ["a", "b", "c"]
-    assert [s.doc for e in events for s in e.sources] == ["c"]
+    assert [s.doc for e in events for s in e.sources] == ["c", "d"]
 
 
 def test_spool_sorts_on_disk_and_cleans_up(tmp_path):
