@@ -13,9 +13,11 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.corpus import Publication
-from geo.sentences import SentenceIndex
+from geo.matcher import KeyMatcher, TextIndex
+from geo.normalize import skeletons
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -29,26 +31,26 @@ _W = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")"
+# (kind, the word category every match contains, pattern), the more specific first
 _PATTERNS = [
-    ("day_month", re.compile(r"\b(?:" + _W + r",?\s+)?(?:the\s+)?" + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _Y + r")?\b",
+    ("day_month", "month", re.compile(r"\b(?:" + _W + r",?\s+)?(?:the\s+)?" + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _Y + r")?\b",
                              re.I)),
-    ("month_day", re.compile(r"\b(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b", re.I)),
-    ("part_month", re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of|the beginning of)[-\s]+"
+    ("month_day", "month", re.compile(r"\b(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    ("part_month", "month", re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of|the beginning of)[-\s]+"
                               + _M + r"(?:\s+" + _Y + r")?\b", re.I)),
-    ("month_year", re.compile(r"\b" + _M + r",?\s+" + _Y + r"\b", re.I)),
-    ("month_last_year", re.compile(r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b", re.I)),
-    ("relative_days", re.compile(r"\b(?:(?:" + _N + r"|(?P<some>a few|several|few))\s+)?(?P<unit>day|days|week|weeks)\s+"
+    ("month_year", "month", re.compile(r"\b" + _M + r",?\s+" + _Y + r"\b", re.I)),
+    ("month_last_year", "month", re.compile(r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b", re.I)),
+    ("relative_days", "day|week", re.compile(r"\b(?:(?:" + _N + r"|(?P<some>a few|several|few))\s+)?(?P<unit>day|days|week|weeks)\s+"
                                  r"(?P<dir>after|before|later|earlier|ago)\b", re.I)),
-    ("same_day", re.compile(r"\b(?:the\s+)?(?P<which>same day|next day|following day|day before|previous day)\b", re.I)),
-    ("last_week", re.compile(r"\b(?P<which>last week|this week|earlier this week|last month|this month|"
+    ("same_day", "day", re.compile(r"\b(?:the\s+)?(?P<which>same day|next day|following day|day before|previous day)\b", re.I)),
+    ("last_week", "week|month-word|yesterday", re.compile(r"\b(?P<which>last week|this week|earlier this week|last month|this month|"
                              r"earlier this month|yesterday)\b", re.I)),
-    ("weekday", re.compile(r"\b(?:last\s+)?" + _W + r"\b", re.I)),
-    ("month", re.compile(r"\b(?:in|since|during|of|by|until|from|early|late)\s+" + _M + r"\b(?!\s+\d)", re.I)),
+    ("weekday", "weekday", re.compile(r"\b(?:last\s+)?" + _W + r"\b", re.I)),
+    ("month", "month", re.compile(r"\b(?:in|since|during|of|by|until|from|early|late)\s+" + _M + r"\b(?!\s+\d)", re.I)),
 ]
 _EVENT_RELATIVE = {"relative_days", "same_day"}
-# Every expression above contains one of these words: a text without any has no date.
-_ANY_DATE_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + "|"
-                            + "|".join(WEEKDAYS) + r"|days?|weeks?|month|yesterday)\b")
+_CATEGORY_WORDS = {"month": list(MONTHS), "weekday": list(WEEKDAYS), "day": ["day", "days"], "week": ["week", "weeks"],
+                   "month-word": ["month"], "yesterday": ["yesterday"]}
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _MONTH_LIKE_WORDS = {"may", "march"}  # also verbs: need a day, a year or a capital
 
@@ -74,21 +76,22 @@ def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
 ANCHOR_REACH = 300  # characters: how far back "two days after this attack" may look for its date
 
 
-def find_time_refs(text: str, publication: Publication, sentences: SentenceIndex | None = None) -> list[TimeRef]:
+def find_time_refs(text: str, publication: Publication, index: TextIndex | None = None) -> list[TimeRef]:
     """Every temporal expression in ``text``, resolved, in text order.
 
     An expression relative to an event ("two days after this attack", "days earlier")
     resolves against a date in its own sentence, else the nearest date before it within
     a few sentences; with neither, it is left out rather than guessed.
     """
-    spans = _candidate_spans(text)
+    index = index or TextIndex(text)
+    spans = _candidate_spans(text, index)
     absolute = {}
     for i, (kind, m) in enumerate(spans):
         if kind not in _EVENT_RELATIVE:
             ref = _resolve(kind, m, publication, None, text)
             if ref is not None:
                 absolute[i] = ref
-    sentences = sentences or SentenceIndex(text)
+    sentences = index.sentences
     refs = []
     for i, (kind, m) in enumerate(spans):
         if i in absolute:
@@ -110,15 +113,18 @@ def _anchor(m: re.Match, candidates: list[TimeRef], sentences) -> TimeRef | None
     return before[-1] if before else None
 
 
-def _candidate_spans(text: str) -> list[tuple[str, re.Match]]:
-    """Non-overlapping matches, earlier patterns (more specific) first.  Patterns run only
-    around the words every date expression contains (month and weekday names, day, week,
-    month, yesterday), which is most of the speed."""
-    ranges = _around_date_words(text)
+def _candidate_spans(text: str, index: TextIndex) -> list[tuple[str, re.Match]]:
+    """Non-overlapping matches, earlier patterns (more specific) first.  Each pattern runs
+    only around the words all its matches contain (month and weekday names, day, week,
+    month, yesterday), found in one Aho-Corasick pass: most of the speed."""
+    ranges = _around_date_words(index)
     taken = bytearray(len(text) + 1)
     found = []
-    for kind, pattern in _PATTERNS:
-        for a, b in ranges:
+    for kind, needs, pattern in _PATTERNS:
+        categories = set(needs.split("|"))
+        for a, b, present in ranges:
+            if not categories & present:
+                continue
             for m in pattern.finditer(text, a, b):
                 if 1 in taken[m.start():m.end()] or not _plausible(kind, m):
                     continue
@@ -128,15 +134,26 @@ def _candidate_spans(text: str) -> list[tuple[str, re.Match]]:
     return found
 
 
-def _around_date_words(text: str, margin: int = 40) -> list[tuple[int, int]]:
-    ranges: list[list[int]] = []
-    for m in _ANY_DATE_WORD.finditer(text):
-        a, b = max(0, m.start() - margin), min(len(text), m.end() + margin)
+def _around_date_words(index: TextIndex, margin: int = 40) -> list[tuple[int, int, set[str]]]:
+    """Stretches of text around date words, each with the categories of its words."""
+    ranges: list[tuple[int, int, set[str]]] = []
+    size = len(index.text)
+    for hit in index.hits(_date_words()):
+        a, b = max(0, hit.start - margin), min(size, hit.end + margin)
         if ranges and a <= ranges[-1][1]:
-            ranges[-1][1] = b
+            ranges[-1] = (ranges[-1][0], b, ranges[-1][2] | hit.payload)
         else:
-            ranges.append([a, b])
-    return [(a, b) for a, b in ranges]
+            ranges.append((a, b, set(hit.payload)))
+    return ranges
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> KeyMatcher[frozenset[str]]:
+    keys: dict[str, frozenset[str]] = {}
+    for category, words in _CATEGORY_WORDS.items():
+        for k in skeletons(words):
+            keys[k] = keys.get(k, frozenset()) | {category}
+    return KeyMatcher(keys)
 
 
 def _plausible(kind: str, m: re.Match) -> bool:

@@ -61,6 +61,7 @@ _COORDINATION = re.compile(r"\s+(?:and|then|while)\s+(?=(?:conducted|launched|ca
                            r"attacked|hit|shelled|bombed)\b)")
 _PERIOD = re.compile(r"\bsince\b", re.I)
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b", re.I)
+_CASUALTY_STEMS = ("kill", "dead", "death", "casualt", "wound", "injur")  # every word the patterns need
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 
@@ -144,7 +145,7 @@ class EventExtractor:
         index = index or TextIndex(text)
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index)
         places = [m for m in mentions if m.status == "resolved" and m.literal]
-        refs = find_time_refs(text, doc.published, index.sentences)
+        refs = find_time_refs(text, doc.published, index)
         actor_hits = self.actors.find(index)
         sentences = index.sentences.spans
         triggers = self.lexicon.triggers(index)
@@ -296,9 +297,12 @@ class _Within:
 
     def __init__(self, spans: list[tuple[int, int]]):
         self.spans = spans
+        self.first, self.last = spans[0][0], spans[-1][1]
 
     def __call__(self, start: int, end: int) -> bool:
-        return any(x <= start and end <= y for x, y in self.spans)
+        if start < self.first or end > self.last:
+            return False
+        return len(self.spans) == 1 or any(x <= start and end <= y for x, y in self.spans)
 
 
 def _targets(candidates: list[Mention], clause: Clause) -> list[Mention]:
@@ -386,6 +390,9 @@ def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, 
 
 
 def _count(patterns: list[re.Pattern], words: str) -> int | None:
+    lowered = words.lower()
+    if not any(stem in lowered for stem in _CASUALTY_STEMS):  # most clauses name no casualty
+        return None
     if _NO_CASUALTIES.search(words):
         return 0
     for pattern in patterns:

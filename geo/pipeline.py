@@ -37,27 +37,28 @@ class Task:
 
 
 @lru_cache(maxsize=1)
-def _components():
-    """The geoparser, extractor and merger of this process, built once per worker."""
+def _default_geoparser() -> Geoparser:
+    from geo.mentions import default_geoparser
+
+    return default_geoparser()
+
+
+@lru_cache(maxsize=4)
+def _components(geoparser: Geoparser):
+    """The extractor and merger that go with a geoparser, built once per process."""
     from geo.actors import load_actors
     from geo.extract import EventExtractor
-    from geo.mentions import default_geoparser
     from geo.merge import Merger
 
-    geoparser = default_geoparser()
-    return geoparser, EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
+    return EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
 
 
 def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None = None) -> DocumentResult:
-    from geo.actors import load_actors
-    from geo.extract import EventExtractor
-    from geo.merge import Merger, to_source
-
-    if geoparser is None:
-        geoparser, extractor, merger = _components()
-    else:
-        extractor, merger = EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
     from geo.matcher import TextIndex
+    from geo.merge import to_source
+
+    geoparser = geoparser or _default_geoparser()
+    extractor, merger = _components(geoparser)
 
     index = TextIndex(text)
     mentions = geoparser.parse(doc.id, text, index)
