@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from geo import DATA_DIR
@@ -76,6 +76,11 @@ class Lexicons:
     def reserved_words(self) -> frozenset[str]:
         """Keys that are never a bare alias: given names and common English words."""
         return self.given_names | self.common_words
+
+    @cached_property
+    def name_blockers(self) -> frozenset[str]:
+        """Keys that never start a place name: non-place words, given names, titles."""
+        return self.non_places | self.given_names | self.person_titles
 
 
 @lru_cache(maxsize=4)

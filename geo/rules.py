@@ -23,6 +23,7 @@ _LINKING = {"which", "that", "who", "is", "are", "was", "were", "has", "have", "
             "then", "again", "officially", "publicly", "quickly", "clearly", "apparently", "increasingly"}
 _GOVERNMENT_NOUNS = {"government", "administration", "authorities", "regime", "leadership", "officials"}
 _STOP_CHARS = ",;:.!?()[]\"“”—–"
+_STOP = re.compile("[" + re.escape(_STOP_CHARS) + "]")
 _MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
 _BASES_BEFORE = re.compile(r"\b" + _MILITARY + r"\b", re.IGNORECASE)
 _BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:the\s+)?[A-Z][\w'’-]*){0,8}\s+"
@@ -48,14 +49,17 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
     glued_before = left[left.rfind(before_words[-1]) + len(before_words[-1]):] if before_words else left
     glued_after = right[:after_matches[0].start()] if after_matches else right
     # Only words not cut off from the match by punctuation count.
-    stop_left = max(left.rfind(c) for c in _STOP_CHARS)
-    stop_right = min((i for i in (right.find(c) for c in _STOP_CHARS) if i >= 0), default=len(right))
+    last_stop = _STOP.search(left[::-1])
+    stop_left = len(left) - 1 - last_stop.start() if last_stop else -1
+    first_stop = _STOP.search(right)
+    stop_right = first_stop.start() if first_stop else len(right)
     before = _WORD.findall(left[stop_left + 1:])[-size:] if stop_left >= 0 else before_words[-size:]
     after = [m.group() for m in after_matches if m.start() < stop_right][:size]
     clause: list[str] = []
     if glued_after.strip() == "," and after_matches and after_matches[0].group() in {"which", "who"}:
         rest = right[after_matches[0].start():]
-        stop = min((i for i in (rest.find(c) for c in _STOP_CHARS) if i >= 0), default=len(rest))
+        stop_at = _STOP.search(rest)
+        stop = stop_at.start() if stop_at else len(rest)
         clause = _WORD.findall(rest[:stop])[1:size]
     return Window(before=before, after=after, glued_before=glued_before, glued_after=glued_after,
                   after_clause=clause)

@@ -25,12 +25,15 @@ _BEFORE_HEAD = re.compile(r"(" + _NAME + r")\s+(?:military\s+|air\s+)?(?:" + _HE
 def find_unresolved(text: str, taken: list[tuple[int, int]], lexicons: Lexicons) -> list[tuple[int, int]]:
     """Spans of unresolved place-like names that overlap nothing in ``taken``."""
     found: dict[tuple[int, int], None] = {}
+    covered = bytearray(len(text) + 1)
+    for s, e in taken:
+        covered[s:e] = b"\x01" * (e - s)
     for pattern in (_AFTER_PREPOSITION, _BEFORE_HEAD):
         for m in pattern.finditer(text):
             span = _trim(text, m.start(1), m.end(1), lexicons)
             if span and _names_an_organisation(text[span[0]:span[1]], lexicons):
                 continue
-            if span and not any(s < span[1] and span[0] < e for s, e in taken):
+            if span and 1 not in covered[span[0]:span[1]]:
                 found[span] = None
     return sorted(found)
 
@@ -42,7 +45,7 @@ def _names_an_organisation(name: str, lexicons: Lexicons) -> bool:
 
 def _trim(text: str, start: int, end: int, lexicons: Lexicons) -> tuple[int, int] | None:
     """Drop leading words that cannot start a place name; None when nothing is left."""
-    blocked = lexicons.non_places | lexicons.given_names | lexicons.person_titles
+    blocked = lexicons.name_blockers
     for m in re.finditer(r"\S+", text[start:end]):
         word = key(m.group())
         if word and word not in blocked and m.group()[:1].isupper():
