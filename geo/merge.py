@@ -18,7 +18,7 @@ from collections import defaultdict
 from math import cos, radians
 from typing import Iterable, Iterator
 
-from geopy.distance import great_circle
+from geopy.distance import geodesic, great_circle
 
 from geo.events import Event, Source
 from geo.extract import ATTACK_TYPES, Extracted
@@ -218,8 +218,12 @@ class Merger:
             return False
         if abs(x.lat - y.lat) > NEAR_DEGREES or abs(x.lon - y.lon) > NEAR_DEGREES / max(cos(radians(x.lat)), 0.1):
             return False
-        # a sphere is close enough at 30 km (within 0.5%) and many times cheaper than geodesic
-        return great_circle((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM
+        # The sphere is many times cheaper and within 0.6% of the ellipsoid: only pairs
+        # near the threshold need the geodesic.
+        rough = great_circle((x.lat, x.lon), (y.lat, y.lon)).km
+        if abs(rough - NEAR_KM) > 0.01 * NEAR_KM:
+            return rough <= NEAR_KM
+        return geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM
 
     def specific(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """Drop a city when a site near it is named: 'the Victoria base in Baghdad' is the base."""
