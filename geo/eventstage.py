@@ -27,7 +27,7 @@ def corpus_events(corpus: Corpus, geoparser: Geoparser, workdir: str | Path | No
 
 def _streamed(corpus: Corpus, gazetteer: Gazetteer, curations: list[Curation], workdir, engine: dict) -> Iterator[dict]:
     with Spool(workdir) as spool:
-        for result in run(corpus, events=True, **engine):
+        for result in run(corpus, events=True, mentions=False, **engine):
             spool.add_tellings(without_curated(result.sources, curations))
         spool.add_tellings(added_tellings(curations))
         spool.add_records(e.as_record(gazetteer) for e in Merger(gazetteer).merge_sorted(spool.tellings()))

@@ -34,6 +34,7 @@ class Task:
     doc: Document
     location: str  # a path or URL the worker can read
     events: bool
+    mentions: bool = True  # False: only the tellings travel back
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def _components(geoparser: Geoparser):
     return EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
 
 
-def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None = None) -> DocumentResult:
+def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None = None,
+            keep_mentions: bool = True) -> DocumentResult:
     from geo.matcher import TextIndex
     from geo.merge import to_source
 
@@ -65,11 +67,11 @@ def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None 
     if not events:
         return DocumentResult(doc.id, mentions, [])
     sources = merger.within_document([to_source(e) for e in extractor.extract(doc, text, mentions, index)])
-    return DocumentResult(doc.id, mentions, sources)
+    return DocumentResult(doc.id, mentions if keep_mentions else [], sources)
 
 
 def run_task(task: Task) -> DocumentResult:
-    return process(task.doc, _read(task.location), task.events)
+    return process(task.doc, _read(task.location), task.events, keep_mentions=task.mentions)
 
 
 def _read(location: str) -> str:
@@ -90,7 +92,7 @@ def _read(location: str) -> str:
 
 
 def run(corpus: Corpus, events: bool, geoparser: Geoparser | None = None, jobs: int = 1, engine: str = "local",
-        scheduler: str | None = None, base: str | None = None) -> Iterator[DocumentResult]:
+        scheduler: str | None = None, base: str | None = None, mentions: bool = True) -> Iterator[DocumentResult]:
     """Results for every document, in document-id order.
 
     ``base``: where workers find the documents (a path or URL prefix) when it is not the
@@ -98,26 +100,26 @@ def run(corpus: Corpus, events: bool, geoparser: Geoparser | None = None, jobs: 
     """
     documents = sorted(corpus, key=lambda d: d.id)
     if engine == "dask":
-        yield from _run_dask(documents, events, scheduler, base)
+        yield from _run_dask(_tasks(documents, events, mentions, base), scheduler)
     elif jobs > 1:
-        yield from _run_processes(documents, events, jobs, base)
+        yield from _run_processes(_tasks(documents, events, mentions, base), jobs)
     else:
         for doc in documents:
-            yield process(doc, corpus.read(doc), events, geoparser)
+            yield process(doc, corpus.read(doc), events, geoparser, keep_mentions=mentions)
 
 
-def _tasks(documents: list[Document], events: bool, base: str | None) -> Iterator[Task]:
+def _tasks(documents: list[Document], events: bool, mentions: bool, base: str | None) -> Iterator[Task]:
     for doc in documents:
         location = f"{base.rstrip('/')}/{doc.file}" if base else str(doc.path)
-        yield Task(doc, location, events)
+        yield Task(doc, location, events, mentions)
 
 
-def _run_processes(documents: list[Document], events: bool, jobs: int, base: str | None) -> Iterator[DocumentResult]:
+def _run_processes(tasks: Iterator[Task], jobs: int) -> Iterator[DocumentResult]:
     import multiprocessing
 
     context = multiprocessing.get_context("spawn" if _threads_started() else "fork")
     with context.Pool(jobs) as pool:
-        yield from pool.imap(run_task, _tasks(documents, events, base), chunksize=8)
+        yield from pool.imap(run_task, tasks, chunksize=8)
 
 
 def _threads_started() -> bool:
@@ -126,16 +128,17 @@ def _threads_started() -> bool:
     return threading.active_count() > 1
 
 
-def _run_dask(documents: list[Document], events: bool, scheduler: str | None, base: str | None) -> Iterator[DocumentResult]:
+def _run_dask(tasks: Iterator[Task], scheduler: str | None) -> Iterator[DocumentResult]:
+    from itertools import islice
+
     from distributed import Client
 
     if not scheduler:
         raise ValueError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     with Client(scheduler) as client:
         window = WINDOW * max(1, len(client.scheduler_info().get("workers", {})))
-        tasks = list(_tasks(documents, events, base))
-        for offset in range(0, len(tasks), window):
-            futures = client.map(run_task, tasks[offset:offset + window], pure=False)
+        while batch := list(islice(tasks, window)):
+            futures = client.map(run_task, batch, pure=False)
             for future in futures:
                 yield future.result()
             del futures
