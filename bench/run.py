@@ -220,8 +220,45 @@ def main(argv: list[str] | None = None) -> int:
         print("page", file=sys.stderr)
         results["page"] = bench_page(args.page_docs)
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=1))
+    print(tables(results))
     return 0
+
+
+def tables(results: dict) -> str:
+    """The results as Markdown tables (what the README quotes)."""
+    lines = []
+    if "matching" in results:
+        m = results["matching"]
+        lines += [f"Matching: {m['documents']:,} documents, {m['megabytes']} MB, {m['aliases']:,} aliases "
+                  f"({m['fallback_aliases']:,} fallback)", "",
+                  "| matcher | MB/s | project is | matches |", "| --- | ---: | ---: | ---: |"]
+        for name, row in m["matchers"].items():
+            if "mb_per_s" in row:
+                lines.append(f"| {name} | {row['mb_per_s']:.1f} | {row['project_speed_ratio']:.2f}× | "
+                             f"{row['matches']:,} |")
+        lines.append("")
+    if "end_to_end" in results:
+        lines += ["| `geo events` | jobs | seconds | documents/s | peak memory (largest process) |",
+                  "| ---: | ---: | ---: | ---: | ---: |"]
+        for row in results["end_to_end"]:
+            lines.append(f"| {row['documents']:,} | {row['jobs']} | {row['seconds']:.1f} | "
+                         f"{row['documents_per_s']:.0f} | {row['peak_rss_mb']:.0f} MB |")
+        lines.append("")
+    if "page" in results:
+        page = results["page"]
+        lines += [f"Page: {page['documents']:,} documents, {page['events']:,} events", "",
+                  "| page | weight | markers drawn | month step, median of 5 |", "| --- | ---: | ---: | ---: |"]
+        for name in ("project", "TimestampedGeoJson"):
+            row = page[name]
+            if "page_bytes" in row:
+                lines.append(f"| {name} | {row['page_bytes'] / 1e6:.1f} MB | {row['markers_drawn_ms']:,.0f} ms | "
+                             f"{row['step_ms_median']:.1f} ms |")
+            else:
+                lines.append(f"| {name} | {row} | | |")
+        if "step_ms_median" in page["TimestampedGeoJson"]:
+            ratio = page["TimestampedGeoJson"]["step_ms_median"] / page["project"]["step_ms_median"]
+            lines += ["", f"Per month step the project page is {ratio:.1f}× faster."]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
