@@ -61,7 +61,7 @@ _COORDINATION = re.compile(r"\s+(?:and|then|while)\s+(?=(?:conducted|launched|ca
                            r"attacked|hit|shelled|bombed)\b)")
 _PERIOD = re.compile(r"\bsince\b", re.I)
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b", re.I)
-_CASUALTY_STEMS = ("kill", "dead", "death", "casualt", "wound", "injur")  # every word the patterns need
+_KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 
@@ -190,7 +190,7 @@ class EventExtractor:
             doc=doc.id, kind=kind, when=when, site_ids=site_ids,
             actor=actor.name if actor else "",
             target=self._target(site_ids, sentence_text) if kind in ATTACK_TYPES | {"interception"} else "",
-            weapon=weapon, killed=_count(_KILLED, words), wounded=_count(_WOUNDED, words),
+            weapon=weapon, killed=_count(_KILLED, words, _KILLED_STEMS), wounded=_count(_WOUNDED, words, _WOUNDED_STEMS),
             status=self._status(sentence_text, actor_hits, sentence),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
@@ -389,12 +389,12 @@ def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, 
     return [p for p in pieces if p]
 
 
-def _count(patterns: list[re.Pattern], words: str) -> int | None:
+def _count(patterns: list[re.Pattern], words: str, stems: tuple[str, ...]) -> int | None:
     lowered = words.lower()
-    if not any(stem in lowered for stem in _CASUALTY_STEMS):  # most clauses name no casualty
-        return None
-    if _NO_CASUALTIES.search(words):
+    if "no " in lowered and _NO_CASUALTIES.search(words):
         return 0
+    if not any(stem in lowered for stem in stems):  # most clauses name no casualty
+        return None
     for pattern in patterns:
         m = pattern.search(words)
         if m:
