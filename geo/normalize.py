@@ -3,8 +3,9 @@
 Place names in English news are transliterated many ways (Ain al-Asad, Ayn al-Assad,
 Al-Tanf, At-Tanf, Kata'ib, Rutbah, Rutba ...).  Both the gazetteer aliases and the
 documents are reduced to one *skeleton* form, so an unseen variant of a known name
-still matches.  The whole text is processed at once as an array of code points (numpy):
-the matcher's speed depends on it.
+still matches.  The text is processed as an array of code points by one function
+compiled with numba (cached on disk), in single passes over the array: the matcher's
+speed depends on it.
 
 Steps, in order:
 
@@ -13,8 +14,9 @@ Steps, in order:
    character a space.
 2. Sun-letter articles attached by a hyphen become ``al`` (At-Tanf, as-Sulaymaniyah,
    ad-Dawr, el-Arish), and so does "El" before a capitalised name (El Arish).
-3. ``yy`` becomes ``ii``, then ``ay``, ``ey`` and ``ei`` become ``ai`` (Ayn/Ain,
-   Dayr/Deir, Shaykh/Sheikh, Qayyarah/Qayara).
+3. Diphthongs: ``e`` before ``y`` or ``i`` becomes ``a``, and ``y`` becomes ``i`` after
+   ``a``, ``e`` or ``y`` or before ``y``; both rules read the letters as step 2 left
+   them (Ayn/Ain, Dayr/Deir, Shaykh/Sheikh, Qayyarah/Qayara).
 4. Deletions: a repeated letter or space (Assad/Asad, Jaafar/Jafar), an apostrophe
    inside a word (Kata'ib/Kataib) but not a possessive 's, and a word-final ``h`` after
    ``a`` (Rutbah/Rutba, Halabjah/Halabja).  Remaining apostrophes become spaces.
@@ -27,12 +29,14 @@ from __future__ import annotations
 
 import unicodedata
 
+import numba
 import numpy as np
 
 _APOSTROPHES = "'’‘`´′ʹʻʼʽʾʿˈ"
 _TABLE_SIZE = 0x3000
-_SPACE, _APOSTROPHE = ord(" "), ord("'")
-_A, _E, _H, _I, _L, _S, _Y = (ord(c) for c in "aehilsy")
+_SPACE, _APOSTROPHE, _HYPHEN, _HYPHEN2 = ord(" "), ord("'"), ord("-"), 0x2010
+_ZERO, _NINE, _CAPITAL_A, _CAPITAL_E, _CAPITAL_Z = (ord(c) for c in "09AEZ")
+_A, _E, _H, _I, _L, _S, _Y, _Z = (ord(c) for c in "aehilsyz")
 _SUN = np.zeros(_TABLE_SIZE, dtype=bool)  # the consonants an article assimilates to
 _SUN[[ord(c) for c in "dlnrstz"]] = True
 _SEPARATOR = "\U0001F000"  # joins phrases normalised together: never a letter, space or mark
@@ -59,15 +63,8 @@ class Normalised:
 
     def __init__(self, text: str):
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        folded = np.where(codes < _TABLE_SIZE, FOLD[np.minimum(codes, _TABLE_SIZE - 1)], codes)
-        _articles(codes, folded)
-        _diphthongs(folded)
-        keep = ~_deletions(folded)
-        kept = folded[keep]
-        kept[kept == _APOSTROPHE] = _SPACE
-        self.skeleton: str = kept.tobytes().decode("utf-32-le")
-        self._kept = np.flatnonzero(keep)
-        self._folded = folded
+        self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
+        self.skeleton: str = kept_codes.tobytes().decode("utf-32-le")
 
     def start(self, index: int) -> int:
         """Original index of the character at skeleton ``index``."""
@@ -88,58 +85,85 @@ class Normalised:
         return after
 
 
-def _word(folded: np.ndarray) -> np.ndarray:
-    return ((folded >= 97) & (folded <= 122)) | ((folded >= 48) & (folded <= 57))
+@numba.njit(cache=True, inline="always")
+def _is_word(code):
+    return _A <= code <= _Z or _ZERO <= code <= _NINE
 
 
-def _articles(codes: np.ndarray, folded: np.ndarray) -> None:
-    """at-, as-, ad-, el- ... at the start of a word and before one become al-."""
-    if len(folded) < 4:
-        return
-    word = _word(folded)
-    head = folded[:-3]
-    second = folded[1:-2]
-    found = ((head == _A) | (head == ord("e"))) & _SUN[np.minimum(second, _TABLE_SIZE - 1)] \
-        & ((codes[2:-1] == ord("-")) | (codes[2:-1] == 0x2010)) & word[3:]
-    found[1:] &= ~word[:-4]
-    # "El Arish": a capitalised El before a capitalised name
-    found |= (codes[:-3] == ord("E")) & (codes[1:-2] == ord("l")) & (codes[2:-1] == _SPACE) \
-        & (codes[3:] >= ord("A")) & (codes[3:] <= ord("Z")) & np.concatenate(([True], ~word[:-4]))
-    at = np.flatnonzero(found)
-    folded[at] = _A
-    folded[at + 1] = _L
+@numba.njit(cache=True, inline="always")
+def _diphthong(before, code, after):
+    if code == _E and (after == _Y or after == _I):
+        return _A
+    if code == _Y and (before == _A or before == _E or before == _Y or after == _Y):
+        return _I
+    return code
 
 
-def _diphthongs(folded: np.ndarray) -> None:
-    first, second = folded[:-1], folded[1:]
-    both = (first == _Y) & (second == _Y)
-    first[both] = _I
-    second[both] = _I
-    second[(first == _A) & (second == _Y)] = _I
-    ey = (first == ord("e")) & (second == _Y)
-    first[ey] = _A
-    second[ey] = _I
-    first[(first == ord("e")) & (second == _I)] = _A
+@numba.njit(cache=True)
+def _normalise(codes, fold, sun):
+    """The code points after steps 1-3, the indices of those step 4 keeps, and the
+    skeleton's code points."""
+    folded = _fold(codes, fold)
+    _spell(codes, folded, sun)
+    kept, out = _delete(folded)
+    return folded, kept, out
 
 
-def _deletions(folded: np.ndarray) -> np.ndarray:
+@numba.njit(cache=True)
+def _fold(codes, fold):
+    """Step 1."""
+    folded = np.empty(len(codes), np.uint32)
+    for j in range(len(codes)):
+        folded[j] = fold[codes[j]] if codes[j] < len(fold) else codes[j]
+    return folded
+
+
+@numba.njit(cache=True)
+def _spell(codes, folded, sun):
+    """Steps 2 and 3 in place, in one pass: both read the letters as step 1 left them,
+    which is exact because an article's two letters are never part of a diphthong and
+    both steps turn letters into letters."""
     n = len(folded)
-    delete = np.zeros(n, dtype=bool)
-    if n < 2:
-        return delete
-    letters = (folded >= 97) & (folded <= 122)
-    word = _word(folded)
-    delete[1:] = (folded[1:] == folded[:-1]) & (letters[1:] | (folded[1:] == _SPACE))
-    inner = np.zeros(n, dtype=bool)
-    inner[1:-1] = (folded[1:-1] == _APOSTROPHE) & word[:-2] & word[2:]
-    possessive = np.zeros(n, dtype=bool)  # 's at the end of a word stays a word break
-    possessive[1:-1] = folded[2:] == _S
-    possessive[1:-2] &= ~word[3:]
-    delete |= inner & ~possessive
-    final_h = np.zeros(n, dtype=bool)
-    final_h[1:] = (folded[1:] == _H) & (folded[:-1] == _A)
-    final_h[:-1] &= ~word[1:]
-    return delete | final_h
+    before = 0
+    for j in range(n):
+        code = folded[j]
+        after = folded[j + 1] if j + 1 < n else 0
+        article = (code == _A or code == _E) and not _is_word(before) and j + 3 < n and (
+            # at-, as-, el- ... before a word
+            after < len(sun) and sun[after] and (codes[j + 2] == _HYPHEN or codes[j + 2] == _HYPHEN2)
+            and _is_word(folded[j + 3])
+            # "El" before a capitalised name
+            or codes[j] == _CAPITAL_E and codes[j + 1] == _L and codes[j + 2] == _SPACE
+            and _CAPITAL_A <= codes[j + 3] <= _CAPITAL_Z)
+        if article:
+            folded[j], folded[j + 1] = _A, _L
+        else:
+            folded[j] = _diphthong(before, code, after)
+        before = code
+
+
+@numba.njit(cache=True)
+def _delete(folded):
+    """Step 4: the indices of the kept code points, and the skeleton's code points."""
+    n = len(folded)
+    kept = np.empty(n, np.int64)
+    out = np.empty(n, np.uint32)
+    m = 0
+    for j in range(n):
+        code = folded[j]
+        before = folded[j - 1] if j > 0 else 0
+        after = folded[j + 1] if j + 1 < n else 0
+        if j > 0 and code == before and (_A <= code <= _Z or code == _SPACE):
+            continue  # repeated letter or space
+        if code == _APOSTROPHE and _is_word(before) and _is_word(after) \
+                and not (after == _S and not (j + 2 < n and _is_word(folded[j + 2]))):
+            continue  # inside a word, but 's at the end of one stays a word break
+        if code == _H and before == _A and not _is_word(after):
+            continue  # final h after a
+        kept[m] = j
+        out[m] = _SPACE if code == _APOSTROPHE else code
+        m += 1
+    return kept[:m], out[:m]
 
 
 def skeleton(text: str) -> str:

@@ -1,7 +1,10 @@
+import random
+import string
+
 import pytest
 
 from geo.matcher import KeyMatcher, TextIndex
-from geo.normalize import skeleton
+from geo.normalize import FOLD, Normalised, skeleton
 
 
 @pytest.mark.parametrize("a, b", [
@@ -51,3 +54,63 @@ def test_matches_respect_word_boundaries_and_prefer_the_longest():
     hits = TextIndex(text).hits(matcher)
     assert [(text[h.start:h.end], h.payload) for h in hits] == [
         ("Erbil Airport", "Erbil Airport"), ("Erbil", "Erbil"), ("Baghdad", "Baghdad"), ("Erbil", "Erbil")]
+
+
+def _reference(text: str) -> tuple[str, list[int], list[int]]:
+    """The normal form written for clarity, one step after another, each step finding all
+    its places before changing any (as the former numpy code did): (skeleton, start of
+    every skeleton index, end of every skeleton index)."""
+    chars = [chr(FOLD[ord(c)]) if ord(c) < len(FOLD) else c for c in text]
+    n = len(chars)
+
+    def at(j):
+        return chars[j] if 0 <= j < n else ""
+
+    def word(c):
+        return c != "" and c in string.ascii_lowercase + string.digits
+
+    def rewrite(pair, new):  # every occurrence found first, then all rewritten
+        for j in [j for j in range(n - 1) if chars[j] + chars[j + 1] == pair]:
+            chars[j:j + 2] = new
+
+    articles = [j for j in range(n - 3) if not word(at(j - 1)) and (
+        chars[j] in "ae" and chars[j + 1] in "dlnrstz" and text[j + 2] in "-\u2010" and word(chars[j + 3])
+        or text[j:j + 3] == "El " and "A" <= text[j + 3] <= "Z")]
+    for j in articles:
+        chars[j:j + 2] = "al"
+    rewrite("yy", "ii")
+    rewrite("ay", "ai")
+    rewrite("ey", "ai")
+    rewrite("ei", "ai")
+
+    def deleted(j):
+        c, before, after = chars[j], at(j - 1), at(j + 1)
+        if j > 0 and c == before and (c == " " or c in string.ascii_lowercase):
+            return True
+        if c == "'" and word(before) and word(after):
+            return not (after == "s" and not word(at(j + 2)))  # possessive 's
+        return c == "h" and before == "a" and not word(after)
+
+    kept = [j for j in range(n) if not deleted(j)]
+    ends = [0]
+    for i in range(1, len(kept) + 1):
+        end = kept[i] if i < len(kept) else n
+        while end > kept[i - 1] + 1 and chars[end - 1] == " ":
+            end -= 1
+        ends.append(end)
+    return "".join(chars[j] for j in kept).replace("'", " "), kept, ends
+
+
+_TRICKY = list("aAeEiIyYlLsShHtTdDnNrRzZ -'’‘`ʿʾ\u0301é\u2010.,É09") + [" "] * 4 \
+    + ["\U0001F000", "\U00020000", "中", "ع", "ß", "ﬁ", "\u3000", "\u2fff", "\n"]
+
+
+def test_matches_a_character_by_character_reference():
+    rng = random.Random(20240611)
+    for _ in range(4000):
+        text = "".join(rng.choice(_TRICKY) for _ in range(rng.randrange(0, 40)))
+        normal = Normalised(text)
+        expected, starts, ends = _reference(text)
+        assert normal.skeleton == expected, text
+        assert [normal.start(i) for i in range(len(expected))] == starts, text
+        assert [normal.end(i) for i in range(len(expected) + 1)] == ends, text
