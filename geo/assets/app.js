@@ -17,9 +17,13 @@
   // Site rows: [id, name, kind, country, lat, lon, geo_precision, uncertainty_m, layer, aliases]
   // Event rows: [id, month, date, date_end, precision, type, actor, status bits, disputed, sites, weapon,
   //              killed, wounded, doc, area names]
-  var D, map, markers = [], sizes = [], dims = [], monthStart = [], mentionsByMonth = [], citedBy = [];
+  var D, map, renderer, markers = [], sizes = [], dims = [], monthStart = [], citedBy = [], siteAt = new Map();
+  // Per month boundary and site, what happened before it: eventsBefore[m * sites + s] counts the
+  // events at site s in months < m, so a window's counts are two lookups per site.
+  var eventsBefore, mentionsBefore;
   var state = {from: 0, to: 0, type: "", actor: "", status: "", site: null};
   var frame = null, playing = null, current = {events: [], sites: 0};
+  var listsTimer = null, lastStep = -Infinity, hashTimer = null;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -40,15 +44,22 @@
   function siteUrl(i) { return "sites/" + encodeURIComponent(D.sites[i][0]) + ".html"; }
 
   function index() {
-    var m, k;
-    for (m = 0; m <= D.months.length; m++) { monthStart.push(D.events.length); mentionsByMonth.push([]); }
+    var m, k, n = D.sites.length;
+    for (m = 0; m <= D.months.length; m++) { monthStart.push(D.events.length); }
     for (k = D.events.length - 1; k >= 0; k--) { monthStart[D.events[k][1]] = k; }
     for (m = D.months.length - 1; m >= 0; m--) { monthStart[m] = Math.min(monthStart[m], monthStart[m + 1]); }
-    D.sites.forEach(function () { citedBy.push({}); });
+    D.sites.forEach(function (site, i) { citedBy.push({}); siteAt.set(site[0], i); });
+    eventsBefore = new Int32Array((D.months.length + 1) * n);
+    mentionsBefore = new Int32Array((D.months.length + 1) * n);
+    D.events.forEach(function (e) { e[9].forEach(function (s) { eventsBefore[(e[1] + 1) * n + s]++; }); });
     D.mentions.forEach(function (r) {
-      mentionsByMonth[r[1]].push(r);
+      mentionsBefore[(r[1] + 1) * n + r[0]] += r[3];
       citedBy[r[0]][r[2]] = (citedBy[r[0]][r[2]] || 0) + r[3];
     });
+    for (k = n; k < eventsBefore.length; k++) {
+      eventsBefore[k] += eventsBefore[k - n];
+      mentionsBefore[k] += mentionsBefore[k - n];
+    }
   }
 
   function passes(e) {
@@ -67,36 +78,149 @@
     return out;
   }
 
+  // Per site: events in the window that pass the filters, and mentions in the window
+  // (mentions have no type, actor or attribution, so none count while a filter is set).
+  function windowCounts(start, end) {
+    var n = D.sites.length, eventsAt = new Int32Array(n), mentionsAt = new Int32Array(n), s;
+    var lo = state.from * n, hi = (state.to + 1) * n;
+    if (filtering()) {
+      for (var k = start; k < end; k++) {
+        if (passes(D.events[k])) { D.events[k][9].forEach(function (i) { eventsAt[i]++; }); }
+      }
+      return {eventsAt: eventsAt, mentionsAt: mentionsAt};
+    }
+    for (s = 0; s < n; s++) {
+      eventsAt[s] = eventsBefore[hi + s] - eventsBefore[lo + s];
+      mentionsAt[s] = mentionsBefore[hi + s] - mentionsBefore[lo + s];
+    }
+    return {eventsAt: eventsAt, mentionsAt: mentionsAt};
+  }
+
   function render() {
     frame = null;
-    var n = D.sites.length, eventsAt = new Int32Array(n), mentionsAt = new Int32Array(n);
-    var events = windowEvents(D.events, monthStart[state.from], monthStart[state.to + 1]);
-    events.forEach(function (e) { e[9].forEach(function (s) { eventsAt[s]++; }); });
-    if (!filtering()) {
-      for (var m = state.from; m <= state.to; m++) {
-        mentionsByMonth[m].forEach(function (r) { mentionsAt[r[0]] += r[3]; });
-      }
-    }
-    var active = 0;
-    for (var i = 0; i < n; i++) {
+    var start = monthStart[state.from], end = monthStart[state.to + 1];
+    var events = filtering() ? windowEvents(D.events, start, end) : D.events.slice(start, end);
+    var counts = windowCounts(start, end), active = restyleMarkers(counts.eventsAt, counts.mentionsAt);
+    var areaStart = lowerBound(D.areaEvents, state.from), areaEnd = lowerBound(D.areaEvents, state.to + 1);
+    current = {events: events, sites: active, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
+               areaEvents: windowEvents(D.areaEvents, areaStart, areaEnd)};
+    writeCount(events.length, active);
+    fillListsSoon();
+    writeHashSoon();
+  }
+
+  // The lists follow the map, so that a step's frame has only the markers and the count line
+  // to draw: they are filled right after it, in the time left before the next frame, or,
+  // while steps come frame after frame (a drag of the slider), once the window stops moving.
+  var DRAG_GAP = 25;  // ms: steps closer than a frame and a half apart come from a drag
+
+  function fillListsSoon() {
+    var now = performance.now(), moving = now - lastStep < DRAG_GAP;
+    lastStep = now;
+    window.clearTimeout(listsTimer);
+    listsTimer = window.setTimeout(fillLists, moving ? 100 : 0);
+  }
+
+  function fillLists() {
+    window.clearTimeout(listsTimer);
+    listsTimer = null;
+    if (frame !== null) { return; }  // a newer window is about to render, and asks again
+    listSites(document.getElementById("site-list"), current.eventsAt, current.mentionsAt);
+    listEvents(document.getElementById("event-list"), current.events);
+    listEvents(document.getElementById("area-list"), current.areaEvents);
+  }
+
+  // Dims and sizes the markers, then draws the canvas once; returns how many sites are on.
+  // Leaflet's setStyle/setRadius would re-project each marker and queue a redraw per call.
+  function restyleMarkers(eventsAt, mentionsAt) {
+    var active = 0, changed = false;
+    for (var i = 0; i < eventsAt.length; i++) {
       var on = eventsAt[i] > 0 || mentionsAt[i] > 0;
       var size = eventsAt[i] > 0 ? Math.round(12 + 5 * Math.sqrt(eventsAt[i])) : (on ? 12 : 10);
       if (on) { active++; }
-      if (dims[i] !== !on) { markers[i].setStyle(on ? ON : OFF); dims[i] = !on; }
-      if (sizes[i] !== size) { markers[i].setRadius(size / 2); sizes[i] = size; }
+      if (dims[i] !== !on || sizes[i] !== size) { restyle(markers[i], on, size); changed = true; }
+      dims[i] = !on; sizes[i] = size;
     }
-    current = {events: events, sites: active, eventsAt: eventsAt, mentionsAt: mentionsAt};
-    var withPoints = events.length;
+    if (changed) { redrawMarkers(); }
+    return active;
+  }
+
+  function restyle(marker, on, size) {
+    var look = on ? ON : OFF;
+    if (marker.options.opacity !== look.opacity) {
+      marker.options.fillOpacity = look.fillOpacity;
+      marker.options.opacity = look.opacity;
+      marker._sprites = null;
+    }
+    marker.options.radius = marker._radius = size / 2;
+    if (marker._point) { marker._updateBounds(); }  // the area a click or hover hits
+  }
+
+  // Leaflet 1.9 internals (the version in lib/leaflet): a redraw with no bounds clears and
+  // draws the whole canvas now, in the step's frame, where Leaflet would wait for the next.
+  function redrawMarkers() {
+    if (!renderer._map) { return; }
+    L.Util.cancelAnimFrame(renderer._redrawRequest);
+    renderer._redrawBounds = null;
+    renderer._redraw();
+  }
+
+  // The sites' canvas draws each circle by copying a small image made once per look and
+  // radius: software Skia strokes dashed circles slowly (1,778 took some 40 ms a step).
+  // (Made in a function, not at load time: this script runs before Leaflet's.)
+  function spriteCanvas(options) {
+    var SpriteCanvas = L.Canvas.extend({
+      _updateCircle: drawCircle,
+      _updateStyle: function (layer) { layer._sprites = null; L.Canvas.prototype._updateStyle.call(this, layer); }
+    });
+    return new SpriteCanvas(options);
+  }
+
+  var spritesByLook = new Map(), spritePixels = 0, SPRITE_PIXELS = 16e6;
+
+  function drawCircle(layer) {
+    if (!this._drawing || layer._empty()) { return; }
+    var p = layer._point, radius = Math.max(Math.round(layer._radius), 1);
+    var sprites = layer._sprites || (layer._sprites = spritesOf(layer.options));
+    var sprite = sprites[radius] || (sprites[radius] = circleSprite(this, layer, radius));
+    this._ctx.drawImage(sprite.image, p.x - sprite.offset, p.y - sprite.offset, sprite.side, sprite.side);
+  }
+
+  // The sprites of one look (colours, outline, opacities), by radius. A marker keeps its
+  // look's in _sprites until its style changes.
+  function spritesOf(o) {
+    var key = [o.fillColor, o.color, o.weight, o.dashArray, o.fillOpacity, o.opacity].join();
+    if (!spritesByLook.has(key)) { spritesByLook.set(key, []); }
+    return spritesByLook.get(key);
+  }
+
+  function circleSprite(canvas, layer, radius) {
+    var scale = L.Browser.retina ? 2 : 1, offset = radius + Math.ceil(layer.options.weight / 2) + 1;
+    var image = el("canvas");
+    image.width = image.height = 2 * offset * scale;
+    if (spritePixels > SPRITE_PIXELS) { forgetSprites(); }
+    spritePixels += image.width * image.height;
+    var ctx = image.getContext("2d");
+    ctx.scale(scale, scale);
+    ctx.beginPath();
+    ctx.arc(offset, offset, radius, 0, Math.PI * 2, false);
+    L.Canvas.prototype._fillStroke.call(canvas, ctx, layer);
+    return {image: image, offset: offset, side: 2 * offset};
+  }
+
+  // Windows of many months make large circles: past a budget, start the cache afresh.
+  function forgetSprites() {
+    spritesByLook.clear();
+    spritePixels = 0;
+    markers.forEach(function (m) { m._sprites = null; });
+  }
+
+  function writeCount(withPoints, active) {
     document.getElementById("count").textContent = withPoints + " event" + (withPoints === 1 ? "" : "s") +
       " at " + active + " site" + (active === 1 ? "" : "s") + ", " + monthLabel(D.months[state.from]) +
       (state.to !== state.from ? " – " + monthLabel(D.months[state.to]) : "");
     document.getElementById("from-label").textContent = monthLabel(D.months[state.from]);
     document.getElementById("to-label").textContent = monthLabel(D.months[state.to]);
-    listSites(document.getElementById("site-list"), eventsAt, mentionsAt);
-    listEvents(document.getElementById("event-list"), events, false);
-    var areaStart = lowerBound(D.areaEvents, state.from), areaEnd = lowerBound(D.areaEvents, state.to + 1);
-    listEvents(document.getElementById("area-list"), windowEvents(D.areaEvents, areaStart, areaEnd), true);
-    writeHash();
   }
 
   function lowerBound(rows, month) {
@@ -109,7 +233,7 @@
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
 
-  var LIST_LIMIT = 50;
+  var LIST_LIMIT = 50;  // rows in each list
 
   function describe(e) {
     var parts = [D.types[e[5]]];
@@ -120,49 +244,97 @@
 
   function when(e) { return e[2] + (e[3] !== e[2] ? " – " + e[3] : ""); }
 
-  function listEvents(list, events, areas) {
-    var items = document.createDocumentFragment();
-    events.slice(0, LIST_LIMIT).forEach(function (e) {
-      var item = el("li");
-      item.appendChild(el("span", "when", when(e) + " "));
-      item.appendChild(document.createTextNode(describe(e) + " "));
-      if (areas) {
-        item.appendChild(el("span", "where", "(" + e[14].join(", ") + ")"));
-      } else {
-        e[9].forEach(function (s) {
-          var link = el("a", "site-link", D.sites[s][1]);
-          link.href = "#site=" + encodeURIComponent(D.sites[s][0]);
-          link.addEventListener("click", function (ev) { ev.preventDefault(); openSite(s, true); });
-          item.appendChild(link);
-          item.appendChild(document.createTextNode(" "));
-        });
-      }
-      if (e[8]) { item.appendChild(el("span", "disputed", "disputed")); }
-      items.appendChild(item);
-    });
-    if (events.length > LIST_LIMIT) { items.appendChild(el("li", "hint", "… and " + (events.length - LIST_LIMIT) + " more")); }
-    if (!events.length) { items.appendChild(el("li", "hint", "none")); }
-    list.replaceChildren(items);
+  // The lists keep their rows from step to step and refill them in place: new text in the
+  // same nodes costs the browser far less style and layout work than a hundred new elements.
+  function showRows(list, rows, newRow, fillRow, empty) {
+    var shown = Math.min(rows.length, LIST_LIMIT), items = list.children;
+    if (list.lastElementChild && list.lastElementChild.className === "hint") { list.lastElementChild.remove(); }
+    for (var k = 0; k < shown; k++) { fillRow(items[k] || list.appendChild(newRow()), rows[k]); }
+    while (items.length > shown) { list.lastElementChild.remove(); }
+    var more = rows.length > LIST_LIMIT ? "… and " + (rows.length - LIST_LIMIT) + " more" : (rows.length ? "" : empty);
+    if (more) { list.appendChild(el("li", "hint", more)); }
   }
 
-  var SITE_LIMIT = 50;
+  function setText(node, text) {
+    var only = node.firstChild;
+    if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
+      if (only.nodeValue !== text) { only.nodeValue = text; }
+    } else {
+      node.textContent = text;
+    }
+  }
+
+  function setAttr(node, name, value) { if (node.getAttribute(name) !== value) { node.setAttribute(name, value); } }
+
+  // An event row: when, what, where (links to the sites, or the names of areas), disputed.
+  function newEventRow() {
+    var item = el("li");
+    item.appendChild(el("span", "when", ""));
+    item.appendChild(document.createTextNode(""));
+    item.appendChild(el("span", "where", ""));
+    item.appendChild(el("span", "disputed", "disputed"));
+    return item;
+  }
+
+  function fillEventRow(item, e) {
+    var parts = item.childNodes, what = describe(e) + " ";
+    setText(parts[0], when(e) + " ");
+    if (parts[1].nodeValue !== what) { parts[1].nodeValue = what; }
+    if (e[9].length) { siteLinks(parts[2], e[9]); } else { setText(parts[2], "(" + e[14].join(", ") + ")"); }
+    parts[3].hidden = !e[8];
+  }
+
+  // Links to the event's sites, each followed by a space; clicks are handled by the list.
+  function siteLinks(box, sites) {
+    for (var k = 0; k < sites.length; k++) {
+      var link = box.childNodes[2 * k];
+      if (!link) {
+        link = box.appendChild(el("a", "site-link"));
+        box.appendChild(document.createTextNode(" "));
+      }
+      setText(link, D.sites[sites[k]][1]);
+      setAttr(link, "href", "#site=" + encodeURIComponent(D.sites[sites[k]][0]));
+      setAttr(link, "data-site", D.sites[sites[k]][0]);
+    }
+    while (box.childNodes.length > 2 * sites.length) { box.lastChild.remove(); }
+  }
+
+  function listEvents(list, events) { showRows(list, events, newEventRow, fillEventRow, "none"); }
 
   // The sites of the window as buttons: how a keyboard reaches a marker's popup.
   function listSites(list, eventsAt, mentionsAt) {
-    var order = [];
-    for (var i = 0; i < eventsAt.length; i++) { if (eventsAt[i] || mentionsAt[i]) { order.push(i); } }
-    order.sort(function (a, b) { return eventsAt[b] - eventsAt[a] || mentionsAt[b] - mentionsAt[a] || a - b; });
-    var items = document.createDocumentFragment();
-    order.slice(0, SITE_LIMIT).forEach(function (i) {
-      var button = el("button", "site-button", D.sites[i][1] + " — " + eventsAt[i] + " event" +
-        (eventsAt[i] === 1 ? "" : "s"));
-      button.type = "button";
-      button.setAttribute("data-site", D.sites[i][0]);
-      button.addEventListener("click", function () { openSite(i, true); });
-      items.appendChild(el("li")).appendChild(button);
+    var active = [];
+    for (var i = 0; i < eventsAt.length; i++) { if (eventsAt[i] || mentionsAt[i]) { active.push(i); } }
+    showRows(list, firstSites(active, eventsAt, mentionsAt), newSiteRow, function (item, i) {
+      setText(item.firstChild, D.sites[i][1] + " — " + eventsAt[i] + " event" + (eventsAt[i] === 1 ? "" : "s"));
+      setAttr(item.firstChild, "data-site", D.sites[i][0]);
+    }, "");
+  }
+
+  // The sites in list order (most events, then most mentions, then data order). Only the
+  // first LIST_LIMIT are shown, so only the sites that can be among them are sorted.
+  function firstSites(active, eventsAt, mentionsAt) {
+    var counts = Int32Array.from(active, function (i) { return eventsAt[i]; }).sort();
+    var least = counts.length > LIST_LIMIT ? counts[counts.length - LIST_LIMIT] : 0;
+    var first = active.filter(function (i) { return eventsAt[i] >= least; });
+    first.sort(function (a, b) { return eventsAt[b] - eventsAt[a] || mentionsAt[b] - mentionsAt[a] || a - b; });
+    return first.concat(active.filter(function (i) { return eventsAt[i] < least; }));
+  }
+
+  function newSiteRow() {
+    var item = el("li"), button = item.appendChild(el("button", "site-button"));
+    button.type = "button";
+    return item;
+  }
+
+  // One listener per list: the rows change every step, the handler does not.
+  function openFromList(list, selector) {
+    list.addEventListener("click", function (ev) {
+      var target = ev.target.closest(selector);
+      if (!target) { return; }
+      ev.preventDefault();
+      openSite(siteAt.get(target.getAttribute("data-site")), true);
     });
-    if (order.length > SITE_LIMIT) { items.appendChild(el("li", "hint", "… and " + (order.length - SITE_LIMIT) + " more")); }
-    list.replaceChildren(items);
   }
 
   function popupContent(i) {
@@ -212,7 +384,15 @@
 
   function outline(i) { return D.sites[i][8] === "fallback" ? "#222" : "#fff"; }
 
+  // The URL follows the window once it settles: replaceState takes milliseconds, too many
+  // for every frame of a drag of the slider.
+  function writeHashSoon() {
+    window.clearTimeout(hashTimer);
+    hashTimer = window.setTimeout(writeHash, 250);
+  }
+
   function writeHash() {
+    window.clearTimeout(hashTimer);
     var p = new URLSearchParams();
     if (D.months.length) { p.set("from", D.months[state.from]); p.set("to", D.months[state.to]); }
     if (state.site) { p.set("site", state.site); }
@@ -277,6 +457,8 @@
       });
     });
     document.getElementById("play").addEventListener("click", togglePlay);
+    openFromList(document.getElementById("site-list"), ".site-button");
+    openFromList(document.getElementById("event-list"), "a.site-link");
     var names = document.getElementById("site-names");
     D.sites.forEach(function (s) {
       [s[1]].concat(s[9]).forEach(function (name) { var o = el("option"); o.value = name; names.appendChild(o); });
@@ -341,7 +523,7 @@
     index();
     // Sites draw on one canvas in a pane above the outlines (a pane of their own, z 450).
     map.createPane("sites").style.zIndex = 450;
-    var renderer = L.canvas({padding: 0.5, pane: "sites"});
+    renderer = spriteCanvas({padding: 0.5, pane: "sites"});
     D.sites.forEach(function (s, i) {
       var kind = KIND_CLASS[s[2]] || "other";
       var marker = L.circleMarker([s[4], s[5]], {
@@ -370,21 +552,22 @@
       if (i >= 0 && state.site !== wanted) { openSite(i, true); }
     });
     render();
+    fillLists();
     var i = D.sites.findIndex(function (s) { return s[0] === site; });
     if (i >= 0) { openSite(i, true); }
     window.GeoApp.readyAt = performance.now();
     window.GeoApp.ready = true;
   }
 
-  // For the benchmark: draw a window and resolve with the milliseconds until the next
-  // frame has been painted (script, layout and the canvas redraw).
+  // For the benchmark: draw a window and resolve with the milliseconds until the next frame
+  // has been painted, with the lists of a lone step (a timeout set during a frame's
+  // callbacks runs once that frame's layout and paint are done).
   function measureStep(from, to) {
     var t0 = performance.now();
     state.from = from; state.to = to;
     render();
     return new Promise(function (resolve) {
       window.requestAnimationFrame(function () {
-        void document.body.offsetHeight;
         window.setTimeout(function () { resolve(performance.now() - t0); }, 0);
       });
     });
@@ -408,7 +591,7 @@
       return {x: box.left + p.x, y: box.top + p.y};
     },
     // True when no redraw is pending (the last change has been drawn).
-    idle: function () { return frame === null; },
+    idle: function () { return frame === null && listsTimer === null; },
     ready: false
   };
 })();
