@@ -247,14 +247,16 @@ def tables(results: dict) -> str:
     if "page" in results:
         page = results["page"]
         lines += [f"Page: {page['documents']:,} documents, {page['events']:,} events", "",
-                  "| page | weight | markers drawn | month step, median of 5 |", "| --- | ---: | ---: | ---: |"]
+                  "| page | weight | markers drawn | month step, median of 5 | lists, next frame |",
+                  "| --- | ---: | ---: | ---: | ---: |"]
         for name in ("project", "TimestampedGeoJson"):
             row = page[name]
             if "page_bytes" in row:
+                lists = f"{row['lists_ms_median']:.1f} ms" if "lists_ms_median" in row else "(none)"
                 lines.append(f"| {name} | {row['page_bytes'] / 1e6:.1f} MB | {row['markers_drawn_ms']:,.0f} ms | "
-                             f"{row['step_ms_median']:.1f} ms |")
+                             f"{row['step_ms_median']:.1f} ms | {lists} |")
             else:
-                lines.append(f"| {name} | {row} | | |")
+                lines.append(f"| {name} | {row} | | | |")
         if "step_ms_median" in page["TimestampedGeoJson"]:
             ratio = page["TimestampedGeoJson"]["step_ms_median"] / page["project"]["step_ms_median"]
             lines += ["", f"Per month step the project page is {ratio:.1f}× faster."]
