@@ -8,9 +8,8 @@ non-overlapping matches in one pass.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Generic, Iterator, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -20,8 +19,7 @@ from geo.sentences import SentenceIndex
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Hit(Generic[T]):
+class Hit(NamedTuple, Generic[T]):
     start: int  # offsets in the original text
     end: int
     key: str
@@ -43,21 +41,23 @@ class KeyMatcher(Generic[T]):
     def __len__(self) -> int:
         return len(self._automaton)
 
-    def scan(self, padded: str) -> Iterator[tuple[int, int, str, T]]:
+    def scan(self, padded: str) -> list[tuple[int, int, str, T]]:
         """(start, end, key, payload) in skeleton coordinates of ``padded`` (leading space
         included), leftmost-longest, each ending at a word boundary."""
         if self._empty:
-            return
+            return []
+        found = []
         size = len(padded)
-        for last, (key, payload) in self._automaton.iter_long(padded):
+        for last, entry in self._automaton.iter_long(padded):
             end = last + 1
-            start = end - len(key)
+            start = end - len(entry[0])
             if end == size or padded[end] == " ":
-                yield start, end, key, payload
-                continue
-            shorter = self._shorter_at(padded, start, end)
-            if shorter:
-                yield shorter
+                found.append((start, end, *entry))
+            else:
+                shorter = self._shorter_at(padded, start, end)
+                if shorter:
+                    found.append(shorter)
+        return found
 
     def _shorter_at(self, padded: str, start: int, end: int):
         """The longest key starting at ``start`` that ends at a boundary before ``end``."""
@@ -87,7 +87,9 @@ class TextIndex:
         return self._normal.start(start - 1), self._normal.end(end - 1)
 
     def hits(self, matcher: KeyMatcher[T]) -> list[Hit[T]]:
-        return [Hit(*self.original_span(s, e), key, payload, s, e) for s, e, key, payload in matcher.scan(self.padded)]
+        found = matcher.scan(self.padded)
+        starts, ends = self._normal.spans([s - 1 for s, _, _, _ in found], [e - 1 for _, e, _, _ in found])
+        return [Hit(a, b, key, payload, s, e) for a, b, (s, e, key, payload) in zip(starts, ends, found)]
 
     def words_after(self, padded_end: int, count: int) -> list[str]:
         """The next ``count`` normalised words after a padded-skeleton offset."""

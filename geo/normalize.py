@@ -85,6 +85,31 @@ class Normalised:
         return after
 
 
+    def spans(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """``[start(i) for i in starts]`` and ``[end(i) for i in ends]``, all at once."""
+        if not starts:
+            return [], []
+        return (self._kept[np.asarray(starts)].tolist(),
+                _ends(self._kept, self._folded, np.asarray(ends, dtype=np.int64)).tolist())
+
+
+@numba.njit(cache=True)
+def _ends(kept, folded, indices):
+    """Normalised.end for each index."""
+    out = np.empty(len(indices), np.int64)
+    for k in range(len(indices)):
+        index = indices[k]
+        if index <= 0:
+            out[k] = 0
+            continue
+        end = kept[index - 1] + 1
+        after = kept[index] if index < len(kept) else len(folded)
+        while after > end and folded[after - 1] == _SPACE:
+            after -= 1
+        out[k] = after
+    return out
+
+
 @numba.njit(cache=True, inline="always")
 def _is_word(code):
     return _A <= code <= _Z or _ZERO <= code <= _NINE

@@ -114,3 +114,14 @@ def test_matches_a_character_by_character_reference():
         assert normal.skeleton == expected, text
         assert [normal.start(i) for i in range(len(expected))] == starts, text
         assert [normal.end(i) for i in range(len(expected) + 1)] == ends, text
+
+
+def test_spans_map_many_offsets_as_start_and_end_do_one_by_one():
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(_TRICKY) for _ in range(rng.randrange(1, 40)))
+        normal = Normalised(text)
+        size = len(normal.skeleton)
+        starts = [rng.randrange(size) for _ in range(5)] if size else []
+        ends = [rng.randrange(size + 1) for _ in starts]
+        assert normal.spans(starts, ends) == ([normal.start(i) for i in starts], [normal.end(i) for i in ends]), text
