@@ -26,7 +26,6 @@ import json
 import os
 import platform
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -165,11 +164,13 @@ def bench_end_to_end(sizes: list[int], jobs: list[int]) -> list[dict]:
             out = CORPORA / f"events-{docs}-{n}.json"
             command = [sys.executable, "-m", "geo", "events", "--corpus", str(path), "--out", str(out), "--jobs", str(n)]
             start = time.perf_counter()
-            process = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+            process = subprocess.run([sys.executable, "-c", PEAK_OF_RUN, *command], cwd=ROOT, capture_output=True,
+                                     text=True)
             seconds = time.perf_counter() - start
             if process.returncode:
                 raise SystemExit(process.stderr)
-            peak_mb = _peak_child_rss_mb()
+            peak_mb = round(float(process.stdout.split()[-1]) / 1024, 1)
+            out.unlink()
             rows.append({"documents": docs, "jobs": n, "seconds": round(seconds, 2),
                          "documents_per_s": round(docs / seconds, 1), "peak_rss_mb": peak_mb})
             print(f"  {docs:7d} docs  jobs {n}  {seconds:8.2f} s  {docs / seconds:8.1f} docs/s  "
@@ -177,10 +178,10 @@ def bench_end_to_end(sizes: list[int], jobs: list[int]) -> list[dict]:
     return rows
 
 
-def _peak_child_rss_mb() -> float:
-    """Largest resident set of any child so far (Linux reports KB); the runs go from small
-    to large, so the value after a run is that run's peak."""
-    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+# Runs a command and prints the largest resident set (KB) of any process under it: the
+# run's own peak, whatever ran before it in the benchmark.
+PEAK_OF_RUN = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
 
 
 def bench_page(documents: int) -> dict:
