@@ -11,8 +11,8 @@ over a period ("50 attacks since October") are not events.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from geo.actors import ActorHit, ActorLexicon
@@ -87,12 +87,13 @@ class Extracted:
 
 @dataclass(frozen=True)
 class Trigger:
-    """A trigger word of a clause: its offset in the clause's words, surface and groups."""
+    """A trigger word of a clause: its offset in the clause's words, the word as written,
+    its groups and its offset in the document."""
 
     at: int
     word: str
     groups: frozenset[str]
-    start: int  # offset in the document
+    start: int
 
 
 class Lexicon:
@@ -190,7 +191,8 @@ class EventExtractor:
             doc=doc.id, kind=kind, when=when, site_ids=site_ids,
             actor=actor.name if actor else "",
             target=self._target(site_ids, sentence_text) if kind in ATTACK_TYPES | {"interception"} else "",
-            weapon=weapon, killed=_count(_KILLED, words, _KILLED_STEMS), wounded=_count(_WOUNDED, words, _WOUNDED_STEMS),
+            weapon=weapon, killed=_count(_KILLED, words, _KILLED_STEMS),
+            wounded=_count(_WOUNDED, words, _WOUNDED_STEMS),
             status=self._status(sentence_text, actor_hits, sentence),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
