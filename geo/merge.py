@@ -22,12 +22,13 @@ from geopy.distance import geodesic, great_circle
 
 from geo.events import Event, Source
 from geo.extract import ATTACK_TYPES, Extracted
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import Gazetteer, Site
 
 _PRECISION = {"day": 0, "week": 1, "month": 2}
 NEAR_KM = 30.0
 NEAR_DEGREES = NEAR_KM / 100.0  # a cheap bound first: a degree of latitude is over 110 km
 DATE_DISPUTE_DAYS = 3
+_TOWNS = frozenset({"city", "town"})
 
 
 def to_source(e: Extracted) -> Source:
@@ -207,23 +208,18 @@ class Merger:
         return any(self._near(i, j) for i in a for j in b)
 
     def _near(self, i: str, j: str) -> bool:
-        """A city or town and a point site within 30 km of it."""
-        if (i, j) not in self._near_cache:
-            self._near_cache[(i, j)] = self._within_near_km(i, j)
-        return self._near_cache[(i, j)]
-
-    def _within_near_km(self, i: str, j: str) -> bool:
+        """A city or town and a point site within 30 km of it.  Only pairs close enough
+        to need a distance are remembered, so the cache stays the size of the
+        neighbourhoods, not of every pair a large corpus brings together."""
         x, y = self.gazetteer[i], self.gazetteer[j]
-        if not (x.is_point and y.is_point and {x.kind, y.kind} & {"city", "town"}):
+        if not (x.is_point and y.is_point and (x.kind in _TOWNS or y.kind in _TOWNS)):
             return False
         if abs(x.lat - y.lat) > NEAR_DEGREES or abs(x.lon - y.lon) > NEAR_DEGREES / max(cos(radians(x.lat)), 0.1):
             return False
-        # The sphere is many times cheaper and within 0.6% of the ellipsoid: only pairs
-        # near the threshold need the geodesic.
-        rough = great_circle((x.lat, x.lon), (y.lat, y.lon)).km
-        if abs(rough - NEAR_KM) > 0.01 * NEAR_KM:
-            return rough <= NEAR_KM
-        return geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM
+        if (i, j) not in self._near_cache:
+            self._near_cache[(i, j)] = _within_near_km(x, y)
+        return self._near_cache[(i, j)]
+
 
     def specific(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """Drop a city when a site near it is named: 'the Victoria base in Baghdad' is the base."""
@@ -250,6 +246,15 @@ def _combine(first: Source, other: Source, site_ids: tuple[str, ...]) -> Source:
                    killed=first.killed if first.killed is not None else other.killed,
                    wounded=first.wounded if first.wounded is not None else other.wounded,
                    status=first.status if first.status != "reported" else other.status)
+
+
+def _within_near_km(x: Site, y: Site) -> bool:
+    # The sphere is many times cheaper and within 0.6% of the ellipsoid: only pairs near
+    # the threshold need the geodesic.
+    rough = great_circle((x.lat, x.lon), (y.lat, y.lon)).km
+    if abs(rough - NEAR_KM) > 0.01 * NEAR_KM:
+        return rough <= NEAR_KM
+    return geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

@@ -265,3 +265,10 @@ def test_streamed_events_equal_the_in_memory_merge(geoparser):
     sources = [s for result in run(corpus, events=True, geoparser=geoparser) for s in result.sources]
     in_memory = merged_events(sources, read_curated(corpus, geoparser.gazetteer), geoparser.gazetteer)
     assert list(corpus_events(corpus, geoparser)) == in_memory and len(in_memory) > 20
+
+
+def test_merger_remembers_only_pairs_close_enough_to_measure(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    far = [(a, b) for a in ("baghdad", "erbil", "eilat") for b in ("al-tanf-garrison", "tower-22")]
+    assert not any(merger.places_overlap((a,), (b,)) for a, b in far)
+    assert merger._near_cache == {}
