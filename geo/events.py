@@ -70,10 +70,21 @@ class Event:
     disputed_fields: list[str] = field(default_factory=list)
     order: int = 0  # creation order while merging: earlier events are tried first
 
+    def __post_init__(self):
+        # kept up to date by add(): merging asks for them at every candidate
+        self._primary = min(self.sources, key=_primacy)
+        self._sites = dict.fromkeys(i for s in self.sources for i in s.site_ids)
+
+    def add(self, source: Source) -> None:
+        self.sources.append(source)
+        if _primacy(source) < _primacy(self._primary):
+            self._primary = source
+        self._sites.update(dict.fromkeys(source.site_ids))
+
     @property
     def primary(self) -> Source:
         """The telling the record's fields come from: a reviewed one first, else the earliest."""
-        return min(self.sources, key=lambda s: (not s.reviewed, s.doc, s.start))
+        return self._primary
 
     @property
     def id(self) -> str:
@@ -81,7 +92,7 @@ class Event:
         return "ev-" + hashlib.sha1(f"{p.doc}:{p.start}:{p.kind}".encode()).hexdigest()[:10]
 
     def site_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(i for s in self.sources for i in s.site_ids))
+        return tuple(self._sites)
 
     def status(self) -> str:
         parts = {p for s in self.sources for p in s.status.split("|") if p != "reported"}
@@ -108,6 +119,10 @@ class Event:
             "reviewed": any(s.reviewed for s in self.sources),
             "sources": [s.as_record() for s in sorted(self.sources, key=lambda s: (s.doc, s.start))],
         }
+
+
+def _primacy(s: Source) -> tuple:
+    return not s.reviewed, s.doc, s.start
 
 
 def sort_records(records: Iterable[dict]) -> list[dict]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
-from math import cos, radians
+from math import ceil, cos, radians
 from typing import Iterable, Iterator
 
 from geopy.distance import geodesic, great_circle
@@ -146,7 +146,7 @@ class Merger:
         for event in candidates:
             verdict = self.relation(event, s)
             if verdict is not None:
-                event.sources.append(s)
+                event.add(s)
                 if verdict and verdict not in event.disputed_fields:
                     event.disputed_fields.append(verdict)
                 return event
@@ -171,13 +171,18 @@ class Merger:
 
     def _find_neighbours(self, site_id: str) -> tuple[str, ...]:
         site = self.gazetteer[site_id]
+        if not site.is_point:
+            return ()
         row, col = _cell(site.lat, site.lon)
-        nearby = [j for r in (row - 1, row, row + 1) for c in range(col - 2, col + 3) for j in self._grid.get((r, c), ())]
+        # as many cells east and west as _near's bound reaches at this latitude
+        reach = 1 + ceil(1 / max(cos(radians(site.lat)), 0.1))
+        nearby = [j for r in (row - 1, row, row + 1) for c in range(col - reach, col + reach + 1)
+                  for j in self._grid.get((r, c), ())]
         return tuple(j for j in nearby if j != site_id and self._near(site_id, j))
 
     @property
     def _grid(self) -> dict[tuple[int, int], list[str]]:
-        """Point sites by cells of NEAR_DEGREES (longitude cells are wider at high latitude: 2 each side)."""
+        """Point sites by cells of NEAR_DEGREES."""
         if self._cells is None:
             self._cells = defaultdict(list)
             for i, site in self.gazetteer.sites.items():
@@ -203,9 +208,9 @@ class Merger:
         return None
 
     def places_overlap(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-        if set(a) & set(b):
-            return True
-        return any(self._near(i, j) for i in a for j in b)
+        """The same site, or a site of ``b`` near one of ``a`` (see _near)."""
+        others = set(b)
+        return any(i in others for i in a) or any(j in others for i in a for j in self.neighbours(i))
 
     def _near(self, i: str, j: str) -> bool:
         """A city or town and a point site within 30 km of it.  Only pairs close enough

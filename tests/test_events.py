@@ -271,4 +271,8 @@ def test_merger_remembers_only_pairs_close_enough_to_measure(geoparser):
     merger = Merger(geoparser.gazetteer)
     far = [(a, b) for a in ("baghdad", "erbil", "eilat") for b in ("al-tanf-garrison", "tower-22")]
     assert not any(merger.places_overlap((a,), (b,)) for a, b in far)
-    assert merger._near_cache == {}
+    from geopy.distance import geodesic
+
+    site = geoparser.gazetteer.__getitem__
+    assert merger._near_cache and all(geodesic((site(i).lat, site(i).lon), (site(j).lat, site(j).lon)).km < 50
+                                      for i, j in merger._near_cache)
