@@ -22,7 +22,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publication:
     """A publication date known to the day or only to the month."""
 
@@ -61,7 +61,7 @@ def parse_publication(value: str) -> Publication:
     return Publication(year, month, day)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     file: str
@@ -70,7 +70,11 @@ class Document:
     author: str
     published: Publication
     url: str
-    path: Path
+    folder: Path  # one object shared by the corpus's documents: a large manifest stays small
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.file
 
 
 class Corpus:
@@ -119,9 +123,8 @@ def open_corpus(root: str | Path) -> Corpus:
         raise InputError(manifest, "manifest is missing")
     errors: list[InputError] = []
     documents, listed = _read_manifest(manifest, errors)
-    for path in sorted(root.glob("*.txt")):
-        if path.name not in listed:
-            errors.append(InputError(path, f"text file has no row in {MANIFEST}"))
+    for name in sorted({p.name for p in root.glob("*.txt")} - listed):
+        errors.append(InputError(root / name, f"text file has no row in {MANIFEST}"))
     if errors:
         raise InputErrors(errors)
     return Corpus(root, documents)
@@ -129,17 +132,11 @@ def open_corpus(root: str | Path) -> Corpus:
 
 def _read_manifest(manifest: Path, errors: list[InputError]) -> tuple[list[Document], set[str]]:
     """The valid documents, and every file name the manifest lists (valid row or not)."""
-    try:
-        with manifest.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            rows = [(reader.line_num, row) for row in reader]
-    except UnicodeDecodeError:
-        raise InputError(manifest, "manifest is not UTF-8") from None
-    except (OSError, csv.Error) as exc:
-        raise InputError(manifest, f"cannot read manifest: {exc}") from None
-    if not rows:
+    rows = _manifest_rows(manifest)
+    first = next(rows, None)
+    if first is None:
         raise InputError(manifest, "manifest is empty", 1)
-    header = [h.strip() for h in rows[0][1]]
+    header = [h.strip() for h in first[1]]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise InputError(manifest, f"manifest header lacks column(s): {', '.join(missing)}", 1)
@@ -148,7 +145,7 @@ def _read_manifest(manifest: Path, errors: list[InputError]) -> tuple[list[Docum
     seen_files: dict[str, int] = {}
     listed = set()
     file_column = header.index("file")
-    for line, row in rows[1:]:
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > file_column:
@@ -165,6 +162,19 @@ def _read_manifest(manifest: Path, errors: list[InputError]) -> tuple[list[Docum
         seen_ids[doc.id] = seen_files[doc.file] = line
         documents.append(doc)
     return documents, listed
+
+
+def _manifest_rows(manifest: Path) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of each row, read as they come."""
+    try:
+        with manifest.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.reader(handle)
+            for row in reader:
+                yield reader.line_num, row
+    except UnicodeDecodeError:
+        raise InputError(manifest, "manifest is not UTF-8") from None
+    except (OSError, csv.Error) as exc:
+        raise InputError(manifest, f"cannot read manifest: {exc}") from None
 
 
 def _parse_row(manifest: Path, line: int, header: list[str], row: list[str], errors: list[InputError]) -> Document | None:
@@ -184,11 +194,10 @@ def _parse_row(manifest: Path, line: int, header: list[str], row: list[str], err
     except ValueError as exc:
         errors.append(InputError(manifest, f"published {record['published']!r}: {exc}", line))
         return None
-    path = manifest.parent / record["file"]
-    if Path(record["file"]).name != record["file"] or not path.is_file():
+    if Path(record["file"]).name != record["file"] or not (manifest.parent / record["file"]).is_file():
         errors.append(InputError(manifest, f"document file {record['file']!r} does not exist", line))
         return None
     return Document(
         id=record["id"], file=record["file"], title=record["title"], publisher=record["publisher"],
-        author=record["author"], published=published, url=record["url"], path=path,
+        author=record["author"], published=published, url=record["url"], folder=manifest.parent,
     )
