@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geo.corpus import Publication
-from geo.matcher import KeyMatcher, TextIndex
-from geo.normalize import skeletons
+from geo.matcher import KeyMatcher, TextIndex, grouped_matcher
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -33,20 +32,25 @@ _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")"
 # (kind, the word category every match contains, pattern), the more specific first
 _PATTERNS = [
-    ("day_month", "month", re.compile(r"\b(?:" + _W + r",?\s+)?(?:the\s+)?" + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _Y + r")?\b",
-                             re.I)),
-    ("month_day", "month", re.compile(r"\b(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b", re.I)),
-    ("part_month", "month", re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of|the beginning of)[-\s]+"
-                              + _M + r"(?:\s+" + _Y + r")?\b", re.I)),
+    ("day_month", "month", re.compile(r"\b(?:" + _W + r",?\s+)?(?:the\s+)?" + _D + r"\s+(?:of\s+)?" + _M
+                                      + r"(?:,?\s+" + _Y + r")?\b", re.I)),
+    ("month_day", "month", re.compile(r"\b(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b",
+                                      re.I)),
+    ("part_month", "month", re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of|the beginning of)"
+                                       r"[-\s]+" + _M + r"(?:\s+" + _Y + r")?\b", re.I)),
     ("month_year", "month", re.compile(r"\b" + _M + r",?\s+" + _Y + r"\b", re.I)),
     ("month_last_year", "month", re.compile(r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b", re.I)),
-    ("relative_days", "day|week", re.compile(r"\b(?:(?:" + _N + r"|(?P<some>a few|several|few))\s+)?(?P<unit>day|days|week|weeks)\s+"
-                                 r"(?P<dir>after|before|later|earlier|ago)\b", re.I)),
-    ("same_day", "day", re.compile(r"\b(?:the\s+)?(?P<which>same day|next day|following day|day before|previous day)\b", re.I)),
-    ("last_week", "week|month-word|yesterday", re.compile(r"\b(?P<which>last week|this week|earlier this week|last month|this month|"
-                             r"earlier this month|yesterday)\b", re.I)),
+    ("relative_days", "day|week", re.compile(r"\b(?:(?:" + _N + r"|(?P<some>a few|several|few))\s+)?"
+                                             r"(?P<unit>day|days|week|weeks)\s+"
+                                             r"(?P<dir>after|before|later|earlier|ago)\b", re.I)),
+    ("same_day", "day", re.compile(r"\b(?:the\s+)?(?P<which>same day|next day|following day|day before|"
+                                   r"previous day)\b", re.I)),
+    ("last_week", "week|month-word|yesterday", re.compile(r"\b(?P<which>last week|this week|earlier this week|"
+                                                          r"last month|this month|earlier this month|yesterday)\b",
+                                                          re.I)),
     ("weekday", "weekday", re.compile(r"\b(?:last\s+)?" + _W + r"\b", re.I)),
-    ("month", "month", re.compile(r"\b(?:in|since|during|of|by|until|from|early|late)\s+" + _M + r"\b(?!\s+\d)", re.I)),
+    ("month", "month", re.compile(r"\b(?:in|since|during|of|by|until|from|early|late)\s+" + _M + r"\b(?!\s+\d)",
+                                  re.I)),
 ]
 _EVENT_RELATIVE = {"relative_days", "same_day"}
 _CATEGORY_WORDS = {"month": list(MONTHS), "weekday": list(WEEKDAYS), "day": ["day", "days"], "week": ["week", "weeks"],
@@ -149,11 +153,7 @@ def _around_date_words(index: TextIndex, margin: int = 40) -> list[tuple[int, in
 
 @lru_cache(maxsize=1)
 def _date_words() -> KeyMatcher[frozenset[str]]:
-    keys: dict[str, frozenset[str]] = {}
-    for category, words in _CATEGORY_WORDS.items():
-        for k in skeletons(words):
-            keys[k] = keys.get(k, frozenset()) | {category}
-    return KeyMatcher(keys)
+    return grouped_matcher(_CATEGORY_WORDS.items())
 
 
 def _plausible(kind: str, m: re.Match) -> bool:

@@ -21,8 +21,7 @@ from geo.dates import TimeRef, find_time_refs
 from geo.gazetteer import Gazetteer
 from geo.geoparse import Geoparser, Mention
 from geo.lexicons import LEXICON_DIR, read_entries
-from geo.matcher import KeyMatcher, TextIndex
-from geo.normalize import skeletons
+from geo.matcher import KeyMatcher, TextIndex, grouped_matcher
 
 # ACLED's event types and sub-event types, keyed by what the extractor detects.
 TYPES = {
@@ -103,14 +102,7 @@ class Lexicon:
 
     def __init__(self):
         self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
-        groups_of: dict[str, set[str]] = {}
-        for name, words in _groups(LEXICON_DIR / "event_triggers.txt"):
-            for word in words:
-                groups_of.setdefault(word, set()).add(name)
-        keys: dict[str, frozenset[str]] = {}
-        for k, groups in zip(skeletons(list(groups_of)), groups_of.values()):
-            keys[k] = keys.get(k, frozenset()) | groups
-        self._triggers: KeyMatcher[frozenset[str]] = KeyMatcher(keys)
+        self._triggers: KeyMatcher[frozenset[str]] = grouped_matcher(_groups(LEXICON_DIR / "event_triggers.txt"))
 
     def triggers(self, index: TextIndex) -> list[tuple[int, int, frozenset[str]]]:
         """Every trigger word of a document as (start, end, groups), in order."""

@@ -9,11 +9,11 @@ non-overlapping matches in one pass.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, Iterable, NamedTuple, TypeVar
 
 import ahocorasick
 
-from geo.normalize import Normalised
+from geo.normalize import Normalised, skeletons
 from geo.sentences import SentenceIndex
 
 T = TypeVar("T")
@@ -68,6 +68,16 @@ class KeyMatcher(Generic[T]):
                 if best is None or stop > best[1]:
                     best = (start, stop, key, payload)
         return best
+
+
+def grouped_matcher(groups: Iterable[tuple[str, Iterable[str]]]) -> KeyMatcher[frozenset[str]]:
+    """A matcher of the words of named groups; each hit's payload is the groups its word
+    (or a word with the same key) belongs to."""
+    pairs = [(name, word) for name, words in groups for word in words]
+    keys: dict[str, frozenset[str]] = {}
+    for k, (name, _) in zip(skeletons([word for _, word in pairs]), pairs):
+        keys[k] = keys.get(k, frozenset()) | {name}
+    return KeyMatcher(keys)
 
 
 class TextIndex:
