@@ -141,17 +141,20 @@ class EventExtractor:
         refs = find_time_refs(text, doc.published, index)
         actor_hits = self.actors.find(index)
         sentences = index.sentences.spans
-        triggers = self.lexicon.triggers(index)
-        trigger_starts = [t[0] for t in triggers]
+        triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])
+        places, refs, actor_hits = _ByStart(places), _ByStart(refs), _ByStart(actor_hits)
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
-            in_sentence = triggers[bisect_left(trigger_starts, s_start):bisect_left(trigger_starts, s_end)]
+            in_sentence = triggers.between(s_start, s_end)
             if not in_sentence:  # no trigger, no event: most sentences end here
                 continue
             previous = sentences[i - 1] if i else None
+            # each clause looks only at its sentence's items (and the previous sentence's dates)
+            local = (places.between(s_start, s_end), refs.between(previous[0] if previous else s_start, s_end),
+                     actor_hits.between(s_start, s_end))
             for spans, isolated in _clauses(text, s_start, s_end):
                 clause = _clause(text, spans, isolated, in_sentence)
-                event = self._clause_event(doc, text, (s_start, s_end), previous, clause, places, refs, actor_hits)
+                event = self._clause_event(doc, text, (s_start, s_end), previous, clause, *local)
                 if event is not None:
                     events.append(event)
         return _dedupe(events)
@@ -284,6 +287,17 @@ class EventExtractor:
         claimed = factions and self.lexicon.attributed("claimed", sentence_text)
         confirmed = self.lexicon.attributed("confirmed", sentence_text)
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
+
+
+class _ByStart:
+    """Items sorted by start offset, sliced by the range their starts fall in."""
+
+    def __init__(self, items: list, start=lambda item: item.start):
+        self.items = items
+        self.starts = [start(item) for item in items]
+
+    def between(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
 class _Within:

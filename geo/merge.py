@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 from collections import defaultdict
+from functools import lru_cache
 from math import ceil, cos, radians
 from typing import Iterable, Iterator
 
@@ -193,13 +194,16 @@ class Merger:
     def relation(self, event: Event, s: Source) -> str | None:
         """None: another event; "": the same event; "place" / "date": the same, disputed."""
         p = event.primary
-        if family(p.kind) != family(s.kind) or p.doc == s.doc:
+        if p.doc == s.doc or (p.kind != s.kind and family(p.kind) != family(s.kind)):
+            return None
+        overlap = _overlap(p, s)
+        weapons = not p.weapon or not s.weapon or p.weapon == s.weapon
+        deadly = p.killed is not None and p.killed > 0 and p.killed == s.killed
+        if not (overlap and weapons or deadly):  # the cheap tests first: most candidates end here
             return None
         places = self.places_overlap(event.site_ids(), s.site_ids)
-        weapons = not p.weapon or not s.weapon or p.weapon == s.weapon
-        if places and weapons and _overlap(p, s):
+        if places and weapons and overlap:
             return ""
-        deadly = p.killed is not None and p.killed > 0 and p.killed == s.killed
         both_days = p.time_precision == s.time_precision == "day"
         if deadly and both_days and p.date == s.date and not places:
             return "place"
@@ -266,6 +270,7 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(lat // NEAR_DEGREES), int(lon // NEAR_DEGREES)
 
 
+@lru_cache(maxsize=4096)
 def _shift(day: str, days: int) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()
 

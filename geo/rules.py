@@ -5,8 +5,8 @@ lexicons (``geo/data/lexicons``), so the rules generalise to unseen documents.""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from geo.lexicons import HEAD_GROUP_KINDS, Lexicons
 from geo.normalize import skeleton
@@ -30,8 +30,7 @@ _BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:t
                                + _MILITARY + r"\b")
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(NamedTuple):
     """Words around a match in the original text."""
 
     before: list[str]  # nearest last; only words not separated from the match by punctuation
@@ -45,22 +44,23 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
     left = text[max(0, start - 100):start]
     right = text[end:end + 100]
     before_words = _WORD.findall(left)
-    after_matches = list(_WORD.finditer(right))
     glued_before = left[left.rfind(before_words[-1]) + len(before_words[-1]):] if before_words else left
-    glued_after = right[:after_matches[0].start()] if after_matches else right
     # Only words not cut off from the match by punctuation count.
     last_stop = _STOP.search(left[::-1])
-    stop_left = len(left) - 1 - last_stop.start() if last_stop else -1
+    before = _WORD.findall(left, len(left) - last_stop.start())[-size:] if last_stop else before_words[-size:]
     first_stop = _STOP.search(right)
     stop_right = first_stop.start() if first_stop else len(right)
-    before = _WORD.findall(left[stop_left + 1:])[-size:] if stop_left >= 0 else before_words[-size:]
-    after = [m.group() for m in after_matches if m.start() < stop_right][:size]
+    words = _WORD.finditer(right)  # lazily: most windows need only their first words
+    first = next(words, None)
+    glued_after = right[:first.start()] if first else right
+    after, m = [], first
+    while m is not None and m.start() < stop_right and len(after) < size:
+        after.append(m.group())
+        m = next(words, None)
     clause: list[str] = []
-    if glued_after.strip() == "," and after_matches and after_matches[0].group() in {"which", "who"}:
-        rest = right[after_matches[0].start():]
-        stop_at = _STOP.search(rest)
-        stop = stop_at.start() if stop_at else len(rest)
-        clause = _WORD.findall(rest[:stop])[1:size]
+    if first is not None and first.group() in {"which", "who"} and glued_after.strip() == ",":
+        stop_at = _STOP.search(right, first.start())
+        clause = _WORD.findall(right, first.start(), stop_at.start() if stop_at else len(right))[1:size]
     return Window(before=before, after=after, glued_before=glued_before, glued_after=glued_after,
                   after_clause=clause)
 
