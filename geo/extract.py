@@ -35,20 +35,21 @@ TYPES = {
 ATTACK_TYPES = {"air-drone", "shelling"}
 _KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension"})
 WEAPON_ORDER = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft")
+# Patterns for a clause's words or a sentence are matched against the lowered text:
+# re.IGNORECASE makes these alternations about twice as slow.
 _RELATIVE_CLAUSE = re.compile(r",?\s+\b(?:who|which)\b[^,;:()]*")
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|ready to|vow\w*|warn\w*|"
-                           r"routinely|regularly|often|usually|any potential)\b", re.I)
+                           r"routinely|regularly|often|usually|any potential)\b")
 _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
                         r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
-                        r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes)\b", re.I)
+                        r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes)\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20}
 _N = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
-_KILLED = [re.compile(r"\b(?:killed|killing|deaths? of)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b", re.I),
-           re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:killed|dead)\b", re.I)]
-_WOUNDED = [re.compile(r"\b(?:wounded|injured|injuring|wounding)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b",
-                       re.I),
-            re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:wounded|injured)\b", re.I)]
+_KILLED = [re.compile(r"\b(?:killed|killing|deaths? of)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b"),
+           re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:killed|dead)\b")]
+_WOUNDED = [re.compile(r"\b(?:wounded|injured|injuring|wounding)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b"),
+            re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:wounded|injured)\b")]
 _VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
 _VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
@@ -58,8 +59,8 @@ _OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days be
 _NP_COORDINATION = re.compile(r"\s+and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 October operation and Israel's attacks"
 _COORDINATION = re.compile(r"\s+(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|targeted|struck|"
                            r"attacked|hit|shelled|bombed)\b)")
-_PERIOD = re.compile(r"\bsince\b", re.I)
-_NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b", re.I)
+_PERIOD = re.compile(r"\bsince\b")
+_NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b")
 _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
@@ -108,8 +109,8 @@ class Lexicon:
         """Every trigger word of a document as (start, end, groups), in order."""
         return [(h.start, h.end, h.payload) for h in index.hits(self._triggers)]
 
-    def attributed(self, group: str, text: str) -> bool:
-        return bool(self.attribution[group].search(text))
+    def attributed(self, group: str, lowered: str) -> bool:
+        return bool(self.attribution[group].search(lowered))
 
 
 def _groups(path) -> list[tuple[str, list[str]]]:
@@ -122,7 +123,7 @@ def _groups(path) -> list[tuple[str, list[str]]]:
 
 def _pattern(words: list[str]) -> re.Pattern:
     alternatives = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in alternatives) + r")\b")
 
 
 class EventExtractor:
@@ -161,15 +162,15 @@ class EventExtractor:
 
     def _clause_event(self, doc, text, sentence, previous, clause: Clause, places, refs,
                       actor_hits) -> Extracted | None:
-        words, spans, isolated = clause.words, clause.spans, clause.isolated
+        lowered, spans, isolated = clause.lowered, clause.spans, clause.isolated
         kind, weapon, trigger = self._kind(clause)
-        if kind is None or _HYPOTHETICAL.search(words):
+        if kind is None or _HYPOTHETICAL.search(lowered):
             return None
         inside = _Within(spans)
         when, quote_start = self._when(text, refs, sentence, None if isolated else previous, inside, isolated)
         if when is None or when.since:
             return None
-        if kind in ATTACK_TYPES and _AGGREGATE.search(words) and (when.precision != "day" or _PERIOD.search(words)):
+        if kind in ATTACK_TYPES and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
             return None
         site_ids = self._sites(self._places(text, kind, clause, sentence, places, inside))
         actor = self._actor(actor_hits, sentence, kind, weapon, inside)
@@ -186,8 +187,8 @@ class EventExtractor:
             doc=doc.id, kind=kind, when=when, site_ids=site_ids,
             actor=actor.name if actor else "",
             target=self._target(site_ids, sentence_text) if kind in ATTACK_TYPES | {"interception"} else "",
-            weapon=weapon, killed=_count(_KILLED, words, _KILLED_STEMS),
-            wounded=_count(_WOUNDED, words, _WOUNDED_STEMS),
+            weapon=weapon, killed=_count(_KILLED, lowered, _KILLED_STEMS),
+            wounded=_count(_WOUNDED, lowered, _WOUNDED_STEMS),
             status=self._status(sentence_text, actor_hits, sentence),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
@@ -284,8 +285,9 @@ class EventExtractor:
 
     def _status(self, sentence_text: str, hits: list[ActorHit], sentence) -> str:
         factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
-        claimed = factions and self.lexicon.attributed("claimed", sentence_text)
-        confirmed = self.lexicon.attributed("confirmed", sentence_text)
+        lowered = sentence_text.lower()
+        claimed = factions and self.lexicon.attributed("claimed", lowered)
+        confirmed = self.lexicon.attributed("confirmed", lowered)
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
 
 
@@ -347,6 +349,7 @@ class Clause:
     spans: list[tuple[int, int]]  # its pieces in the document
     isolated: bool  # a coordinated noun phrase: only its own date counts
     words: str  # the pieces joined by spaces
+    lowered: str  # the words lowered
     triggers: list[Trigger]  # in order
 
 
@@ -357,7 +360,8 @@ def _clause(text: str, spans: list[tuple[int, int]], isolated: bool,
         found += [Trigger(offset + s - a, text[s:e], groups, s) for s, e, groups in triggers if a <= s and e <= b]
         pieces.append(text[a:b])
         offset += b - a + 1
-    return Clause(spans, isolated, " ".join(pieces), found)
+    words = " ".join(pieces)
+    return Clause(spans, isolated, words, words.lower(), found)
 
 
 def _clauses(text: str, start: int, end: int):
@@ -397,16 +401,15 @@ def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, 
     return [p for p in pieces if p]
 
 
-def _count(patterns: list[re.Pattern], words: str, stems: tuple[str, ...]) -> int | None:
-    lowered = words.lower()
-    if "no " in lowered and _NO_CASUALTIES.search(words):
+def _count(patterns: list[re.Pattern], lowered: str, stems: tuple[str, ...]) -> int | None:
+    if "no " in lowered and _NO_CASUALTIES.search(lowered):
         return 0
     if not any(stem in lowered for stem in stems):  # most clauses name no casualty
         return None
     for pattern in patterns:
-        m = pattern.search(words)
+        m = pattern.search(lowered)
         if m:
-            value = m.group(1).lower().replace(",", "")
+            value = m.group(1).replace(",", "")
             return _NUMBER_WORDS.get(value) or int(value)
     return None
 
