@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -93,10 +94,11 @@ class Geoparser:
         index = index or TextIndex(text)
         hits = index.hits(self.places)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
+        inside_organisation = _Containment(organisations)
         sentences = index.sentences
         mentions = []
         for hit in hits:
-            reading = self.read(text, index, hit, organisations, sentences)
+            reading = self.read(text, index, hit, inside_organisation, sentences)
             if reading is not None:
                 mentions.append(self._mention(doc_id, text, reading, sentences))
         taken = [(h.start, h.end) for h in hits] + organisations
@@ -105,7 +107,7 @@ class Geoparser:
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
-    def read(self, text: str, index: TextIndex, hit: Hit[Names], organisations: list[tuple[int, int]],
+    def read(self, text: str, index: TextIndex, hit: Hit[Names], inside_organisation: _Containment,
              sentences: SentenceIndex) -> Reading | None:
         """The rules applied to one match; None when it is not a place mention."""
         start = extend_article(text, hit.start)
@@ -113,7 +115,7 @@ class Geoparser:
         surface = text[start:end]
         if not core_is_capitalised(surface):
             return None
-        if any(s <= start and hit.end <= e for s, e in organisations):
+        if inside_organisation(start, hit.end):
             return None
         w = window(text, start, end)
         rules = self.rules
@@ -165,3 +167,16 @@ class Geoparser:
                        country="", lat=None, lon=None, literal=True, status="unresolved", precision=None,
                        uncertainty_m=None, layer="", candidates=(), sentence=text[s_start:s_end],
                        sentence_start=s_start)
+
+
+class _Containment:
+    """Whether a span lies inside one of a list of spans that do not overlap (matcher
+    hits): only the last span starting at or before it can hold it."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and end <= self.spans[i - 1][1]

@@ -12,7 +12,6 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "prof", "sen", "rep", "gov", "inc", "co",
 }
-_LAST_WORD = re.compile(r"([\w.]+)[.!?]*[\"'”’)\]]*\s*$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -28,10 +27,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, start: int, dot_end: int) -> bool:
-    m = _LAST_WORD.search(text, max(start, dot_end - 40), dot_end)
-    if not m:
-        return False
-    word = m.group(1).rstrip(".").lower()
+    """Whether the word ending at a full stop (at most 40 characters back) is an
+    abbreviation or an initial.  A backward scan: a regex anchored at the end would be
+    tried at every position of the stretch."""
+    first, i = max(start, dot_end - 40), dot_end - 1
+    while i > first and (text[i - 1].isalnum() or text[i - 1] in "._"):  # [\w.]
+        i -= 1
+    word = text[i:dot_end].rstrip(".").lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
