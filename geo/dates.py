@@ -9,9 +9,11 @@ month, never to an invented day.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,33 +27,50 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
-_M = r"(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_W = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+
+def _initials(words: list[str], digit: bool = False) -> str:
+    """A lookahead for the first letters of ``words`` (or a digit).  Put where every match
+    goes on with one of ``words``, it changes no match; but the regex engine then turns
+    away most words of the text in one test instead of trying each alternative in turn."""
+    width = min(3, *map(len, words))
+    letters = "".join("[" + "".join(sorted({w[i] for w in words})) + "]" for i in range(width))
+    return "(?=" + letters + (r"|\d" if digit else "") + ")"
+
+
+def _alternation(words: list[str]) -> str:
+    return _initials(words) + "(?:" + "|".join(words) + ")"
+
+
+_MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
+_PARTS = ["early", "mid", "late", "end of", "beginning of", "the end of", "the beginning of"]
+_NUMBER_LEADS = [*NUMBER_WORDS, "a few", "several", "few", "day", "days", "week", "weeks"]
+_SAME_DAY = ["same day", "next day", "following day", "day before", "previous day"]
+_LAST_WEEK = ["last week", "this week", "earlier this week", "last month", "this month", "earlier this month",
+              "yesterday"]
+_MONTH_LEADS = ["in", "since", "during", "of", "by", "until", "from", "early", "late"]
+
+_M = r"(?P<m>" + _alternation(_MONTH_NAMES) + r")\.?"
+_W = r"(?P<wd>" + _alternation(list(WEEKDAYS)) + r")"
 _Y = r"(?P<y>(?:19|20)\d\d)"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?P<n>\d+|" + "|".join(NUMBER_WORDS) + r")"
-# (kind, the word category every match contains, pattern), the more specific first
-_PATTERNS = [
-    ("day_month", "month", re.compile(r"\b(?:" + _W + r",?\s+)?(?:the\s+)?" + _D + r"\s+(?:of\s+)?" + _M
-                                      + r"(?:,?\s+" + _Y + r")?\b", re.I)),
-    ("month_day", "month", re.compile(r"\b(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b",
-                                      re.I)),
-    ("part_month", "month", re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|the end of|the beginning of)"
-                                       r"[-\s]+" + _M + r"(?:\s+" + _Y + r")?\b", re.I)),
-    ("month_year", "month", re.compile(r"\b" + _M + r",?\s+" + _Y + r"\b", re.I)),
-    ("month_last_year", "month", re.compile(r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b", re.I)),
-    ("relative_days", "day|week", re.compile(r"\b(?:(?:" + _N + r"|(?P<some>a few|several|few))\s+)?"
-                                             r"(?P<unit>day|days|week|weeks)\s+"
-                                             r"(?P<dir>after|before|later|earlier|ago)\b", re.I)),
-    ("same_day", "day", re.compile(r"\b(?:the\s+)?(?P<which>same day|next day|following day|day before|"
-                                   r"previous day)\b", re.I)),
-    ("last_week", "week|month-word|yesterday", re.compile(r"\b(?P<which>last week|this week|earlier this week|"
-                                                          r"last month|this month|earlier this month|yesterday)\b",
-                                                          re.I)),
-    ("weekday", "weekday", re.compile(r"\b(?:last\s+)?" + _W + r"\b", re.I)),
-    ("month", "month", re.compile(r"\b(?:in|since|during|of|by|until|from|early|late)\s+" + _M + r"\b(?!\s+\d)",
-                                  re.I)),
-]
+# (kind, the word categories one of which every match contains, pattern), the more specific first
+_PATTERNS = [(kind, frozenset(needs.split("|")), re.compile(pattern, re.I)) for kind, needs, pattern in [
+    ("day_month", "month", r"\b" + _initials([*WEEKDAYS, "the"], digit=True) + r"(?:" + _W + r",?\s+)?(?:the\s+)?"
+     + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _Y + r")?\b"),
+    ("month_day", "month", r"\b" + _initials([*WEEKDAYS, *MONTHS]) + r"(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D
+     + r"(?:,?\s+" + _Y + r")?\b"),
+    ("part_month", "month", r"\b(?P<part>" + _alternation(_PARTS) + r")[-\s]+" + _M + r"(?:\s+" + _Y + r")?\b"),
+    ("month_year", "month", r"\b" + _M + r",?\s+" + _Y + r"\b"),
+    ("month_last_year", "month", r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b"),
+    ("relative_days", "day|week", r"\b" + _initials(_NUMBER_LEADS, digit=True) + r"(?:(?:" + _N
+     + r"|(?P<some>a few|several|few))\s+)?(?P<unit>day|days|week|weeks)\s+(?P<dir>after|before|later|earlier|ago)\b"),
+    ("same_day", "day", r"\b" + _initials(["the", *_SAME_DAY]) + r"(?:the\s+)?(?P<which>" + "|".join(_SAME_DAY)
+     + r")\b"),
+    ("last_week", "week|month-word|yesterday", r"\b(?P<which>" + _alternation(_LAST_WEEK) + r")\b"),
+    ("weekday", "weekday", r"\b" + _initials(["last", *WEEKDAYS]) + r"(?:last\s+)?" + _W + r"\b"),
+    ("month", "month", r"\b(?:" + _alternation(_MONTH_LEADS) + r")\s+" + _M + r"\b(?!\s+\d)"),
+]]
 _EVENT_RELATIVE = {"relative_days", "same_day"}
 _CATEGORY_WORDS = {"month": list(MONTHS), "weekday": list(WEEKDAYS), "day": ["day", "days"], "week": ["week", "weeks"],
                    "month-word": ["month"], "yesterday": ["yesterday"]}
@@ -89,23 +108,22 @@ def find_time_refs(text: str, publication: Publication, index: TextIndex | None 
     """
     index = index or TextIndex(text)
     spans = _candidate_spans(text, index)
-    absolute = {}
+    refs: dict[int, TimeRef] = {}
     for i, (kind, m) in enumerate(spans):
         if kind not in _EVENT_RELATIVE:
             ref = _resolve(kind, m, publication, None, text)
             if ref is not None:
-                absolute[i] = ref
-    sentences = index.sentences
-    refs = []
-    for i, (kind, m) in enumerate(spans):
-        if i in absolute:
-            refs.append(absolute[i])
-            continue
-        anchor = _anchor(m, list(absolute.values()), sentences)
-        ref = _resolve(kind, m, publication, anchor, text)
+                refs[i] = ref
+    relative = [i for i, (kind, _) in enumerate(spans) if kind in _EVENT_RELATIVE]
+    if not relative:
+        return list(refs.values())
+    absolute = list(refs.values())
+    for i in relative:
+        kind, m = spans[i]
+        ref = _resolve(kind, m, publication, _anchor(m, absolute, index.sentences), text)
         if ref is not None:
-            refs.append(ref)
-    return refs
+            refs[i] = ref
+    return [refs[i] for i in sorted(refs)]
 
 
 def _anchor(m: re.Match, candidates: list[TimeRef], sentences) -> TimeRef | None:
@@ -122,32 +140,39 @@ def _candidate_spans(text: str, index: TextIndex) -> list[tuple[str, re.Match]]:
     only around the words all its matches contain (month and weekday names, day, week,
     month, yesterday), found in one Aho-Corasick pass: most of the speed."""
     ranges = _around_date_words(index)
-    taken = bytearray(len(text) + 1)
+    taken: list[tuple[int, int]] = []  # the kept matches' spans, sorted and disjoint
     found = []
     for kind, needs, pattern in _PATTERNS:
-        categories = set(needs.split("|"))
         for a, b, present in ranges:
-            if not categories & present:
+            if needs.isdisjoint(present):
                 continue
             for m in pattern.finditer(text, a, b):
-                if 1 in taken[m.start():m.end()] or not _plausible(kind, m):
-                    continue
-                taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-                found.append((kind, m))
+                slot = _free_slot(taken, m.span())
+                if slot is not None and _plausible(kind, m):
+                    taken.insert(slot, m.span())
+                    found.append((kind, m))
     found.sort(key=lambda km: km[1].start())
     return found
 
 
-def _around_date_words(index: TextIndex, margin: int = 40) -> list[tuple[int, int, set[str]]]:
+def _free_slot(taken: list[tuple[int, int]], span: tuple[int, int]) -> int | None:
+    """Where ``span`` goes in ``taken`` (sorted, disjoint spans), or None if it overlaps one of them."""
+    i = bisect.bisect_left(taken, span)
+    if (i and taken[i - 1][1] > span[0]) or (i < len(taken) and taken[i][0] < span[1]):
+        return None
+    return i
+
+
+def _around_date_words(index: TextIndex, margin: int = 40) -> list[tuple[int, int, frozenset[str]]]:
     """Stretches of text around date words, each with the categories of its words."""
-    ranges: list[tuple[int, int, set[str]]] = []
+    ranges: list[tuple[int, int, frozenset[str]]] = []
     size = len(index.text)
     for hit in index.hits(_date_words()):
         a, b = max(0, hit.start - margin), min(size, hit.end + margin)
         if ranges and a <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], b, ranges[-1][2] | hit.payload)
         else:
-            ranges.append((a, b, set(hit.payload)))
+            ranges.append((a, b, hit.payload))
     return ranges
 
 
@@ -157,19 +182,31 @@ def _date_words() -> KeyMatcher[frozenset[str]]:
 
 
 def _plausible(kind: str, m: re.Match) -> bool:
-    groups = m.groupdict()
-    month = groups.get("m")
+    names = m.re.groupindex
+    month = m.group("m") if "m" in names else None
     if month and month.lower() in _MONTH_LIKE_WORDS and not month[0].isupper():
         return False
     if kind == "month" and month and not month[0].isupper():
         return False
-    if groups.get("d") and not 1 <= int(groups["d"]) <= 31:
+    day = m.group("d") if "d" in names else None
+    if day and not 1 <= int(day) <= 31:
         return False
     return True
 
 
+def _folded(groups: dict[str, str | None]) -> dict[str, str | None]:
+    """Matched words as the lookup tables spell them.  Case-insensitive matching also
+    accepts letters that lower() does not map back to ASCII (Frıday, ſeptember, İ)."""
+    return {k: _fold(v) if v else v for k, v in groups.items()}
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold()).replace("ı", "i")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _resolve(kind: str, m: re.Match, pub: Publication, anchor: TimeRef | None, text: str) -> TimeRef | None:
-    g = m.groupdict()
+    g = _folded(m.groupdict())
     since = bool(_SINCE.search(text, max(0, m.start() - 20), m.start()))
 
     def make(date: dt.date, date_end: dt.date, precision: str, derivation: str) -> TimeRef:

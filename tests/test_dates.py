@@ -1,9 +1,11 @@
 import datetime as dt
+import re
 
 import pytest
 
 from geo.corpus import parse_publication
-from geo.dates import find_time_refs
+from geo.dates import (MONTHS, WEEKDAYS, _LAST_WEEK, _MONTH_LEADS, _NUMBER_LEADS, _PARTS, _SAME_DAY, _initials,
+                       find_time_refs)
 
 
 def resolve(text, published):
@@ -72,3 +74,25 @@ def test_event_relative_expression_without_a_date_nearby_is_left_out():
 @pytest.mark.parametrize("text", ["You may go.", "We march on.", "Rates rose 5 percent in 2023 alone."])
 def test_words_that_look_like_months_are_not_dates(text):
     assert resolve(text, "2024-03") == []
+
+
+@pytest.mark.parametrize("words", [list(MONTHS), list(WEEKDAYS), [*WEEKDAYS, "the"], _NUMBER_LEADS, _PARTS, _SAME_DAY,
+                                   _LAST_WEEK, _MONTH_LEADS])
+def test_initials_turn_away_no_spelling_of_their_words(words):
+    # the lookahead must accept whatever the case-insensitive alternation after it accepts
+    initials = re.compile(_initials(words), re.I)
+    exotic = str.maketrans({"s": "ſ", "i": "ı", "k": "\u212a", "I": "İ"})
+    for word in words:
+        for spelling in (word, word.upper(), word.title(), word.translate(exotic), word.upper().translate(exotic)):
+            if re.fullmatch(re.escape(word), spelling, re.I):
+                assert initials.match(spelling), spelling
+
+
+@pytest.mark.parametrize("odd, plain", [("ſeptember 5", "September 5"), ("ſix days later", "six days later"),
+                                        ("last ſaturday", "last Saturday"), ("on frıday", "on Friday")])
+def test_letters_that_match_only_when_case_is_ignored_resolve_like_plain_spelling(odd, plain):
+    # untrusted text: a long s or a dotless i once raised KeyError in the month and day tables
+    text = "On 2 February 2024 a drone struck the base. " + odd.capitalize() + " a rocket hit it."
+    refs = resolve(text, "2024-02-10")
+    assert all(ref[1:] in [r[1:] for r in resolve(text.replace(odd.capitalize(), plain.capitalize()), "2024-02-10")]
+               for ref in refs)
