@@ -370,7 +370,8 @@ def _clauses(text: str, start: int, end: int):
     are clauses of their own that share the sentence's date; coordinated noun phrases
     ("the 7 October operation and Israel's attacks on Gaza") are *isolated*: each keeps
     only its own date."""
-    relatives = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text, start, end)]
+    relatives = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text, start, end)] \
+        if text.find("wh", start, end) >= 0 else []  # who, which: most sentences have neither
     main, cursor = [], start
     for a, b in relatives:
         if a > cursor:

@@ -90,9 +90,11 @@ def extend_abbreviation(text: str, end: int) -> int:
 
 def core_is_capitalised(surface: str) -> bool:
     """Proper names are capitalised in English: the first letter after any article."""
-    core = _ARTICLE_AT_START.sub("", surface, count=1) if len(surface) > 3 else surface
-    letters = [c for c in core if c.isalpha()]
-    return bool(letters) and letters[0].isupper()
+    article = _ARTICLE_AT_START.match(surface) if len(surface) > 3 else None
+    for c in surface[article.end():] if article else surface:
+        if c.isalpha():
+            return c.isupper()
+    return False
 
 
 class Rules:
