@@ -137,7 +137,7 @@ class EventExtractor:
                 index: TextIndex | None = None) -> list[Extracted]:
         """The document's events; pass the mentions and text index when already computed."""
         index = index or TextIndex(text)
-        mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index)
+        mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = [m for m in mentions if m.status == "resolved" and m.literal]
         refs = find_time_refs(text, doc.published, index)
         actor_hits = self.actors.find(index)

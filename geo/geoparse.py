@@ -90,7 +90,9 @@ class Geoparser:
                                                                   lexicons.organisations)))
         self.place_words = {w for k in gazetteer.aliases for w in k.split()}
 
-    def parse(self, doc_id: str, text: str, index: TextIndex | None = None) -> list[Mention]:
+    def parse(self, doc_id: str, text: str, index: TextIndex | None = None, unresolved: bool = True) -> list[Mention]:
+        """The document's mentions in text order; ``unresolved=False`` leaves out the names
+        the gazetteer does not know (the events stage has no use for them)."""
         index = index or TextIndex(text)
         hits = index.hits(self.places)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
@@ -101,9 +103,10 @@ class Geoparser:
             reading = self.read(text, index, hit, inside_organisation, sentences)
             if reading is not None:
                 mentions.append(self._mention(doc_id, text, reading, sentences))
-        taken = [(h.start, h.end) for h in hits] + organisations
-        for start, end in find_unresolved(text, taken, self.lexicons):
-            mentions.append(self._unresolved(doc_id, text, start, end, sentences))
+        if unresolved:
+            taken = [(h.start, h.end) for h in hits] + organisations
+            for start, end in find_unresolved(text, taken, self.lexicons):
+                mentions.append(self._unresolved(doc_id, text, start, end, sentences))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 

@@ -63,7 +63,7 @@ def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None 
     extractor, merger = _components(geoparser)
 
     index = TextIndex(text)
-    mentions = geoparser.parse(doc.id, text, index)
+    mentions = geoparser.parse(doc.id, text, index, unresolved=keep_mentions)
     if not events:
         return DocumentResult(doc.id, mentions, [])
     sources = merger.within_document([to_source(e) for e in extractor.extract(doc, text, mentions, index)])

@@ -90,6 +90,13 @@ def test_unresolved_place_like_phrases(mini_geoparser):
     assert unresolved == ["Farzeh", "Kharab al-Jir"]
 
 
+def test_without_unresolved_names_the_other_mentions_stay(mini_geoparser):
+    text = "Fighting in Farzeh and near the Kharab al-Jir base; talks in October in Baghdad."
+    everything = mini_geoparser.parse("t", text)
+    known = mini_geoparser.parse("t", text, unresolved=False)
+    assert known == [m for m in everything if m.status != "unresolved"] and len(known) < len(everything)
+
+
 def test_mentions_carry_offsets_and_sentence(mini_geoparser):
     text = "First sentence here. Then drones struck Ayn al-Assad. Last one."
     [m] = mini_geoparser.parse("doc", text)
