@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _exit_cleanly_on_sigterm()
     if getattr(args, "engine", None) == "dask" and not args.scheduler:
         print("error: --engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)", file=sys.stderr)
         return 2
@@ -145,6 +146,20 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """A terminated run (kill, a scheduler's time limit) unwinds like an interrupted one:
+    the spool and the half-written output are removed, nothing is left half-published."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import os
 import shutil
 
 import pytest
@@ -276,3 +277,46 @@ def test_merger_remembers_only_pairs_close_enough_to_measure(geoparser):
     site = geoparser.gazetteer.__getitem__
     assert merger._near_cache and all(geodesic((site(i).lat, site(i).lon), (site(j).lat, site(j).lon)).km < 50
                                       for i, j in merger._near_cache)
+
+
+def test_a_spool_whose_process_has_ended_is_removed(tmp_path):
+    import socket
+    import subprocess
+
+    from geo.spool import Spool, remove_abandoned
+
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    host = socket.gethostname()
+    abandoned = tmp_path / f".geo-spool-{host}-{ended.pid}-abc123"
+    other_host = tmp_path / f".geo-spool-elsewhere.example-{ended.pid}-abc123"
+    for folder in (abandoned, other_host):
+        folder.mkdir()
+        (folder / "spool.sqlite").write_bytes(b"x")
+    with Spool(tmp_path):
+        live = [p.name for p in tmp_path.iterdir()]
+        assert abandoned.name not in live and other_host.name in live  # only this host's dead processes
+        assert any(name.startswith(f".geo-spool-{host}-{os.getpid()}-") for name in live)
+        assert remove_abandoned(tmp_path) == []  # its own, live spool stays
+
+
+def test_a_terminated_run_leaves_no_spool_and_no_output(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from geo.synth import generate
+
+    corpus = generate(tmp_path / "corpus", 400, size=3000)
+    out = tmp_path / "out" / "events.json"
+    out.parent.mkdir()
+    run = subprocess.Popen([sys.executable, "-m", "geo", "events", "--corpus", str(corpus), "--out", str(out)],
+                           stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(out.parent.glob(".geo-spool-*")) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert run.poll() is None, "the run ended before it could be terminated"
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=60) == 128 + signal.SIGTERM
+    assert list(out.parent.iterdir()) == []
