@@ -16,6 +16,8 @@ from typing import Iterator
 from geo.corpus import Corpus, Document, read_text
 from geo.events import Source
 from geo.geoparse import Geoparser, Mention
+from geo.matcher import TextIndex
+from geo.merge import to_source
 
 WINDOW = 256  # documents in flight per worker when running in parallel
 
@@ -56,9 +58,6 @@ def _components(geoparser: Geoparser):
 
 def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None = None,
             keep_mentions: bool = True) -> DocumentResult:
-    from geo.matcher import TextIndex
-    from geo.merge import to_source
-
     geoparser = geoparser or _default_geoparser()
     extractor, merger = _components(geoparser)
 
