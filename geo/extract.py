@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from geo.actors import ActorHit, ActorLexicon
 from geo.corpus import Document
 from geo.dates import TimeRef, find_time_refs
+from geo.events import Source
 from geo.gazetteer import Gazetteer
 from geo.geoparse import Geoparser, Mention
 from geo.lexicons import LEXICON_DIR, read_entries
@@ -64,25 +65,6 @@ _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b")
 _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """One document's telling of one event."""
-
-    doc: str
-    kind: str  # a key of TYPES
-    when: TimeRef
-    site_ids: tuple[str, ...]
-    actor: str
-    target: str
-    weapon: str
-    killed: int | None
-    wounded: int | None
-    status: str  # claimed | confirmed | claimed|confirmed | reported
-    start: int  # the supporting quote
-    end: int
-    quote: str
 
 
 @dataclass(frozen=True)
@@ -134,7 +116,7 @@ class EventExtractor:
         self.lexicon = Lexicon()
 
     def extract(self, doc: Document, text: str, mentions: list[Mention] | None = None,
-                index: TextIndex | None = None) -> list[Extracted]:
+                index: TextIndex | None = None) -> list[Source]:
         """The document's events; pass the mentions and text index when already computed."""
         index = index or TextIndex(text)
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
@@ -161,7 +143,7 @@ class EventExtractor:
         return _dedupe(events)
 
     def _clause_event(self, doc, text, sentence, previous, clause: Clause, places, refs,
-                      actor_hits) -> Extracted | None:
+                      actor_hits) -> Source | None:
         lowered, spans, isolated = clause.lowered, clause.spans, clause.isolated
         kind, weapon, trigger = self._kind(clause)
         if kind is None or _HYPOTHETICAL.search(lowered):
@@ -183,8 +165,9 @@ class EventExtractor:
             return None
         sentence_text = text[sentence[0]:sentence[1]]
         start = min(quote_start, sentence[0])
-        return Extracted(
-            doc=doc.id, kind=kind, when=when, site_ids=site_ids,
+        return Source(
+            doc=doc.id, kind=kind, date=when.date.isoformat(), date_end=when.date_end.isoformat(),
+            time_precision=when.precision, date_derivation=when.derivation, site_ids=site_ids,
             actor=actor.name if actor else "",
             target=self._target(site_ids, sentence_text) if kind in ATTACK_TYPES | {"interception"} else "",
             weapon=weapon, killed=_count(_KILLED, lowered, _KILLED_STEMS),
@@ -415,10 +398,10 @@ def _count(patterns: list[re.Pattern], lowered: str, stems: tuple[str, ...]) -> 
     return None
 
 
-def _dedupe(events: list[Extracted]) -> list[Extracted]:
+def _dedupe(events: list[Source]) -> list[Source]:
     seen, kept = set(), []
     for e in events:
-        key = (e.kind, e.when.date, e.when.date_end, e.site_ids)
+        key = (e.kind, e.date, e.date_end, e.site_ids)
         if key not in seen:
             seen.add(key)
             kept.append(e)

@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 from geopy.distance import geodesic, great_circle
 
 from geo.events import Event, Source
-from geo.extract import ATTACK_TYPES, Extracted
+from geo.extract import ATTACK_TYPES
 from geo.gazetteer import Gazetteer, Site
 
 _PRECISION = {"day": 0, "week": 1, "month": 2}
@@ -30,13 +30,6 @@ NEAR_KM = 30.0
 NEAR_DEGREES = NEAR_KM / 100.0  # a cheap bound first: a degree of latitude is over 110 km
 DATE_DISPUTE_DAYS = 3
 _TOWNS = frozenset({"city", "town"})
-
-
-def to_source(e: Extracted) -> Source:
-    return Source(doc=e.doc, start=e.start, end=e.end, quote=e.quote, kind=e.kind, date=e.when.date.isoformat(),
-                  date_end=e.when.date_end.isoformat(), time_precision=e.when.precision,
-                  date_derivation=e.when.derivation, site_ids=e.site_ids, actor=e.actor, target=e.target,
-                  weapon=e.weapon, killed=e.killed, wounded=e.wounded, status=e.status)
 
 
 def family(kind: str) -> str:

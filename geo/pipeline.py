@@ -17,7 +17,6 @@ from geo.corpus import Corpus, Document, read_text
 from geo.events import Source
 from geo.geoparse import Geoparser, Mention
 from geo.matcher import TextIndex
-from geo.merge import to_source
 
 WINDOW = 256  # documents in flight per worker when running in parallel
 
@@ -65,7 +64,7 @@ def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None 
     mentions = geoparser.parse(doc.id, text, index, unresolved=keep_mentions)
     if not events:
         return DocumentResult(doc.id, mentions, [])
-    sources = merger.within_document([to_source(e) for e in extractor.extract(doc, text, mentions, index)])
+    sources = merger.within_document(extractor.extract(doc, text, mentions, index))
     return DocumentResult(doc.id, mentions if keep_mentions else [], sources)
 
 
