@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def _events(args: argparse.Namespace) -> int:
     corpus = open_corpus(args.corpus)
     geoparser = default_geoparser()
     workdir = args.out.parent if args.out and str(args.out) != "-" else None
-    records = corpus_events(corpus, geoparser, workdir, **_engine(args))
+    records = corpus_events(corpus, geoparser, workdir, as_json=args.format == "json", **_engine(args))
     with atomic_output(args.out, newline="") as out:
         count = write_events(records, geoparser.gazetteer, args.format, out)
     print(f"{count} events from {len(corpus)} documents", file=sys.stderr)
@@ -151,14 +152,13 @@ def main(argv: list[str] | None = None) -> int:
 def _exit_cleanly_on_sigterm() -> None:
     """A terminated run (kill, a scheduler's time limit) unwinds like an interrupted one:
     the spool and the half-written output are removed, nothing is left half-published."""
-    import signal
     import threading
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminated)
 
 
-def _terminated(signum, frame):
+def _terminated(signum: int, frame) -> None:
     raise SystemExit(128 + signum)
 
 

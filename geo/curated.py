@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, TypeVar
 
 from geo.corpus import Corpus
 from geo.errors import InputError, InputErrors
@@ -24,6 +24,8 @@ from geo.events import Source
 from geo.extract import TYPES
 from geo.gazetteer import Gazetteer
 from geo.tables import read_rows
+
+T = TypeVar("T")
 
 FILE = "events.csv"
 COLUMNS = ("action", "doc", "quote", "date", "date_end", "time_precision", "site_ids", "sub_event_type",
@@ -122,8 +124,9 @@ def apply_curations(sources: list[Source], curations: list[Curation]) -> list[So
     return without_curated(sources, curations) + added_tellings(curations)
 
 
-def without_curated(sources: Iterable[Source], curations: list[Curation]) -> list[Source]:
-    """The extracted tellings no correct/suppress row covers."""
+def without_curated(sources: Iterable[T], curations: list[Curation]) -> list[T]:
+    """The extracted tellings (Sources, or spooled ones: anything with doc, start and
+    end) no correct/suppress row covers."""
     covered = [c for c in curations if c.action in ("correct", "suppress")]
     return [s for s in sources if not any(c.doc == s.doc and c.start < s.end and s.start < c.end for c in covered)]
 

@@ -129,8 +129,9 @@ def sort_records(records: Iterable[dict]) -> list[dict]:
     return sorted(records, key=lambda r: (r["date"], r["id"]))
 
 
-def write_events(records: Iterable[dict], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> int:
-    """Write records as they come (a list or a stream); returns how many."""
+def write_events(records: Iterable[dict] | Iterable[str], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> int:
+    """Write records as they come (a list or a stream); returns how many.  For "json",
+    records may come as their JSON text already."""
     if fmt == "json":
         return _write_json(records, out)
     if fmt == "csv":
@@ -140,12 +141,12 @@ def write_events(records: Iterable[dict], gazetteer: Gazetteer, fmt: str, out: I
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def _write_json(records: Iterable[dict], out: IO[str]) -> int:
+def _write_json(records: Iterable[dict] | Iterable[str], out: IO[str]) -> int:
     # One event per line: readable in a diff, written by json's C encoder.
     count = 0
     out.write("[")
     for count, r in enumerate(records, 1):
-        out.write(("\n" if count == 1 else ",\n") + json.dumps(r, ensure_ascii=False))
+        out.write(("\n" if count == 1 else ",\n") + (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)))
     out.write("\n]\n")
     return count
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import json
 from pathlib import Path
 from typing import Iterator
 
@@ -11,27 +13,68 @@ from geo.events import Source, sort_records
 from geo.gazetteer import Gazetteer
 from geo.geoparse import Geoparser
 from geo.merge import Merger
-from geo.pipeline import run
-from geo.spool import Spool
+from geo.pipeline import process_pool, run
+from geo.spool import RecordsFile, Spool, read_tellings
 
 
-def corpus_events(corpus: Corpus, geoparser: Geoparser, workdir: str | Path | None = None,
-                  **engine) -> Iterator[dict]:
+def corpus_events(corpus: Corpus, geoparser: Geoparser, workdir: str | Path | None = None, as_json: bool = False,
+                  **engine) -> Iterator[dict] | Iterator[str]:
     """Event records, sorted by date then id, streamed: tellings and records wait in a
     spool on disk (in ``workdir``), so memory does not grow with the corpus.  The curated
     layer is validated here, before any document is read, so a bad row stops the run
-    early.  ``engine``: jobs, engine, scheduler, base (see geo.pipeline.run)."""
+    early.  ``as_json``: each record as its JSON text, as written to the spool.
+    ``engine``: jobs, engine, scheduler, base (see geo.pipeline.run)."""
     curations = read_curated(corpus, geoparser.gazetteer)
-    return _streamed(corpus, geoparser.gazetteer, curations, workdir, dict(engine, geoparser=geoparser))
+    return _streamed(corpus, geoparser.gazetteer, curations, workdir, as_json, dict(engine, geoparser=geoparser))
 
 
-def _streamed(corpus: Corpus, gazetteer: Gazetteer, curations: list[Curation], workdir, engine: dict) -> Iterator[dict]:
+def _streamed(corpus: Corpus, gazetteer: Gazetteer, curations: list[Curation], workdir, as_json: bool,
+              engine: dict) -> Iterator[dict] | Iterator[str]:
     with Spool(workdir) as spool:
         for result in run(corpus, events=True, mentions=False, **engine):
             spool.add_tellings(without_curated(result.sources, curations))
         spool.add_tellings(added_tellings(curations))
-        spool.add_records(e.as_record(gazetteer) for e in Merger(gazetteer).merge_sorted(spool.tellings()))
-        yield from spool.records()
+        files = _merge(spool, gazetteer, engine.get("jobs", 1))
+        try:
+            for _, _, text in heapq.merge(*(f.lines() for f in files)):
+                yield text if as_json else json.loads(text)
+        finally:
+            for f in files:
+                f.close()
+
+
+def _merge(spool: Spool, gazetteer: Gazetteer, jobs: int) -> list[RecordsFile]:
+    """Merge the tellings into records files, one per group of event families.  Tellings
+    of different families never merge (geo.merge), so with ``jobs`` > 1 the groups are
+    merged in parallel, each in its own process."""
+    groups = family_groups(spool.families(), jobs)
+    paths = [spool.folder / f"records-{i}.sqlite" for i in range(len(groups))]
+    if len(groups) == 1:
+        _merge_group(spool.folder, None, gazetteer, paths[0])
+    elif groups:
+        with process_pool(len(groups)) as pool:
+            pool.starmap(_merge_group, [(spool.folder, g, gazetteer, p) for g, p in zip(groups, paths)])
+    return [RecordsFile(p) for p in paths]
+
+
+def family_groups(counts: dict[str, int], jobs: int) -> list[tuple[str, ...]]:
+    """At most ``jobs`` groups of families with about as many tellings each (largest first,
+    each to the lightest group)."""
+    groups: list[list[str]] = [[] for _ in range(min(max(jobs, 1), len(counts)))]
+    totals = [0] * len(groups)
+    for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        lightest = totals.index(min(totals))
+        groups[lightest].append(name)
+        totals[lightest] += count
+    return [tuple(sorted(g)) for g in groups]
+
+
+def _merge_group(folder: Path, families: tuple[str, ...] | None, gazetteer: Gazetteer, path: Path) -> None:
+    records = RecordsFile(path)
+    try:
+        records.add(e.as_record(gazetteer) for e in Merger(gazetteer).merge_sorted(read_tellings(folder, families)))
+    finally:
+        records.close()
 
 
 def merged_events(sources: list[Source], curations: list[Curation], gazetteer: Gazetteer) -> list[dict]:

@@ -17,6 +17,7 @@ from geo.corpus import Corpus, Document, read_text
 from geo.events import Source
 from geo.geoparse import Geoparser, Mention
 from geo.matcher import TextIndex
+from geo.spool import SpooledTelling
 
 WINDOW = 256  # documents in flight per worker when running in parallel
 
@@ -25,7 +26,8 @@ WINDOW = 256  # documents in flight per worker when running in parallel
 class DocumentResult:
     doc: str
     mentions: list[Mention]
-    sources: list[Source]  # the document's event tellings, merged within the document
+    sources: list[Source] | list[SpooledTelling]  # the document's event tellings, merged within the document;
+    # spooled when only tellings were asked for (mentions=False)
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Task:
     doc: Document
     location: str  # a path or URL the worker can read
     events: bool
-    mentions: bool = True  # False: only the tellings travel back
+    mentions: bool = True  # False: only the tellings travel back, spooled
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,9 @@ def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None 
     if not events:
         return DocumentResult(doc.id, mentions, [])
     sources = merger.within_document(extractor.extract(doc, text, mentions, index))
-    return DocumentResult(doc.id, mentions if keep_mentions else [], sources)
+    if not keep_mentions:
+        return DocumentResult(doc.id, [], [SpooledTelling.of(s) for s in sources])
+    return DocumentResult(doc.id, mentions, sources)
 
 
 def run_task(task: Task) -> DocumentResult:
@@ -113,11 +117,27 @@ def _tasks(documents: list[Document], events: bool, mentions: bool, base: str | 
 
 
 def _run_processes(tasks: Iterator[Task], jobs: int) -> Iterator[DocumentResult]:
+    with process_pool(jobs) as pool:
+        yield from pool.imap(run_task, tasks, chunksize=8)
+
+
+def process_pool(processes: int):
+    """A pool of local processes: forked (cheap) unless threads are running, which a
+    fork would copy in whatever state they are in.  The workers keep the default SIGTERM
+    action whatever this process set: a pool stops its workers with SIGTERM and waits
+    for them, and a worker that unwinds instead of dying can hang on the pool's locks."""
     import multiprocessing
+    import signal
 
     context = multiprocessing.get_context("spawn" if _threads_started() else "fork")
-    with context.Pool(jobs) as pool:
-        yield from pool.imap(run_task, tasks, chunksize=8)
+    try:
+        previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    except ValueError:  # not the main thread: nothing was set here
+        return context.Pool(processes)
+    try:
+        return context.Pool(processes)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _threads_started() -> bool:

@@ -1,9 +1,9 @@
 """Disk-backed sorting for the streamed events stage.
 
 Event tellings arrive document by document but merge in date order, and records are
-written in date order; neither fits in memory for a large corpus.  Both wait in a
-temporary SQLite file (standard library), whose ORDER BY sorts on disk in bounded
-memory.  The file is removed when the spool closes; a spool left by a run that was
+written in date order; neither fits in memory for a large corpus.  Both wait in
+temporary SQLite files (standard library), whose ORDER BY sorts on disk in bounded
+memory: one file of tellings, and one of records per merge group (geo.eventstage).  The file is removed when the spool closes; a spool left by a run that was
 killed outright (SIGKILL, a power cut) is removed by the next run in the same folder.
 """
 
@@ -17,27 +17,48 @@ import socket
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from geo.events import Source
-
-_SCHEMA = """
-CREATE TABLE tellings (date TEXT, doc TEXT, start INTEGER, data BLOB);
-CREATE TABLE records (date TEXT, id TEXT, data TEXT);
-"""
-
+from geo.merge import family
 
 _PREFIX = ".geo-spool-"
+_SCRATCH = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
+
+
+def _scratch_db(path: Path, schema: str = "") -> sqlite3.Connection:
+    """A scratch file: no journal, no fsync; a small page cache keeps memory flat."""
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript(_SCRATCH + schema)
+    return db
+
+
+class SpooledTelling(NamedTuple):
+    """A telling ready for the spool, made where it was extracted (a worker process), so
+    the process that spools it neither decodes nor encodes it again."""
+
+    family: str
+    date: str
+    doc: str
+    start: int
+    end: int
+    data: bytes  # the pickled Source
+
+    @classmethod
+    def of(cls, s: Source) -> "SpooledTelling":
+        return cls(family(s.kind), s.date, s.doc, s.start, s.end, pickle.dumps(s, pickle.HIGHEST_PROTOCOL))
 
 
 class Spool:
+    """The tellings of a run, and the records files the merge writes, in a scratch folder."""
+
     def __init__(self, directory: str | Path | None = None):
         remove_abandoned(Path(directory or tempfile.gettempdir()))
         self._folder = tempfile.TemporaryDirectory(prefix=f"{_PREFIX}{_owner()}-", dir=directory)
-        self._db = sqlite3.connect(Path(self._folder.name) / "spool.sqlite", isolation_level=None)
-        # a scratch file: no journal, no fsync; a small page cache keeps memory flat
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
-                               + _SCHEMA + "BEGIN;")
+        self.folder = Path(self._folder.name)
+        self._db = _scratch_db(self.folder / "tellings.sqlite",
+                               "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER, data BLOB);"
+                               "BEGIN;")
 
     def __enter__(self) -> "Spool":
         return self
@@ -49,23 +70,62 @@ class Spool:
         self._db.close()
         self._folder.cleanup()
 
-    def add_tellings(self, sources: Iterable[Source]) -> None:
-        self._db.executemany("INSERT INTO tellings VALUES (?, ?, ?, ?)",
-                             ((s.date, s.doc, s.start, pickle.dumps(s, pickle.HIGHEST_PROTOCOL)) for s in sources))
+    def add_tellings(self, tellings: Iterable[Source | SpooledTelling]) -> None:
+        self._db.executemany("INSERT INTO tellings VALUES (?, ?, ?, ?, ?)",
+                             ((t.family, t.date, t.doc, t.start, t.data) for t in map(_spooled, tellings)))
 
-    def tellings(self) -> Iterator[Source]:
-        """Every telling, by date, document and offset (geo.merge.telling_order)."""
-        for (data,) in self._db.execute("SELECT data FROM tellings ORDER BY date, doc, start"):
+    def families(self) -> dict[str, int]:
+        """How many tellings of each family (see geo.merge.family); the tellings are
+        committed first, so other processes can read them."""
+        if self._db.in_transaction:
+            self._db.execute("COMMIT")
+        return dict(self._db.execute("SELECT family, count(*) FROM tellings GROUP BY family ORDER BY family"))
+
+    def tellings(self, families: Iterable[str] | None = None) -> Iterator[Source]:
+        """The tellings (of some families), by date, document and offset (geo.merge.telling_order)."""
+        return read_tellings(self.folder, families, self._db)
+
+
+def _spooled(t: Source | SpooledTelling) -> SpooledTelling:
+    return t if isinstance(t, SpooledTelling) else SpooledTelling.of(t)
+
+
+def read_tellings(folder: Path, families: Iterable[str] | None = None,
+                  db: sqlite3.Connection | None = None) -> Iterator[Source]:
+    """A spool's tellings, read from any process once Spool.families() has committed them."""
+    own = db is None
+    db = db or _scratch_db(folder / "tellings.sqlite")
+    where, values = "", ()
+    if families is not None:
+        values = tuple(families)
+        where = f"WHERE family IN ({', '.join('?' * len(values))})"
+    try:
+        for (data,) in db.execute(f"SELECT data FROM tellings {where} ORDER BY date, doc, start", values):
             yield pickle.loads(data)
+    finally:
+        if own:
+            db.close()
 
-    def add_records(self, records: Iterable[dict]) -> None:
+
+class RecordsFile:
+    """Event records on disk, given back sorted by date then id, as JSON text."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._db = _scratch_db(path, "CREATE TABLE IF NOT EXISTS records (date TEXT, id TEXT, data TEXT);")
+
+    def add(self, records: Iterable[dict]) -> None:
+        self._db.execute("BEGIN")
         self._db.executemany("INSERT INTO records VALUES (?, ?, ?)",
                              ((r["date"], r["id"], json.dumps(r, ensure_ascii=False)) for r in records))
+        self._db.execute("COMMIT")
 
-    def records(self) -> Iterator[dict]:
-        """Every record, by date then id."""
-        for (data,) in self._db.execute("SELECT data FROM records ORDER BY date, id"):
-            yield json.loads(data)
+    def lines(self) -> Iterator[tuple[str, str, str]]:
+        """(date, id, JSON text) of every record, by date then id."""
+        yield from self._db.execute("SELECT date, id, data FROM records ORDER BY date, id")
+
+    def close(self) -> None:
+        self._db.close()
 
 
 def _owner(pid: int | None = None) -> str:

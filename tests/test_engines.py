@@ -17,6 +17,19 @@ def test_local_processes_match_a_single_process(tmp_path):
     assert run(tmp_path, "one.json") == run(tmp_path, "two.json", "--jobs", "2")
 
 
+def test_local_processes_match_on_a_larger_corpus(tmp_path):
+    # enough events of every family that three processes merge a group each
+    from geo.synth import generate
+
+    corpus = generate(tmp_path / "corpus", 150, size=3000)
+    outputs = []
+    for jobs in ("1", "3"):
+        out = tmp_path / f"events-{jobs}.json"
+        assert main(["events", "--corpus", str(corpus), "--out", str(out), "--jobs", jobs]) == 0
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b'"id"') > 500
+
+
 def test_mentions_with_jobs_match(tmp_path):
     outs = []
     for jobs in ("1", "2"):

@@ -242,19 +242,35 @@ def test_merging_lets_go_of_events_no_later_telling_can_join(geoparser):
 
 
 def test_spool_sorts_on_disk_and_cleans_up(tmp_path):
-    from geo.spool import Spool
+    from geo.spool import RecordsFile, SpooledTelling, Spool
 
     tellings = [source(doc, start, date, ["tower-22"]) for doc, start, date in
                 (("b", 5, "2024-02-01"), ("a", 9, "2024-01-05"), ("a", 2, "2024-01-05"))]
+    protest = source("c", 1, "2024-01-01", ["tower-22"], kind="protest")
     with Spool(tmp_path) as spool:
-        spool.add_tellings(tellings)
-        assert [(s.date, s.doc, s.start) for s in spool.tellings()] == [
+        spool.add_tellings(tellings[:2] + [SpooledTelling.of(tellings[2]), protest])
+        assert spool.families() == {"attack": 3, "protest": 1}
+        assert [(s.date, s.doc, s.start) for s in spool.tellings(["attack"])] == [
             ("2024-01-05", "a", 2), ("2024-01-05", "a", 9), ("2024-02-01", "b", 5)]
-        spool.add_records([{"date": "2024-02-01", "id": "x"}, {"date": "2024-01-05", "id": "z"},
-                           {"date": "2024-01-05", "id": "y"}])
-        assert [r["id"] for r in spool.records()] == ["y", "z", "x"]
+        assert list(spool.tellings()) == [protest, tellings[2], tellings[1], tellings[0]]
+        records = RecordsFile(spool.folder / "records.sqlite")
+        records.add([{"date": "2024-02-01", "id": "x"}, {"date": "2024-01-05", "id": "z"},
+                     {"date": "2024-01-05", "id": "y"}])
+        assert [json.loads(text)["id"] for _, _, text in records.lines()] == ["y", "z", "x"]
+        records.close()
         assert any(tmp_path.iterdir())
     assert not any(tmp_path.iterdir())
+
+
+def test_families_share_the_merge_evenly():
+    from geo.eventstage import family_groups
+
+    counts = {"attack": 80, "protest": 33, "visit": 24, "change": 3}
+    assert family_groups(counts, 1) == [("attack", "change", "protest", "visit")]
+    assert family_groups(counts, 2) == [("attack",), ("change", "protest", "visit")]
+    assert family_groups(counts, 3) == [("attack",), ("protest",), ("change", "visit")]
+    assert family_groups(counts, 8) == [("attack",), ("protest",), ("visit",), ("change",)]
+    assert family_groups({}, 2) == []
 
 
 def test_streamed_events_equal_the_in_memory_merge(geoparser):
