@@ -3,8 +3,9 @@
 Event tellings arrive document by document but merge in date order, and records are
 written in date order; neither fits in memory for a large corpus.  Both wait in
 temporary SQLite files (standard library), whose ORDER BY sorts on disk in bounded
-memory: one file of tellings, and one of records per merge group (geo.eventstage).  The file is removed when the spool closes; a spool left by a run that was
-killed outright (SIGKILL, a power cut) is removed by the next run in the same folder.
+memory: one file of tellings, and one of records per merge group (geo.eventstage).
+The files are removed when the spool closes; a spool left by a run that was killed
+outright (SIGKILL, a power cut) is removed by the next run in the same folder.
 """
 
 from __future__ import annotations
