@@ -30,7 +30,7 @@ class Names(NamedTuple):
     stems: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a corpus has hundreds of thousands
 class Mention:
     doc: str
     start: int
@@ -153,9 +153,9 @@ class Geoparser:
         return sites
 
     def _mention(self, doc_id: str, text: str, r: Reading, sentences: SentenceIndex) -> Mention:
-        s_start, s_end = sentences.around(r.start, r.end)
+        s_start, sentence = sentences.text_around(r.start, r.end)
         common = dict(doc=doc_id, start=r.start, end=r.end, surface=text[r.start:r.end],
-                      literal=r.literal, sentence=text[s_start:s_end], sentence_start=s_start)
+                      literal=r.literal, sentence=sentence, sentence_start=s_start)
         if len(r.sites) > 1:
             return Mention(site_id="", name="", kind="", country="", lat=None, lon=None, status="ambiguous",
                            precision=None, uncertainty_m=None, layer="", candidates=r.sites, **common)
@@ -165,11 +165,10 @@ class Geoparser:
                        uncertainty_m=site.uncertainty_m, layer=site.layer, candidates=(), **common)
 
     def _unresolved(self, doc_id: str, text: str, start: int, end: int, sentences: SentenceIndex) -> Mention:
-        s_start, s_end = sentences.around(start, end)
+        s_start, sentence = sentences.text_around(start, end)
         return Mention(doc=doc_id, start=start, end=end, surface=text[start:end], site_id="", name="", kind="",
                        country="", lat=None, lon=None, literal=True, status="unresolved", precision=None,
-                       uncertainty_m=None, layer="", candidates=(), sentence=text[s_start:s_end],
-                       sentence_start=s_start)
+                       uncertainty_m=None, layer="", candidates=(), sentence=sentence, sentence_start=s_start)
 
 
 class _Containment:

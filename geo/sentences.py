@@ -50,8 +50,10 @@ class SentenceIndex:
     """Finds the sentence around an offset."""
 
     def __init__(self, text: str):
+        self.text = text
         self.spans = sentence_spans(text)
         self._starts = [s for s, _ in self.spans]
+        self._texts: dict[tuple[int, int], str] = {}
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The sentence containing [start, end); spans several when a mention crosses a break."""
@@ -60,3 +62,11 @@ class SentenceIndex:
         if not self.spans:
             return start, end
         return min(self.spans[i][0], start), max(self.spans[j][1], end)
+
+    def text_around(self, start: int, end: int) -> tuple[int, str]:
+        """The start and text of the sentence around [start, end); the mentions of a
+        sentence share one string."""
+        span = self.around(start, end)
+        if span not in self._texts:
+            self._texts[span] = self.text[span[0]:span[1]]
+        return span[0], self._texts[span]

@@ -13,7 +13,6 @@ byte-identical: folium's element ids are fixed and every collection is sorted.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -57,6 +56,7 @@ def build_site(corpus: Corpus, geoparser: Geoparser, out: Path) -> dict:
         mentions += result.mentions
         sources += result.sources
     events = merged_events(sources, curations, geoparser.gazetteer)
+    del sources  # the events hold what the site needs of them
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
@@ -125,14 +125,19 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+def _open(path: Path):
+    return path.open("w", encoding="utf-8", newline="\n")
+
+
 def _write_data(folder: Path, mentions, events, sites, gazetteer) -> None:
-    buffer = io.StringIO()
-    write_records((m.as_record() for m in mentions), MENTION_FIELDS, "csv", buffer)
-    _write(folder / "mentions.csv", buffer.getvalue())
-    buffer = io.StringIO()
-    write_events(events, gazetteer, "csv", buffer)
-    _write(folder / "events.csv", buffer.getvalue())
-    _write(folder / "events.geojson", json.dumps(to_geojson(events, gazetteer), ensure_ascii=False, indent=1) + "\n")
+    # written as they are encoded: a corpus's mentions as one string would double the memory
+    with _open(folder / "mentions.csv") as out:
+        write_records((m.as_record() for m in mentions), MENTION_FIELDS, "csv", out)
+    with _open(folder / "events.csv") as out:
+        write_events(events, gazetteer, "csv", out)
+    with _open(folder / "events.geojson") as out:
+        json.dump(to_geojson(events, gazetteer), out, ensure_ascii=False, indent=1)
+        out.write("\n")
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [s.lon, s.lat]},
                  "properties": {"id": s.id, "name": s.name, "kind": s.kind, "country": s.country,
                                 "geo_precision": s.geo_precision, "uncertainty_m": s.uncertainty_m, "layer": s.layer,
