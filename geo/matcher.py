@@ -92,10 +92,6 @@ class TextIndex:
     def sentences(self) -> SentenceIndex:
         return SentenceIndex(self.text)
 
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Original offsets of the padded-skeleton span [start, end)."""
-        return self._normal.start(start - 1), self._normal.end(end - 1)
-
     def hits(self, matcher: KeyMatcher[T]) -> list[Hit[T]]:
         found = matcher.scan(self.padded)
         starts, ends = self._normal.spans([s - 1 for s, _, _, _ in found], [e - 1 for _, e, _, _ in found])

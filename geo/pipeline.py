@@ -132,12 +132,13 @@ def process_pool(processes: int):
     context = multiprocessing.get_context("spawn" if _threads_started() else "fork")
     try:
         previous = signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    except ValueError:  # not the main thread: nothing was set here
-        return context.Pool(processes)
+    except ValueError:  # not the main thread, which alone sets handlers
+        previous = None
     try:
         return context.Pool(processes)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:  # None also when the handler was not set from Python
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _threads_started() -> bool:
