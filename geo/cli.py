@@ -61,7 +61,7 @@ def _build(args: argparse.Namespace) -> int:
     from geo.mentions import default_geoparser
     from geo.site import build_site
 
-    counts = build_site(open_corpus(args.corpus), default_geoparser(), args.out)
+    counts = build_site(open_corpus(args.corpus), default_geoparser(), args.out, **_engine(args))
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {args.out}/index.html", file=sys.stderr)
     return 0
 
@@ -112,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="publish the static map site")
     build.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     build.add_argument("--out", type=Path, default=Path("site"))
+    _add_engine_options(build)
     build.set_defaults(run=_build)
 
     gazetteer = commands.add_parser("gazetteer", help="gazetteer tools")

@@ -33,14 +33,21 @@ def _streamed(corpus: Corpus, gazetteer: Gazetteer, curations: list[Curation], w
     with Spool(workdir) as spool:
         for result in run(corpus, events=True, mentions=False, **engine):
             spool.add_tellings(without_curated(result.sources, curations))
-        spool.add_tellings(added_tellings(curations))
-        files = _merge(spool, gazetteer, engine.get("jobs", 1))
-        try:
-            for _, _, text in heapq.merge(*(f.lines() for f in files)):
-                yield text if as_json else json.loads(text)
-        finally:
-            for f in files:
-                f.close()
+        yield from spooled_records(spool, curations, gazetteer, engine.get("jobs", 1), as_json)
+
+
+def spooled_records(spool: Spool, curations: list[Curation], gazetteer: Gazetteer, jobs: int = 1,
+                    as_json: bool = False) -> Iterator[dict] | Iterator[str]:
+    """The records of the spooled tellings and the curated layer's added ones, merged, by
+    date then id."""
+    spool.add_tellings(added_tellings(curations))
+    files = _merge(spool, gazetteer, jobs)
+    try:
+        for _, _, text in heapq.merge(*(f.lines() for f in files)):
+            yield text if as_json else json.loads(text)
+    finally:
+        for f in files:
+            f.close()
 
 
 def _merge(spool: Spool, gazetteer: Gazetteer, jobs: int) -> list[RecordsFile]:

@@ -39,14 +39,25 @@ def write_records(records: Iterable[dict], fields: tuple[str, ...], fmt: str, ou
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
             count += 1
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: _cell(v) for k, v in record.items()})
-            count += 1
+        count = CsvRecords(fields, out).write(records)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     return count
+
+
+class CsvRecords:
+    """A CSV file of records, written in as many batches as they come."""
+
+    def __init__(self, fields: tuple[str, ...], out: IO[str]):
+        self._writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+        self._writer.writeheader()
+
+    def write(self, records: Iterable[dict]) -> int:
+        count = 0
+        for record in records:
+            self._writer.writerow({k: _cell(v) for k, v in record.items()})
+            count += 1
+        return count
 
 
 def _cell(value):

@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 
 import folium
@@ -25,17 +24,20 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from shapely.geometry import box, mapping, shape
 
 from geo import DATA_DIR
-from geo.corpus import Corpus
-from geo.events import to_geojson, write_events
-from geo.curated import read_curated
+from geo.corpus import Corpus, Document
+from geo.curated import Curation, read_curated, without_curated
+from geo.events import write_events
+from geo.eventstage import spooled_records
+from geo.gazetteer import Gazetteer, Site
 from geo.geojson import rounded
-from geo.eventstage import merged_events
 from geo.geoparse import FIELDS as MENTION_FIELDS
-from geo.geoparse import Geoparser, Mention
-from geo.output import write_records
+from geo.geoparse import Geoparser
+from geo.output import CsvRecords
 from geo.pages import document_page, site_page
 from geo.pipeline import run
-from geo.sitedata import build_map_data
+from geo.sitedata import dated_point_mentions, write_map_data
+from geo.sitestore import SiteStore
+from geo.spool import Spool
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
@@ -48,21 +50,17 @@ class LocalMap(folium.Map):
     default_css = [("leaflet_css", "lib/leaflet/leaflet.css")]
 
 
-def build_site(corpus: Corpus, geoparser: Geoparser, out: Path) -> dict:
-    """Build the whole site for ``corpus`` into ``out`` atomically; returns counts."""
-    curations = read_curated(corpus, geoparser.gazetteer)
-    mentions, sources = [], []
-    for result in run(corpus, events=True, geoparser=geoparser):
-        mentions += result.mentions
-        sources += result.sources
-    events = merged_events(sources, curations, geoparser.gazetteer)
-    del sources  # the events hold what the site needs of them
+def build_site(corpus: Corpus, geoparser: Geoparser, out: Path, **engine) -> dict:
+    """Build the whole site for ``corpus`` into ``out`` atomically; returns counts.
+    ``engine``: jobs, engine, scheduler, base (see geo.pipeline.run)."""
+    curations = read_curated(corpus, geoparser.gazetteer)  # a bad row stops the build before any work
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
     work.chmod(0o755)  # mkdtemp makes it private; a static host must read it
     try:
-        counts = _write_site(work, corpus, geoparser, mentions, events)
+        with Spool(out.parent) as spool:
+            counts = _write_site(work, corpus, geoparser, curations, spool, engine)
         _swap(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -80,45 +78,68 @@ def _swap(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, mentions: list[Mention], events: list[dict]) -> dict:
+def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, curations: list[Curation], spool: Spool,
+                engine: dict) -> dict:
+    """The site in passes over a store on disk (geo.sitestore): the documents are processed
+    one at a time, the events merged, then each page is written from its own slice."""
     gazetteer = geoparser.gazetteer
+    _copy_assets(root)
+    store = SiteStore(spool.folder / "site.sqlite")
+    try:
+        with _open(root / "data" / "mentions.csv") as mentions_csv:
+            _process_documents(corpus, geoparser, curations, spool, store, CsvRecords(MENTION_FIELDS, mentions_csv),
+                               engine)
+        store.add_events(spooled_records(spool, curations, gazetteer, engine.get("jobs", 1), as_json=True))
+        store.index()
+        documents = sorted(corpus, key=lambda d: d.id)
+        _write_document_pages(root, corpus, documents, store, gazetteer)
+        page_sites = _write_site_pages(root, documents, store, gazetteer)
+        with _open(root / "data" / "map-data.js") as out:
+            sites = write_map_data(out, documents, store, gazetteer)
+        _write(root / "index.html", map_html(sites))
+        _write_data(root / "data", store, sites, gazetteer)
+        shutil.copyfile(corpus.root / "documents.csv", root / "data" / "documents.csv")
+        return {"documents": len(documents), "mentions": store.mentions, "events": store.events,
+                "markers": len(sites), "site_pages": page_sites}
+    finally:
+        store.close()
+
+
+def _copy_assets(root: Path) -> None:
     for folder in ("sites", "docs", "data", "assets", "lib"):
         (root / folder).mkdir()
     shutil.copytree(xstatic_leaflet.BASE_DIR, root / "lib" / "leaflet",
                     ignore=shutil.ignore_patterns("*.map", "*esm*", "leaflet-src.js"))
     for asset in sorted(a for a in ASSETS.iterdir() if a.suffix in (".js", ".css")):
         shutil.copyfile(asset, root / "assets" / asset.name)
-    documents = sorted(corpus, key=lambda d: d.id)
-    map_data = build_map_data(documents, mentions, events, gazetteer)
-    _write(root / "data" / "map-data.js", "window.GEO_DATA = " + json.dumps(map_data.payload, sort_keys=True) + ";\n")
-    _write(root / "index.html", map_html(map_data.sites))
-    docs = {d.id: d for d in documents}
-    site_mentions = defaultdict(list)
-    for m in mentions:
-        if m.status == "resolved" and m.literal:
-            site_mentions[m.site_id].append(m)
-    site_events = defaultdict(list)
-    for ev in events:
-        for site_id in ev["site_ids"]:
-            site_events[site_id].append(ev)
-    page_sites = sorted(set(site_mentions) | set(site_events))
-    for site_id in page_sites:
-        _write(root / "sites" / f"{site_id}.html",
-               site_page(gazetteer[site_id], site_mentions[site_id], site_events[site_id], docs, gazetteer))
-    quotes = defaultdict(list)
-    for ev in events:
-        for s in ev["sources"]:
-            quotes[s["doc"]].append((s["start"], s["end"]))
-    doc_mentions = defaultdict(list)
-    for m in mentions:
-        doc_mentions[m.doc].append(m)
+
+
+def _process_documents(corpus: Corpus, geoparser: Geoparser, curations: list[Curation], spool: Spool,
+                       store: SiteStore, mentions_csv: CsvRecords, engine: dict) -> None:
+    """Each document's mentions to the store and mentions.csv, its tellings to the spool."""
+    for result in run(corpus, events=True, geoparser=geoparser, **engine):
+        spool.add_tellings(without_curated(result.sources, curations))
+        store.add_mentions(result.mentions)
+        mentions_csv.write(m.as_record() for m in result.mentions)
+
+
+def _write_document_pages(root: Path, corpus: Corpus, documents: list[Document], store: SiteStore,
+                          gazetteer: Gazetteer) -> None:
+    """Each document's page, and its dated point mentions counted for the map."""
     for doc in documents:
+        mentions, quotes = store.document_mentions(doc.id), store.document_quotes(doc.id)
         _write(root / "docs" / f"{doc.id}.html",
-               document_page(doc, corpus.read(doc), doc_mentions[doc.id], quotes[doc.id], gazetteer))
-    _write_data(root / "data", mentions, events, map_data.sites, gazetteer)
-    shutil.copyfile(corpus.root / "documents.csv", root / "data" / "documents.csv")
-    return {"documents": len(documents), "mentions": len(mentions), "events": len(events),
-            "markers": len(map_data.sites), "site_pages": len(page_sites)}
+               document_page(doc, corpus.read(doc), mentions, [(s, e) for s, e, _, _ in quotes], gazetteer))
+        store.add_counts(doc.id, dated_point_mentions(doc, mentions, quotes, gazetteer))
+
+
+def _write_site_pages(root: Path, documents: list[Document], store: SiteStore, gazetteer: Gazetteer) -> int:
+    docs = {d.id: d for d in documents}
+    sites = store.page_sites()
+    for site_id in sites:
+        _write(root / "sites" / f"{site_id}.html",
+               site_page(gazetteer[site_id], store.site_mentions(site_id), store.site_events(site_id), docs, gazetteer))
+    return len(sites)
 
 
 def _write(path: Path, text: str) -> None:
@@ -129,15 +150,10 @@ def _open(path: Path):
     return path.open("w", encoding="utf-8", newline="\n")
 
 
-def _write_data(folder: Path, mentions, events, sites, gazetteer) -> None:
-    # written as they are encoded: a corpus's mentions as one string would double the memory
-    with _open(folder / "mentions.csv") as out:
-        write_records((m.as_record() for m in mentions), MENTION_FIELDS, "csv", out)
-    with _open(folder / "events.csv") as out:
-        write_events(events, gazetteer, "csv", out)
-    with _open(folder / "events.geojson") as out:
-        json.dump(to_geojson(events, gazetteer), out, ensure_ascii=False, indent=1)
-        out.write("\n")
+def _write_data(folder: Path, store: SiteStore, sites: list[Site], gazetteer: Gazetteer) -> None:
+    for fmt in ("csv", "geojson"):
+        with _open(folder / f"events.{fmt}") as out:
+            write_events(store.all_events(), gazetteer, fmt, out)
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [s.lon, s.lat]},
                  "properties": {"id": s.id, "name": s.name, "kind": s.kind, "country": s.country,
                                 "geo_precision": s.geo_precision, "uncertainty_m": s.uncertainty_m, "layer": s.layer,

@@ -27,7 +27,7 @@ _PREFIX = ".geo-spool-"
 _SCRATCH = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
 
 
-def _scratch_db(path: Path, schema: str = "") -> sqlite3.Connection:
+def scratch_db(path: Path, schema: str = "") -> sqlite3.Connection:
     """A scratch file: no journal, no fsync; a small page cache keeps memory flat."""
     db = sqlite3.connect(path, isolation_level=None)
     db.executescript(_SCRATCH + schema)
@@ -57,7 +57,7 @@ class Spool:
         remove_abandoned(Path(directory or tempfile.gettempdir()))
         self._folder = tempfile.TemporaryDirectory(prefix=f"{_PREFIX}{_owner()}-", dir=directory)
         self.folder = Path(self._folder.name)
-        self._db = _scratch_db(self.folder / "tellings.sqlite",
+        self._db = scratch_db(self.folder / "tellings.sqlite",
                                "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER, data BLOB);"
                                "BEGIN;")
 
@@ -95,7 +95,7 @@ def read_tellings(folder: Path, families: Iterable[str] | None = None,
                   db: sqlite3.Connection | None = None) -> Iterator[Source]:
     """A spool's tellings, read from any process once Spool.families() has committed them."""
     own = db is None
-    db = db or _scratch_db(folder / "tellings.sqlite")
+    db = db or scratch_db(folder / "tellings.sqlite")
     where, values = "", ()
     if families is not None:
         values = tuple(families)
@@ -113,7 +113,7 @@ class RecordsFile:
 
     def __init__(self, path: Path):
         self.path = path
-        self._db = _scratch_db(path, "CREATE TABLE IF NOT EXISTS records (date TEXT, id TEXT, data TEXT);")
+        self._db = scratch_db(path, "CREATE TABLE IF NOT EXISTS records (date TEXT, id TEXT, data TEXT);")
 
     def add(self, records: Iterable[dict]) -> None:
         self._db.execute("BEGIN")

@@ -27,3 +27,8 @@ def mini_geoparser(lexicons):
 def geoparser(lexicons):
     """The geoparser over the real, checked-in gazetteer."""
     return Geoparser(load_gazetteer(reserved=lexicons.reserved_words), lexicons)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, by relative path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

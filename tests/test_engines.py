@@ -4,7 +4,7 @@ import distributed
 
 from geo.cli import main
 
-from conftest import ROOT
+from conftest import ROOT, files_of
 
 
 def run(tmp_path, name, *extra):
@@ -28,6 +28,18 @@ def test_local_processes_match_on_a_larger_corpus(tmp_path):
         assert main(["events", "--corpus", str(corpus), "--out", str(out), "--jobs", jobs]) == 0
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0].count(b'"id"') > 500
+
+
+def test_a_site_built_with_processes_matches_a_single_process(tmp_path):
+    from geo.synth import generate
+
+    corpus = generate(tmp_path / "corpus", 60, size=2000)
+    sites = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"site-{jobs}"
+        assert main(["build", "--corpus", str(corpus), "--out", str(out), "--jobs", jobs]) == 0
+        sites.append(files_of(out))
+    assert sites[0] == sites[1] and len([f for f in sites[0] if f.startswith("sites/")]) > 20
 
 
 def test_mentions_with_jobs_match(tmp_path):

@@ -8,7 +8,7 @@ from geo.cli import main
 from geo.corpus import open_corpus
 from geo.site import build_site
 
-from conftest import ROOT
+from conftest import ROOT, files_of
 
 HEADER = "id,file,title,publisher,author,published,url\n"
 HOSTILE = ('Rockets hit Ain al-Asad on 7 November. <script>alert("doc")</script> "quoted" & <b>bold</b>\n'
@@ -43,10 +43,7 @@ def test_builds_are_byte_identical(tmp_path, geoparser):
     a, b = tmp_path / "a", tmp_path / "b"
     build_site(corpus, geoparser, a)
     build_site(corpus, geoparser, b)
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    for rel in files_a:
-        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+    assert files_of(a) == files_of(b)
 
 
 def test_a_failing_build_leaves_the_previous_site(tmp_path, geoparser, monkeypatch):
@@ -85,3 +82,22 @@ def test_site_layout_and_no_cdn(tmp_path, geoparser):
     assert "cdn" not in html.lower() and "https://code.jquery" not in html
     assert counts["markers"] >= 30 and len(list((out / "docs").glob("*.html"))) == 5
     assert len(list((out / "sites").glob("*.html"))) == counts["site_pages"]
+
+
+def test_map_data_written_row_by_row_is_the_json_of_the_whole():
+    import io
+    import json
+
+    from geo.sitedata import _write_object
+
+    members = {"sites": [["a", "Ḥumaymah \"x\"", 31.5, None, ["Al-Baghdadi", "b\\c"]]], "empty": [],
+               "months": ["2023-10", "2023-11"], "events": ([i, [i, i + 1], -1.25, True] for i in range(3))}
+    out = io.StringIO()
+    _write_object(out, members)
+    members["events"] = [[i, [i, i + 1], -1.25, True] for i in range(3)]
+    assert out.getvalue() == json.dumps(members, sort_keys=True)
+
+
+def test_the_build_leaves_no_scratch_files(tmp_path, geoparser):
+    build_site(open_corpus(ROOT / "seeds"), geoparser, tmp_path / "site")
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]

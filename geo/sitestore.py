@@ -1,0 +1,113 @@
+"""What the site build keeps on disk between its passes (a SQLite file in the run's spool).
+
+The site is written in passes: documents are processed one at a time, then the events are
+merged, then each document page, each site page and the map data are written.  Each pass
+needs a slice of the corpus's mentions or events (one document's, one site's); here they
+wait on disk, indexed by document and by site, so the build's memory does not grow with
+the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from operator import attrgetter
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from geo.geoparse import FIELDS as MENTION_FIELDS
+from geo.geoparse import Mention
+from geo.spool import scratch_db
+
+_SCHEMA = """
+CREATE TABLE mentions (doc TEXT, site TEXT, data BLOB);  -- site: set for literal, resolved mentions
+CREATE TABLE events (seq INTEGER PRIMARY KEY, data TEXT);  -- in record order (date, id)
+CREATE TABLE event_sites (site TEXT, seq INTEGER);
+CREATE TABLE quotes (doc TEXT, start INTEGER, end INTEGER, date TEXT, site_ids TEXT);  -- in event order
+CREATE TABLE counts (site TEXT, month TEXT, doc TEXT, n INTEGER);  -- dated point mentions, for the map
+"""
+_INDEXES = """
+CREATE INDEX mentions_by_doc ON mentions (doc);
+CREATE INDEX mentions_by_site ON mentions (site);
+CREATE INDEX event_sites_by_site ON event_sites (site);
+CREATE INDEX quotes_by_doc ON quotes (doc);
+"""
+_fields = attrgetter(*MENTION_FIELDS)
+
+
+class SiteStore:
+    def __init__(self, path: Path):
+        self._db = scratch_db(path, _SCHEMA)
+        self._db.execute("BEGIN")
+        self.mentions = 0
+        self.events = 0
+
+    def close(self) -> None:
+        self._db.close()
+
+    def add_mentions(self, mentions: list[Mention]) -> None:
+        self._db.executemany("INSERT INTO mentions VALUES (?, ?, ?)", (
+            (m.doc, m.site_id if m.status == "resolved" and m.literal else None,
+             pickle.dumps(_fields(m), pickle.HIGHEST_PROTOCOL)) for m in mentions))
+        self.mentions += len(mentions)
+
+    def add_events(self, records: Iterable[str]) -> None:
+        """Event records as JSON text, in their order (date, id)."""
+        for seq, text in enumerate(records, self.events):
+            r = json.loads(text)
+            self._db.execute("INSERT INTO events VALUES (?, ?)", (seq, text))
+            self._db.executemany("INSERT INTO event_sites VALUES (?, ?)", ((s, seq) for s in dict.fromkeys(r["site_ids"])))
+            self._db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?)", (
+                (s["doc"], s["start"], s["end"], s["date"], "|".join(s["site_ids"])) for s in r["sources"]))
+            self.events = seq + 1
+
+    def add_counts(self, doc: str, counts: dict[tuple[str, str], int]) -> None:
+        """A document's dated point mentions: (site, month) -> how many."""
+        self._db.executemany("INSERT INTO counts VALUES (?, ?, ?, ?)",
+                             ((site, month, doc, n) for (site, month), n in counts.items()))
+
+    def index(self) -> None:
+        """Index what was added by document and site (faster once loaded)."""
+        self._db.execute("COMMIT")
+        self._db.executescript(_INDEXES)
+        self._db.execute("BEGIN")  # one transaction for what follows: the map's counts
+
+    def document_mentions(self, doc: str) -> list[Mention]:
+        return _mentions(self._db.execute("SELECT data FROM mentions WHERE doc = ? ORDER BY rowid", (doc,)))
+
+    def site_mentions(self, site: str) -> list[Mention]:
+        """The literal, resolved mentions of a site, in corpus order."""
+        return _mentions(self._db.execute("SELECT data FROM mentions WHERE site = ? ORDER BY rowid", (site,)))
+
+    def document_quotes(self, doc: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
+        """(start, end, date, site ids) of the event tellings quoted from a document, in event order."""
+        rows = self._db.execute("SELECT start, end, date, site_ids FROM quotes WHERE doc = ? ORDER BY rowid", (doc,))
+        return [(start, end, date, tuple(sites.split("|")) if sites else ()) for start, end, date, sites in rows]
+
+    def site_events(self, site: str) -> list[dict]:
+        rows = self._db.execute("SELECT e.data FROM event_sites s JOIN events e ON e.seq = s.seq "
+                                "WHERE s.site = ? ORDER BY s.seq", (site,))
+        return [json.loads(text) for text, in rows]
+
+    def all_events(self) -> Iterator[dict]:
+        for text, in self._db.execute("SELECT data FROM events ORDER BY seq"):
+            yield json.loads(text)
+
+    def page_sites(self) -> list[str]:
+        """Sites with a literal mention or an event: each gets a page."""
+        rows = self._db.execute("SELECT site FROM mentions WHERE site IS NOT NULL "
+                                "UNION SELECT site FROM event_sites ORDER BY site")
+        return [site for site, in rows]
+
+    def count_rows(self) -> Iterator[tuple[str, str, str, int]]:
+        """(site, month, doc, mentions), sorted."""
+        yield from self._db.execute("SELECT site, month, doc, n FROM counts ORDER BY site, month, doc")
+
+    def counted_sites_and_months(self) -> tuple[set[str], set[str]]:
+        sites = {site for site, in self._db.execute("SELECT DISTINCT site FROM counts")}
+        months = {month for month, in self._db.execute("SELECT DISTINCT month FROM counts")}
+        return sites, months
+
+
+def _mentions(rows) -> list[Mention]:
+    return [Mention(*pickle.loads(data)) for data, in rows]
