@@ -30,8 +30,7 @@ class Names(NamedTuple):
     stems: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)  # slots: a corpus has hundreds of thousands
-class Mention:
+class Mention(NamedTuple):  # a tuple: a corpus has hundreds of thousands, made and pickled cheaply
     doc: str
     start: int
     end: int
@@ -62,7 +61,7 @@ class Mention:
         }
 
 
-FIELDS = tuple(Mention.__dataclass_fields__)
+FIELDS = Mention._fields
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ def _run_processes(tasks: Iterator[Task], jobs: int) -> Iterator[DocumentResult]
         yield from pool.imap(run_task, tasks, chunksize=8)
 
 
-def process_pool(processes: int):
+def process_pool(processes: int, initializer=None, initargs: tuple = ()):
     """A pool of local processes: forked (cheap) unless threads are running, which a
     fork would copy in whatever state they are in.  The workers keep the default SIGTERM
     action whatever this process set: a pool stops its workers with SIGTERM and waits
@@ -135,7 +135,7 @@ def process_pool(processes: int):
     except ValueError:  # not the main thread, which alone sets handlers
         previous = None
     try:
-        return context.Pool(processes)
+        return context.Pool(processes, initializer, initargs)
     finally:
         if previous is not None:  # None also when the handler was not set from Python
             signal.signal(signal.SIGTERM, previous)

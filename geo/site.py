@@ -34,13 +34,14 @@ from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import Geoparser
 from geo.output import CsvRecords
 from geo.pages import document_page, site_page
-from geo.pipeline import run
+from geo.pipeline import process_pool, run
 from geo.sitedata import dated_point_mentions, write_map_data
-from geo.sitestore import SiteStore
+from geo.sitestore import MapCounts, SiteStore
 from geo.spool import Spool
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
+PAGE_BATCH = 64  # pages per task when pages are written by several processes
 
 
 class LocalMap(folium.Map):
@@ -85,6 +86,7 @@ def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, curations: lis
     gazetteer = geoparser.gazetteer
     _copy_assets(root)
     store = SiteStore(spool.folder / "site.sqlite")
+    counts = MapCounts(spool.folder / "counts.sqlite")
     try:
         with _open(root / "data" / "mentions.csv") as mentions_csv:
             _process_documents(corpus, geoparser, curations, spool, store, CsvRecords(MENTION_FIELDS, mentions_csv),
@@ -92,10 +94,9 @@ def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, curations: lis
         store.add_events(spooled_records(spool, curations, gazetteer, engine.get("jobs", 1), as_json=True))
         store.index()
         documents = sorted(corpus, key=lambda d: d.id)
-        _write_document_pages(root, corpus, documents, store, gazetteer)
-        page_sites = _write_site_pages(root, documents, store, gazetteer)
+        page_sites = _write_pages(root, corpus, documents, store, counts, gazetteer, engine.get("jobs", 1))
         with _open(root / "data" / "map-data.js") as out:
-            sites = write_map_data(out, documents, store, gazetteer)
+            sites = write_map_data(out, documents, store, counts, gazetteer)
         _write(root / "index.html", map_html(sites))
         _write_data(root / "data", store, sites, gazetteer)
         shutil.copyfile(corpus.root / "documents.csv", root / "data" / "documents.csv")
@@ -103,6 +104,7 @@ def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, curations: lis
                 "markers": len(sites), "site_pages": page_sites}
     finally:
         store.close()
+        counts.close()
 
 
 def _copy_assets(root: Path) -> None:
@@ -123,23 +125,70 @@ def _process_documents(corpus: Corpus, geoparser: Geoparser, curations: list[Cur
         mentions_csv.write(m.as_record() for m in result.mentions)
 
 
-def _write_document_pages(root: Path, corpus: Corpus, documents: list[Document], store: SiteStore,
-                          gazetteer: Gazetteer) -> None:
-    """Each document's page, and its dated point mentions counted for the map."""
-    for doc in documents:
-        mentions, quotes = store.document_mentions(doc.id), store.document_quotes(doc.id)
-        _write(root / "docs" / f"{doc.id}.html",
-               document_page(doc, corpus.read(doc), mentions, [(s, e) for s, e, _, _ in quotes], gazetteer))
-        store.add_counts(doc.id, dated_point_mentions(doc, mentions, quotes, gazetteer))
-
-
-def _write_site_pages(root: Path, documents: list[Document], store: SiteStore, gazetteer: Gazetteer) -> int:
-    docs = {d.id: d for d in documents}
+def _write_pages(root: Path, corpus: Corpus, documents: list[Document], store: SiteStore, counts: MapCounts,
+                 gazetteer: Gazetteer, jobs: int) -> int:
+    """Every document page and site page, spread over ``jobs`` processes; the documents'
+    dated point mentions go to ``counts``.  Returns how many site pages."""
     sites = store.page_sites()
-    for site_id in sites:
-        _write(root / "sites" / f"{site_id}.html",
-               site_page(gazetteer[site_id], store.site_mentions(site_id), store.site_events(site_id), docs, gazetteer))
+    if jobs <= 1:
+        writer = PageWriter(root, corpus, store, gazetteer)
+        for doc_id, counted in writer.document_pages(documents):
+            counts.add(doc_id, counted)
+        writer.site_pages(sites)
+        return len(sites)
+    with process_pool(jobs, _start_page_writer, (root, corpus, store.path, gazetteer)) as pool:
+        for batch in pool.imap(_document_pages, _batches(documents)):
+            for doc_id, counted in batch:
+                counts.add(doc_id, counted)
+        for _ in pool.imap_unordered(_site_pages, _batches(sites, 16)):  # small batches: pages differ in size
+            pass
     return len(sites)
+
+
+class PageWriter:
+    """Writes document and site pages from an indexed store: in the building process, or
+    one in each worker process."""
+
+    def __init__(self, root: Path, corpus: Corpus, store: SiteStore, gazetteer: Gazetteer):
+        self.root, self.corpus, self.store, self.gazetteer = root, corpus, store, gazetteer
+        self.docs = {d.id: d for d in corpus}
+
+    def document_pages(self, documents: list[Document]) -> list[tuple[str, dict]]:
+        """Each document's page; returns each one's dated point mentions, for the map."""
+        counted = []
+        for doc in documents:
+            mentions, quotes = self.store.document_mentions(doc.id), self.store.document_quotes(doc.id)
+            _write(self.root / "docs" / f"{doc.id}.html",
+                   document_page(doc, self.corpus.read(doc), mentions, [(s, e) for s, e, _, _ in quotes],
+                                 self.gazetteer))
+            counted.append((doc.id, dated_point_mentions(doc, mentions, quotes, self.gazetteer)))
+        return counted
+
+    def site_pages(self, site_ids: list[str]) -> None:
+        for site_id in site_ids:
+            _write(self.root / "sites" / f"{site_id}.html",
+                   site_page(self.gazetteer[site_id], self.store.site_mentions(site_id),
+                             self.store.site_events(site_id), self.docs, self.gazetteer))
+
+
+_page_writer: PageWriter | None = None  # a worker process's own
+
+
+def _start_page_writer(root: Path, corpus: Corpus, store_path: Path, gazetteer: Gazetteer) -> None:
+    global _page_writer
+    _page_writer = PageWriter(root, corpus, SiteStore(store_path, create=False), gazetteer)
+
+
+def _document_pages(documents: list[Document]) -> list[tuple[str, dict]]:
+    return _page_writer.document_pages(documents)
+
+
+def _site_pages(site_ids: list[str]) -> None:
+    _page_writer.site_pages(site_ids)
+
+
+def _batches(items: list, size: int = PAGE_BATCH) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _write(path: Path, text: str) -> None:

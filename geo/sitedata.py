@@ -15,7 +15,7 @@ from typing import IO, Iterable, Iterator
 from geo.corpus import Document
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import Mention
-from geo.sitestore import SiteStore
+from geo.sitestore import MapCounts, SiteStore
 
 STATUS_BITS = {"claimed": 1, "confirmed": 2, "reported": 4}
 
@@ -51,10 +51,11 @@ def dated_point_mentions(doc: Document, mentions: list[Mention], quotes: list[tu
     return counted
 
 
-def write_map_data(out: IO[str], documents: list[Document], store: SiteStore, gazetteer: Gazetteer) -> list[Site]:
+def write_map_data(out: IO[str], documents: list[Document], store: SiteStore, counts: MapCounts,
+                   gazetteer: Gazetteer) -> list[Site]:
     """Write map-data.js from the build's store, row by row; returns the marker sites."""
     docs = sorted(documents, key=lambda d: d.id)
-    site_ids, months = store.counted_sites_and_months()
+    site_ids, months = counts.sites_and_months()
     types, actors = set(), set()
     for e in store.all_events():
         site_ids.update(i for i in e["site_ids"] if gazetteer[i].is_point)
@@ -73,7 +74,7 @@ def write_map_data(out: IO[str], documents: list[Document], store: SiteStore, ga
         "sites": ([s.id, s.name, s.kind, s.country, s.lat, s.lon, s.geo_precision, s.uncertainty_m, s.layer,
                    list(s.aliases)] for s in sites),
         "mentions": ([index.site[site], index.month[month], index.doc[doc], n]
-                     for site, month, doc, n in store.count_rows()),
+                     for site, month, doc, n in counts.rows()),
         "events": (row for row, points in _event_rows(store, index, gazetteer) if points),
         "areaEvents": (row for row, points in _event_rows(store, index, gazetteer) if not points),
     })

@@ -1,10 +1,10 @@
-"""What the site build keeps on disk between its passes (a SQLite file in the run's spool).
+"""What the site build keeps on disk between its passes (SQLite files in the run's spool).
 
 The site is written in passes: documents are processed one at a time, then the events are
-merged, then each document page, each site page and the map data are written.  Each pass
+merged, then each document page, each site page and the map data are written.  Each page
 needs a slice of the corpus's mentions or events (one document's, one site's); here they
 wait on disk, indexed by document and by site, so the build's memory does not grow with
-the corpus.
+the corpus.  Once indexed, the store is read by any number of processes (``--jobs``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ CREATE TABLE mentions (doc TEXT, site TEXT, data BLOB);  -- site: set for litera
 CREATE TABLE events (seq INTEGER PRIMARY KEY, data TEXT);  -- in record order (date, id)
 CREATE TABLE event_sites (site TEXT, seq INTEGER);
 CREATE TABLE quotes (doc TEXT, start INTEGER, end INTEGER, date TEXT, site_ids TEXT);  -- in event order
-CREATE TABLE counts (site TEXT, month TEXT, doc TEXT, n INTEGER);  -- dated point mentions, for the map
 """
 _INDEXES = """
 CREATE INDEX mentions_by_doc ON mentions (doc);
@@ -36,9 +35,10 @@ _fields = attrgetter(*MENTION_FIELDS)
 
 
 class SiteStore:
-    def __init__(self, path: Path):
-        self._db = scratch_db(path, _SCHEMA)
-        self._db.execute("BEGIN")
+    def __init__(self, path: Path, create: bool = True):
+        """A new store, or (``create=False``) one another process has indexed, to read."""
+        self.path = path
+        self._db = scratch_db(path, _SCHEMA + "BEGIN;" if create else "")
         self.mentions = 0
         self.events = 0
 
@@ -61,16 +61,11 @@ class SiteStore:
                 (s["doc"], s["start"], s["end"], s["date"], "|".join(s["site_ids"])) for s in r["sources"]))
             self.events = seq + 1
 
-    def add_counts(self, doc: str, counts: dict[tuple[str, str], int]) -> None:
-        """A document's dated point mentions: (site, month) -> how many."""
-        self._db.executemany("INSERT INTO counts VALUES (?, ?, ?, ?)",
-                             ((site, month, doc, n) for (site, month), n in counts.items()))
-
     def index(self) -> None:
-        """Index what was added by document and site (faster once loaded)."""
+        """Index what was added by document and site (faster once loaded); from then on
+        the store is read-only, and other processes may open it."""
         self._db.execute("COMMIT")
         self._db.executescript(_INDEXES)
-        self._db.execute("BEGIN")  # one transaction for what follows: the map's counts
 
     def document_mentions(self, doc: str) -> list[Mention]:
         return _mentions(self._db.execute("SELECT data FROM mentions WHERE doc = ? ORDER BY rowid", (doc,)))
@@ -99,11 +94,28 @@ class SiteStore:
                                 "UNION SELECT site FROM event_sites ORDER BY site")
         return [site for site, in rows]
 
-    def count_rows(self) -> Iterator[tuple[str, str, str, int]]:
+
+
+class MapCounts:
+    """The map's dated point mentions, (site, month, document) -> how many, in a file of
+    their own: they are written while other processes read the store."""
+
+    def __init__(self, path: Path):
+        self._db = scratch_db(path, "CREATE TABLE counts (site TEXT, month TEXT, doc TEXT, n INTEGER); BEGIN;")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def add(self, doc: str, counts: dict[tuple[str, str], int]) -> None:
+        """A document's counts: (site, month) -> how many."""
+        self._db.executemany("INSERT INTO counts VALUES (?, ?, ?, ?)",
+                             ((site, month, doc, n) for (site, month), n in counts.items()))
+
+    def rows(self) -> Iterator[tuple[str, str, str, int]]:
         """(site, month, doc, mentions), sorted."""
         yield from self._db.execute("SELECT site, month, doc, n FROM counts ORDER BY site, month, doc")
 
-    def counted_sites_and_months(self) -> tuple[set[str], set[str]]:
+    def sites_and_months(self) -> tuple[set[str], set[str]]:
         sites = {site for site, in self._db.execute("SELECT DISTINCT site FROM counts")}
         months = {month for month, in self._db.execute("SELECT DISTINCT month FROM counts")}
         return sites, months
