@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
+from itertools import chain, islice
+from math import ceil
+from typing import Iterable, Iterator, NamedTuple
 from urllib.parse import quote as urlquote
 
 from geo.corpus import Document
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import Mention
+
+PER_PAGE = 200  # entries (an event, or one document's mentions of the site) per site page
 
 
 def e(value) -> str:
@@ -44,27 +49,70 @@ def _sentence_with_mark(m: Mention, target: str) -> str:
     return f'{e(s[:a])}<a class="mark" href="{target}">{e(s[a:b])}</a>{e(s[b:])}'
 
 
-def site_page(site: Site, mentions: list[Mention], events: list[dict], docs: dict[str, Document],
-              gazetteer: Gazetteer) -> str:
-    by_doc = defaultdict(list)
-    for m in mentions:
-        by_doc[m.doc].append(m)
-    parts = [f"<h1>{e(site.name)}</h1>",
-             f'<p class="meta">{e(site.kind)} · {e(site.country)} · {site.lat:.5f}, {site.lon:.5f} '
-             f'(± {site.uncertainty_m:,} m, {"fallback layer, approximate" if site.layer == "fallback" else "curated"})'
-             f' · coordinate source: {e(site.source)}</p>',
-             f'<p><a href="../index.html#site={e(urlquote(site.id))}">Show on the map</a></p>']
-    if site.aliases:
-        parts.append(f'<p class="meta">Also written: {e(", ".join(site.aliases))}</p>')
-    parts.append(f"<h2>Events ({len(events)})</h2>")
-    parts.append(_events_html(events, docs, gazetteer) if events else "<p>No dated event at this site.</p>")
-    parts.append(f"<h2>Cited mentions ({len(mentions)}, in {len(by_doc)} documents)</h2>")
-    for doc_id in sorted(by_doc, key=lambda d: (str(docs[d].published), d)):
-        doc = docs[doc_id]
-        items = "".join(f'<li id="c-{e(doc_id)}-{m.start}">{_sentence_with_mark(m, _passage(doc_id, m.start))}</li>'
-                        for m in sorted(by_doc[doc_id], key=lambda m: m.start))
-        parts.append(f'<section class="doc"><h3>{_doc_line(doc)}</h3><ol class="mentions">{items}</ol></section>')
-    return layout(f"{site.name} — cited mentions", "\n".join(parts))
+class SiteTotals(NamedTuple):
+    events: int
+    mentions: int  # literal mentions
+    documents: int  # documents that have them
+
+
+def site_pages(site: Site, events: Iterable[dict], mention_groups: Iterable[tuple[str, list[Mention]]],
+               totals: SiteTotals, docs: dict[str, Document], gazetteer: Gazetteer,
+               per_page: int | None = None) -> Iterator[tuple[str, str]]:
+    """A site's pages as (file name, HTML): its events (by date), then its cited mentions,
+    grouped by document (by publication).  A page holds at most ``per_page`` entries (an
+    event, or one document's mentions): a much-cited site's pages stay light, and are
+    written without holding all its citations."""
+    per_page = per_page or PER_PAGE
+    entries = chain((("event", ev) for ev in events), (("doc", group) for group in mention_groups))
+    count = max(1, ceil((totals.events + totals.documents) / per_page))
+    for number in range(1, count + 1):
+        batch = list(islice(entries, per_page))
+        page = _SitePage(site, number, count, totals)
+        yield page.file_name(number), page.html([x for kind, x in batch if kind == "event"],
+                                                [x for kind, x in batch if kind == "doc"], docs, gazetteer)
+
+
+class _SitePage:
+    def __init__(self, site: Site, number: int, count: int, totals: SiteTotals):
+        self.site, self.number, self.count, self.totals = site, number, count, totals
+
+    def file_name(self, number: int) -> str:
+        return f"{self.site.id}.html" if number == 1 else f"{self.site.id}-{number}.html"
+
+    def html(self, events: list[dict], groups: list[tuple[str, list[Mention]]], docs: dict[str, Document],
+             gazetteer: Gazetteer) -> str:
+        site, totals = self.site, self.totals
+        parts = [f"<h1>{e(site.name)}</h1>",
+                 f'<p class="meta">{e(site.kind)} · {e(site.country)} · {site.lat:.5f}, {site.lon:.5f} '
+                 f'(± {site.uncertainty_m:,} m, {"fallback layer, approximate" if site.layer == "fallback" else "curated"})'
+                 f' · coordinate source: {e(site.source)}</p>',
+                 f'<p><a href="../index.html#site={e(urlquote(site.id))}">Show on the map</a></p>']
+        if site.aliases:
+            parts.append(f'<p class="meta">Also written: {e(", ".join(site.aliases))}</p>')
+        parts += self._pager()
+        if events or (self.number == 1 and not totals.events):
+            parts.append(f"<h2>Events ({totals.events})</h2>")
+            parts.append(_events_html(events, docs, gazetteer) if events else "<p>No dated event at this site.</p>")
+        if groups or (self.number == self.count and not totals.documents):
+            parts.append(f"<h2>Cited mentions ({totals.mentions}, in {totals.documents} documents)</h2>")
+        for doc_id, mentions in groups:
+            doc = docs[doc_id]
+            items = "".join(f'<li id="c-{e(doc_id)}-{m.start}">{_sentence_with_mark(m, _passage(doc_id, m.start))}</li>'
+                            for m in mentions)
+            parts.append(f'<section class="doc"><h3>{_doc_line(doc)}</h3><ol class="mentions">{items}</ol></section>')
+        parts += self._pager()
+        title = f"{site.name} — cited mentions" + (f" (page {self.number} of {self.count})" if self.count > 1 else "")
+        return layout(title, "\n".join(parts))
+
+    def _pager(self) -> list[str]:
+        if self.count == 1:
+            return []
+        links = [f"Page {self.number} of {self.count}"]
+        if self.number > 1:
+            links.append(f'<a rel="prev" href="{e(urlquote(self.file_name(self.number - 1)))}">previous</a>')
+        if self.number < self.count:
+            links.append(f'<a rel="next" href="{e(urlquote(self.file_name(self.number + 1)))}">next</a>')
+        return [f'<nav class="pager">{" · ".join(links)}</nav>']
 
 
 def _passage(doc_id: str, start: int) -> str:

@@ -33,7 +33,7 @@ from geo.geojson import rounded
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import Geoparser
 from geo.output import CsvRecords
-from geo.pages import document_page, site_page
+from geo.pages import document_page, site_pages
 from geo.pipeline import process_pool, run
 from geo.sitedata import dated_point_mentions, write_map_data
 from geo.sitestore import MapCounts, SiteStore
@@ -92,8 +92,9 @@ def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, curations: lis
             _process_documents(corpus, geoparser, curations, spool, store, CsvRecords(MENTION_FIELDS, mentions_csv),
                                engine)
         store.add_events(spooled_records(spool, curations, gazetteer, engine.get("jobs", 1), as_json=True))
-        store.index()
         documents = sorted(corpus, key=lambda d: d.id)
+        store.add_documents(documents)
+        store.index()
         page_sites = _write_pages(root, corpus, documents, store, counts, gazetteer, engine.get("jobs", 1))
         with _open(root / "data" / "map-data.js") as out:
             sites = write_map_data(out, documents, store, counts, gazetteer)
@@ -128,21 +129,19 @@ def _process_documents(corpus: Corpus, geoparser: Geoparser, curations: list[Cur
 def _write_pages(root: Path, corpus: Corpus, documents: list[Document], store: SiteStore, counts: MapCounts,
                  gazetteer: Gazetteer, jobs: int) -> int:
     """Every document page and site page, spread over ``jobs`` processes; the documents'
-    dated point mentions go to ``counts``.  Returns how many site pages."""
+    dated point mentions go to ``counts``.  Returns how many site page files."""
     sites = store.page_sites()
     if jobs <= 1:
         writer = PageWriter(root, corpus, store, gazetteer)
         for doc_id, counted in writer.document_pages(documents):
             counts.add(doc_id, counted)
-        writer.site_pages(sites)
-        return len(sites)
+        return writer.site_pages(sites)
     with process_pool(jobs, _start_page_writer, (root, corpus, store.path, gazetteer)) as pool:
         for batch in pool.imap(_document_pages, _batches(documents)):
             for doc_id, counted in batch:
                 counts.add(doc_id, counted)
-        for _ in pool.imap_unordered(_site_pages, _batches(sites, 16)):  # small batches: pages differ in size
-            pass
-    return len(sites)
+        # small batches: sites differ in size
+        return sum(pool.imap_unordered(_site_pages, _batches(sites, 16)))
 
 
 class PageWriter:
@@ -164,11 +163,17 @@ class PageWriter:
             counted.append((doc.id, dated_point_mentions(doc, mentions, quotes, self.gazetteer)))
         return counted
 
-    def site_pages(self, site_ids: list[str]) -> None:
+    def site_pages(self, site_ids: list[str]) -> int:
+        """Each site's pages; returns how many files."""
+        files = 0
         for site_id in site_ids:
-            _write(self.root / "sites" / f"{site_id}.html",
-                   site_page(self.gazetteer[site_id], self.store.site_mentions(site_id),
-                             self.store.site_events(site_id), self.docs, self.gazetteer))
+            store = self.store
+            for name, html in site_pages(self.gazetteer[site_id], store.site_events(site_id),
+                                         store.site_mention_groups(site_id), store.site_totals(site_id), self.docs,
+                                         self.gazetteer):
+                _write(self.root / "sites" / name, html)
+                files += 1
+        return files
 
 
 _page_writer: PageWriter | None = None  # a worker process's own
@@ -183,8 +188,8 @@ def _document_pages(documents: list[Document]) -> list[tuple[str, dict]]:
     return _page_writer.document_pages(documents)
 
 
-def _site_pages(site_ids: list[str]) -> None:
-    _page_writer.site_pages(site_ids)
+def _site_pages(site_ids: list[str]) -> int:
+    return _page_writer.site_pages(site_ids)
 
 
 def _batches(items: list, size: int = PAGE_BATCH) -> list[list]:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import pickle
-from operator import attrgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from geo.corpus import Document
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import Mention
+from geo.pages import SiteTotals
 from geo.spool import scratch_db
 
 _SCHEMA = """
@@ -24,6 +27,7 @@ CREATE TABLE mentions (doc TEXT, site TEXT, data BLOB);  -- site: set for litera
 CREATE TABLE events (seq INTEGER PRIMARY KEY, data TEXT);  -- in record order (date, id)
 CREATE TABLE event_sites (site TEXT, seq INTEGER);
 CREATE TABLE quotes (doc TEXT, start INTEGER, end INTEGER, date TEXT, site_ids TEXT);  -- in event order
+CREATE TABLE documents (doc TEXT PRIMARY KEY, rank INTEGER);  -- rank: by publication, then id
 """
 _INDEXES = """
 CREATE INDEX mentions_by_doc ON mentions (doc);
@@ -61,6 +65,11 @@ class SiteStore:
                 (s["doc"], s["start"], s["end"], s["date"], "|".join(s["site_ids"])) for s in r["sources"]))
             self.events = seq + 1
 
+    def add_documents(self, documents: Iterable[Document]) -> None:
+        """The corpus's documents, ranked as a site page lists them: by publication, then id."""
+        ranked = sorted(documents, key=lambda d: (str(d.published), d.id))
+        self._db.executemany("INSERT INTO documents VALUES (?, ?)", ((d.id, i) for i, d in enumerate(ranked)))
+
     def index(self) -> None:
         """Index what was added by document and site (faster once loaded); from then on
         the store is read-only, and other processes may open it."""
@@ -70,19 +79,31 @@ class SiteStore:
     def document_mentions(self, doc: str) -> list[Mention]:
         return _mentions(self._db.execute("SELECT data FROM mentions WHERE doc = ? ORDER BY rowid", (doc,)))
 
-    def site_mentions(self, site: str) -> list[Mention]:
-        """The literal, resolved mentions of a site, in corpus order."""
-        return _mentions(self._db.execute("SELECT data FROM mentions WHERE site = ? ORDER BY rowid", (site,)))
-
     def document_quotes(self, doc: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
         """(start, end, date, site ids) of the event tellings quoted from a document, in event order."""
         rows = self._db.execute("SELECT start, end, date, site_ids FROM quotes WHERE doc = ? ORDER BY rowid", (doc,))
         return [(start, end, date, tuple(sites.split("|")) if sites else ()) for start, end, date, sites in rows]
 
-    def site_events(self, site: str) -> list[dict]:
+    def site_totals(self, site: str) -> SiteTotals:
+        (events,), = self._db.execute("SELECT count(*) FROM event_sites WHERE site = ?", (site,))
+        (mentions, documents), = self._db.execute("SELECT count(*), count(DISTINCT doc) FROM mentions WHERE site = ?",
+                                                  (site,))
+        return SiteTotals(events, mentions, documents)
+
+    def site_events(self, site: str) -> Iterator[dict]:
+        """A site's events, in record order."""
         rows = self._db.execute("SELECT e.data FROM event_sites s JOIN events e ON e.seq = s.seq "
                                 "WHERE s.site = ? ORDER BY s.seq", (site,))
-        return [json.loads(text) for text, in rows]
+        for text, in rows:
+            yield json.loads(text)
+
+    def site_mention_groups(self, site: str) -> Iterator[tuple[str, list[Mention]]]:
+        """A site's literal, resolved mentions, grouped by document: documents by rank,
+        mentions in text order."""
+        rows = self._db.execute("SELECT m.doc, m.data FROM mentions m JOIN documents d ON d.doc = m.doc "
+                                "WHERE m.site = ? ORDER BY d.rank, m.rowid", (site,))
+        for doc, group in groupby(rows, key=itemgetter(0)):
+            yield doc, _mentions((data,) for _, data in group)
 
     def all_events(self) -> Iterator[dict]:
         for text, in self._db.execute("SELECT data FROM events ORDER BY seq"):

@@ -101,3 +101,26 @@ def test_map_data_written_row_by_row_is_the_json_of_the_whole():
 def test_the_build_leaves_no_scratch_files(tmp_path, geoparser):
     build_site(open_corpus(ROOT / "seeds"), geoparser, tmp_path / "site")
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_much_cited_site_is_paged_with_every_entry_once_in_order(tmp_path, geoparser, monkeypatch):
+    import re
+
+    whole = tmp_path / "whole"
+    build_site(open_corpus(ROOT / "seeds"), geoparser, whole)
+    monkeypatch.setattr("geo.pages.PER_PAGE", 4)
+    paged = tmp_path / "paged"
+    build_site(open_corpus(ROOT / "seeds"), geoparser, paged)
+    entry = re.compile(r'<article class="event"><h3 id="[^"]+"|<section class="doc"><h3>.*?</h3>')
+    expected = entry.findall((whole / "sites" / "ain-al-asad.html").read_text(encoding="utf-8"))
+    assert len(expected) > 4 and not (whole / "sites" / "ain-al-asad-2.html").exists()
+    pages, name = [], "ain-al-asad.html"
+    while name:
+        html = (paged / "sites" / name).read_text(encoding="utf-8")
+        pages.append(entry.findall(html))
+        assert f"Page {len(pages)} of " in html
+        following = re.search(r'<a rel="next" href="([^"]+)"', html)
+        name = following.group(1) if following else None
+    assert [len(p) for p in pages] == [4] * (len(expected) // 4) + ([len(expected) % 4] if len(expected) % 4 else [])
+    assert [e for p in pages for e in p] == expected
+    assert 'rel="prev" href="ain-al-asad.html"' in (paged / "sites" / "ain-al-asad-2.html").read_text(encoding="utf-8")
