@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
@@ -133,15 +134,18 @@ def _write_pages(root: Path, corpus: Corpus, documents: list[Document], store: S
     sites = store.page_sites()
     if jobs <= 1:
         writer = PageWriter(root, corpus, store, gazetteer)
-        for doc_id, counted in writer.document_pages(documents):
-            counts.add(doc_id, counted)
+        _add_counts(counts, map(writer.document_pages, _batches(documents)))
         return writer.site_pages(sites)
     with process_pool(jobs, _start_page_writer, (root, corpus, store.path, gazetteer)) as pool:
-        for batch in pool.imap(_document_pages, _batches(documents)):
-            for doc_id, counted in batch:
-                counts.add(doc_id, counted)
+        _add_counts(counts, pool.imap(_document_pages, _batches(documents)))
         # small batches: sites differ in size
         return sum(pool.imap_unordered(_site_pages, _batches(sites, 16)))
+
+
+def _add_counts(counts: MapCounts, batches: Iterable[list[tuple[str, dict]]]) -> None:
+    for batch in batches:
+        for doc_id, counted in batch:
+            counts.add(doc_id, counted)
 
 
 class PageWriter:
