@@ -1,6 +1,6 @@
 """``make bench``: the project against the tools a user would otherwise pick, in one run.
 
-    python bench/run.py [--docs 10000] [--e2e 1000,10000,100000] [--skip page]
+    python bench/run.py [--docs 10000] [--e2e 1000,10000,100000] [--build 1000,10000,100000] [--skip page]
 
 Sections (each printed as a table and written to bench/results.json):
 
@@ -8,8 +8,10 @@ Sections (each printed as a table and written to bench/results.json):
   nlp.pipe), flashtext, and a bare pyahocorasick scan, over the same synthetic corpus and
   the same alias list (the curated gazetteer plus 20,000+ fallback aliases): MB/s, ratios,
   and match counts;
-* end to end: ``geo events`` (geoparsing + event extraction + merging) on growing corpora,
-  one process and ``--jobs 2``: wall time, documents per second, peak memory;
+* end to end: ``geo events`` (geoparsing + event extraction + merging) and ``geo build``
+  (the same, with every mention kept, plus every page and data file of the site) on
+  growing corpora, one process and ``--jobs 2``: wall time, documents per second, peak
+  memory;
 * page: the map site built from a synthetic corpus of about 50,000 events and folium's
   stock TimestampedGeoJson page for the same events, in Debian's Chromium: page weight,
   time until the markers are drawn, time per month step (bench/bench_page.py).
@@ -26,6 +28,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -156,21 +159,22 @@ def bench_matching(docs: int) -> dict:
 
 # -- end to end ---------------------------------------------------------------------------
 
-def bench_end_to_end(sizes: list[int], jobs: list[int]) -> list[dict]:
+def bench_end_to_end(command: str, sizes: list[int], jobs: list[int]) -> list[dict]:
+    """``geo events`` or ``geo build`` on each corpus size with each number of jobs."""
     rows = []
     for docs in sizes:
         path = corpus(docs)
         for n in jobs:
-            out = CORPORA / f"events-{docs}-{n}.json"
-            command = [sys.executable, "-m", "geo", "events", "--corpus", str(path), "--out", str(out), "--jobs", str(n)]
+            out = CORPORA / f"{command}-{docs}-{n}"
+            argv = [sys.executable, "-m", "geo", command, "--corpus", str(path), "--out", str(out), "--jobs", str(n)]
             start = time.perf_counter()
-            process = subprocess.run([sys.executable, "-c", PEAK_OF_RUN, *command], cwd=ROOT, capture_output=True,
+            process = subprocess.run([sys.executable, "-c", PEAK_OF_RUN, *argv], cwd=ROOT, capture_output=True,
                                      text=True)
             seconds = time.perf_counter() - start
             if process.returncode:
                 raise SystemExit(process.stderr)
             peak_mb = round(float(process.stdout.split()[-1]) / 1024, 1)
-            out.unlink()
+            shutil.rmtree(out) if out.is_dir() else out.unlink()
             rows.append({"documents": docs, "jobs": n, "seconds": round(seconds, 2),
                          "documents_per_s": round(docs / seconds, 1), "peak_rss_mb": peak_mb})
             print(f"  {docs:7d} docs  jobs {n}  {seconds:8.2f} s  {docs / seconds:8.1f} docs/s  "
@@ -204,9 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10000, help="documents for the matching benchmark")
     parser.add_argument("--e2e", default="1000,10000,100000", help="corpus sizes for the end-to-end runs")
+    parser.add_argument("--build", default="1000,10000,100000", help="corpus sizes for the geo build runs")
     parser.add_argument("--jobs", default="1,2")
     parser.add_argument("--page-docs", type=int, default=5000, help="documents for the page benchmark (~50,000 events)")
-    parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e", "page"))
+    parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e", "build", "page"))
     args = parser.parse_args(argv)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
@@ -215,14 +220,20 @@ def main(argv: list[str] | None = None) -> int:
         results["matching"] = bench_matching(args.docs)
     if "e2e" not in args.skip:
         print("end to end (geo events)", file=sys.stderr)
-        results["end_to_end"] = bench_end_to_end([int(x) for x in args.e2e.split(",")],
-                                                 [int(x) for x in args.jobs.split(",")])
+        results["end_to_end"] = bench_end_to_end("events", _sizes(args.e2e), _sizes(args.jobs))
+    if "build" not in args.skip:
+        print("end to end (geo build)", file=sys.stderr)
+        results["build"] = bench_end_to_end("build", _sizes(args.build), _sizes(args.jobs))
     if "page" not in args.skip:
         print("page", file=sys.stderr)
         results["page"] = bench_page(args.page_docs)
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(tables(results))
     return 0
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(x) for x in text.split(",")]
 
 
 def tables(results: dict) -> str:
@@ -238,13 +249,14 @@ def tables(results: dict) -> str:
                 lines.append(f"| {name} | {row['mb_per_s']:.1f} | {row['project_speed_ratio']:.2f}× | "
                              f"{row['matches']:,} |")
         lines.append("")
-    if "end_to_end" in results:
-        lines += ["| `geo events` | jobs | seconds | documents/s | peak memory (largest process) |",
-                  "| ---: | ---: | ---: | ---: | ---: |"]
-        for row in results["end_to_end"]:
-            lines.append(f"| {row['documents']:,} | {row['jobs']} | {row['seconds']:.1f} | "
-                         f"{row['documents_per_s']:.0f} | {row['peak_rss_mb']:.0f} MB |")
-        lines.append("")
+    for key, command in (("end_to_end", "geo events"), ("build", "geo build")):
+        if key in results:
+            lines += [f"| `{command}` | jobs | seconds | documents/s | peak memory (largest process) |",
+                      "| ---: | ---: | ---: | ---: | ---: |"]
+            for row in results[key]:
+                lines.append(f"| {row['documents']:,} | {row['jobs']} | {row['seconds']:.1f} | "
+                             f"{row['documents_per_s']:.0f} | {row['peak_rss_mb']:.0f} MB |")
+            lines.append("")
     if "page" in results:
         page = results["page"]
         lines += [f"Page: {page['documents']:,} documents, {page['events']:,} events", "",
