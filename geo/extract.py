@@ -59,7 +59,7 @@ _ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$")
 _NP_COORDINATION = re.compile(r"\s+and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 October operation and Israel's attacks"
 _COORDINATION = re.compile(r"\s+(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|targeted|struck|"
-                           r"attacked|hit|shelled|bombed)\b)")
+                           r"attacked|hit|shelled|bombed)\b)|,\s+while\s+")  # ", while X did": X's own clause
 _PERIOD = re.compile(r"\bsince\b")
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b")
 _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need

@@ -2,9 +2,11 @@
 
 * Within a document, tellings of the same kind on the same date are one event (a
   story often states an attack in its lead and again below).
-* Across documents, tellings merge when their kinds agree, their dates overlap and their
-  places overlap (the same site, or a base and the city within 30 km of it).  Tellings
-  are taken in date order and events are let go once no later telling can join them.
+* Across documents, tellings merge when their kinds agree and their dates and places
+  overlap those of the event's primary telling (the same site, or a base and the city
+  within 30 km of it), not those its other tellings brought: events do not chain from
+  place to place.  Tellings are taken in date order and events are let go once no later
+  telling can join them.
 * Two tellings of a deadly attack on the same day with the same death toll but different
   places are one event with a disputed place; the same toll at the same place a few days
   apart is one event with a disputed date.  Both are flagged ``disputed``.
@@ -194,7 +196,7 @@ class Merger:
         deadly = p.killed is not None and p.killed > 0 and p.killed == s.killed
         if not (overlap and weapons or deadly):  # the cheap tests first: most candidates end here
             return None
-        places = self.places_overlap(event.site_ids(), s.site_ids)
+        places = self.places_overlap(p.site_ids, s.site_ids)
         if places and weapons and overlap:
             return ""
         both_days = p.time_precision == s.time_precision == "day"

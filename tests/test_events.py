@@ -91,6 +91,12 @@ def test_coordinated_attacks_are_separate(geoparser, tmp_path):
     assert events == {("drone", ("tiyas-air-base",)), ("missile", ("conoco-gas-field",))}
 
 
+def test_a_clause_after_comma_while_keeps_its_own_place(geoparser, tmp_path):
+    text = "An official told reporters in Tel Aviv that calm is needed, while protesters gathered in Amman on 8 November."
+    events = {(e.kind, e.site_ids) for e in extract(geoparser, tmp_path, text, published="2023-11-10")}
+    assert events == {("protest", ("amman",))}
+
+
 def source(doc, start, date, sites, killed=None, weapon="drone", kind="air-drone", precision="day", status="reported"):
     return Source(doc=doc, start=start, end=start + 10, quote="q", kind=kind, date=date, date_end=date,
                   time_precision=precision, date_derivation="explicit", site_ids=tuple(sites), actor="", target="",
@@ -129,6 +135,15 @@ def test_unrelated_events_stay_apart(geoparser):
                                       source("b", 5, "2024-01-28", ["eilat"]),
                                       source("c", 5, "2024-02-20", ["tower-22"], killed=3)])
     assert len(events) == 3 and not any(e.disputed_fields for e in events)
+
+
+def test_a_telling_joins_by_the_place_of_the_event_not_of_its_other_tellings(geoparser):
+    # b shares Amman with a and joins it; c shares only Beirut, which b brought: no chain
+    merger = Merger(geoparser.gazetteer)
+    events = merger.across_documents([source("a", 0, "2023-11-08", ["amman"], kind="protest", weapon=""),
+                                      source("b", 0, "2023-11-08", ["amman", "beirut"], kind="protest", weapon=""),
+                                      source("c", 0, "2023-11-08", ["beirut"], kind="protest", weapon="")])
+    assert sorted([s.doc for s in e.sources] for e in events) == [["a", "b"], ["c"]]
 
 
 def test_geojson_has_a_feature_per_event_and_site(geoparser):
