@@ -85,6 +85,7 @@ def _merge_group(folder: Path, families: tuple[str, ...] | None, gazetteer: Gaze
 
 
 def merged_events(sources: list[Source], curations: list[Curation], gazetteer: Gazetteer) -> list[dict]:
-    """The tellings of all documents (in memory), curated, merged into event records."""
+    """The tellings of all documents (in memory), curated, merged into event records: the
+    plain form of what the streamed stage does on disk, against which it is tested."""
     events = Merger(gazetteer).across_documents(apply_curations(sources, curations))
     return sort_records(e.as_record(gazetteer) for e in events)

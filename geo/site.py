@@ -5,7 +5,8 @@ failing build leaves the previous site as it was.  Two builds of the same inputs
 byte-identical: folium's element ids are fixed and every collection is sorted.
 
     site/index.html            the map (Leaflet from xstatic-leaflet, copied into lib/)
-    site/sites/<id>.html       cited mentions and events of each site
+    site/sites/<id>.html       cited mentions and events of each site (a much-cited site in
+                               parts of 200 entries: <id>-2.html, ...)
     site/docs/<id>.html        each document, mentions highlighted and anchored
     site/data/                 sites.geojson, events.geojson, events.csv, mentions.csv, documents.csv,
                                map-data.js (what the map page loads)
@@ -169,9 +170,8 @@ class PageWriter:
 
     def site_pages(self, site_ids: list[str]) -> int:
         """Each site's pages; returns how many files."""
-        files = 0
+        files, store = 0, self.store
         for site_id in site_ids:
-            store = self.store
             for name, html in site_pages(self.gazetteer[site_id], store.site_events(site_id),
                                          store.site_mention_groups(site_id), store.site_totals(site_id), self.docs,
                                          self.gazetteer):
