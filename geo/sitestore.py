@@ -116,7 +116,6 @@ class SiteStore:
         return [site for site, in rows]
 
 
-
 class MapCounts:
     """The map's dated point mentions, (site, month, document) -> how many, in a file of
     their own: they are written while other processes read the store."""
