@@ -17,38 +17,34 @@ def test_local_processes_match_a_single_process(tmp_path):
     assert run(tmp_path, "one.json") == run(tmp_path, "two.json", "--jobs", "2")
 
 
+def with_jobs(tmp_path, command, corpus, jobs, read=lambda out: out.read_bytes()):
+    """What ``geo <command> --jobs N`` writes, for each N."""
+    outputs = []
+    for n in jobs:
+        out = tmp_path / f"{command}-{n}"
+        assert main([command, "--corpus", str(corpus), "--out", str(out), "--jobs", n]) == 0
+        outputs.append(read(out))
+    return outputs
+
+
 def test_local_processes_match_on_a_larger_corpus(tmp_path):
     # enough events of every family that three processes merge a group each
     from geo.synth import generate
 
-    corpus = generate(tmp_path / "corpus", 150, size=3000)
-    outputs = []
-    for jobs in ("1", "3"):
-        out = tmp_path / f"events-{jobs}.json"
-        assert main(["events", "--corpus", str(corpus), "--out", str(out), "--jobs", jobs]) == 0
-        outputs.append(out.read_bytes())
-    assert outputs[0] == outputs[1] and outputs[0].count(b'"id"') > 500
+    one, three = with_jobs(tmp_path, "events", generate(tmp_path / "corpus", 150, size=3000), ("1", "3"))
+    assert one == three and one.count(b'"id"') > 500
 
 
 def test_a_site_built_with_processes_matches_a_single_process(tmp_path):
     from geo.synth import generate
 
-    corpus = generate(tmp_path / "corpus", 60, size=2000)
-    sites = []
-    for jobs in ("1", "2"):
-        out = tmp_path / f"site-{jobs}"
-        assert main(["build", "--corpus", str(corpus), "--out", str(out), "--jobs", jobs]) == 0
-        sites.append(files_of(out))
-    assert sites[0] == sites[1] and len([f for f in sites[0] if f.startswith("sites/")]) > 20
+    one, two = with_jobs(tmp_path, "build", generate(tmp_path / "corpus", 60, size=2000), ("1", "2"), files_of)
+    assert one == two and len([f for f in one if f.startswith("sites/")]) > 20
 
 
 def test_mentions_with_jobs_match(tmp_path):
-    outs = []
-    for jobs in ("1", "2"):
-        out = tmp_path / f"m{jobs}.jsonl"
-        assert main(["mentions", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--jobs", jobs]) == 0
-        outs.append(out.read_bytes())
-    assert outs[0] == outs[1]
+    one, two = with_jobs(tmp_path, "mentions", ROOT / "seeds", ("1", "2"))
+    assert one == two
 
 
 def test_dask_local_cluster_matches_a_single_process(tmp_path):
