@@ -58,8 +58,8 @@ class Spool:
         self._folder = tempfile.TemporaryDirectory(prefix=f"{_PREFIX}{_owner()}-", dir=directory)
         self.folder = Path(self._folder.name)
         self._db = scratch_db(self.folder / "tellings.sqlite",
-                               "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER, data BLOB);"
-                               "BEGIN;")
+                              "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER, data BLOB);"
+                              "BEGIN;")
 
     def __enter__(self) -> "Spool":
         return self
