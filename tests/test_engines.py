@@ -52,6 +52,11 @@ def test_dask_local_cluster_matches_a_single_process(tmp_path):
         assert len(cluster.workers) == 2
         single = run(tmp_path, "local.json")
         assert run(tmp_path, "dask.json", "--engine", "dask", "--scheduler", cluster.scheduler_address) == single
+        sites = []
+        for name, extra in (("local", []), ("dask", ["--engine", "dask", "--scheduler", cluster.scheduler_address])):
+            assert main(["build", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / name), *extra]) == 0
+            sites.append(files_of(tmp_path / name))
+        assert sites[0] == sites[1]
 
 
 def test_dask_needs_a_scheduler(tmp_path, capsys):
