@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from geo import DATA_DIR
 from geo.errors import InputError
@@ -29,8 +30,7 @@ class Actor:
     country: str  # home country, ISO 3166-1 alpha-2
 
 
-@dataclass(frozen=True)
-class ActorHit:
+class ActorHit(NamedTuple):
     actor: Actor
     start: int
     end: int

@@ -14,8 +14,8 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from geo.corpus import Publication
 from geo.matcher import KeyMatcher, TextIndex, grouped_matcher
@@ -78,8 +78,7 @@ _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _MONTH_LIKE_WORDS = {"may", "march"}  # also verbs: need a day, a year or a capital
 
 
-@dataclass(frozen=True)
-class TimeRef:
+class TimeRef(NamedTuple):
     date: dt.date
     date_end: dt.date
     precision: str  # day | week | month

@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import IO, Iterable
+from typing import IO, Iterable, NamedTuple
 
 from geo.gazetteer import Gazetteer
 
@@ -34,9 +34,9 @@ FIELDS = ("id", "date", "date_end", "time_precision", "date_derivation", "site_i
           "doc", "quote", "start", "end", "disputed", "disputed_fields", "reviewed", "sources")
 
 
-@dataclass(frozen=True)
-class Source:
-    """One document's telling of an event (extracted, or a reviewer's curated row)."""
+class Source(NamedTuple):
+    """One document's telling of an event (extracted, or a reviewer's curated row); a
+    tuple, made, pickled and spooled cheaply."""
 
     doc: str
     start: int

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from geo.actors import ActorHit, ActorLexicon
 from geo.corpus import Document
@@ -67,8 +67,7 @@ _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(NamedTuple):
     """A trigger word of a clause: its offset in the clause's words, the word as written,
     its groups and its offset in the document."""
 
@@ -309,7 +308,7 @@ def _targets(candidates: list[Mention], clause: Clause) -> list[Mention]:
 def _week_from(ref: TimeRef) -> TimeRef:
     if ref.precision != "day":
         return ref
-    return replace(ref, date_end=ref.date + dt.timedelta(days=6), precision="week", derivation="relative-to-event")
+    return ref._replace(date_end=ref.date + dt.timedelta(days=6), precision="week", derivation="relative-to-event")
 
 
 def _dated_attack(kind: str, trigger: str, when: TimeRef, inside: _Within) -> bool:
@@ -327,8 +326,7 @@ def _live(words: str, t: Trigger) -> bool:
     return not (_NEGATED.search(before) or _OTHER_EVENT.search(before) or (plural and _ANAPHORA.search(before)))
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     spans: list[tuple[int, int]]  # its pieces in the document
     isolated: bool  # a coordinated noun phrase: only its own date counts
     words: str  # the pieces joined by spaces

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Site
@@ -64,8 +63,7 @@ class Mention(NamedTuple):  # a tuple: a corpus has hundreds of thousands, made 
 FIELDS = Mention._fields
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """What the rules made of one match, before it becomes a Mention."""
 
     start: int

@@ -243,9 +243,7 @@ class Merger:
 
 
 def _combine(first: Source, other: Source, site_ids: tuple[str, ...]) -> Source:
-    from dataclasses import replace
-
-    return replace(first, site_ids=site_ids, actor=first.actor or other.actor, target=first.target or other.target,
+    return first._replace(site_ids=site_ids, actor=first.actor or other.actor, target=first.target or other.target,
                    weapon=first.weapon or other.weapon,
                    killed=first.killed if first.killed is not None else other.killed,
                    wounded=first.wounded if first.wounded is not None else other.wounded,
