@@ -18,10 +18,10 @@ import datetime as dt
 import heapq
 from collections import defaultdict
 from functools import lru_cache
-from math import ceil, cos, radians
+from math import atan2, ceil, cos, hypot, radians, sin
 from typing import Iterable, Iterator
 
-from geopy.distance import geodesic, great_circle
+from geopy.distance import EARTH_RADIUS, geodesic
 
 from geo.events import Event, Source
 from geo.extract import ATTACK_TYPES
@@ -85,6 +85,7 @@ class Merger:
         self._cells: dict[tuple[int, int], list[str]] | None = None
         self._neighbours: dict[str, tuple[str, ...]] = {}
         self._near_cache: dict[tuple[str, str], bool] = {}
+        self._place_key_cache: dict[tuple, list[tuple]] = {}
 
     def within_document(self, sources: list[Source]) -> list[Source]:
         """One source per event of a document: tellings of the same kind whose dates
@@ -151,13 +152,20 @@ class Merger:
     def _keys(self, s: Source, own: bool) -> list[tuple]:
         """Index keys of a telling: (family, place) for its places (and, when looking up,
         the towns near them), and (family, "killed", toll) for a deadly one."""
-        places = set(s.site_ids)
-        if not own:
-            places |= {j for i in s.site_ids for j in self.neighbours(i)}
-        keys = [(family(s.kind), place) for place in sorted(places)]
+        keys = self._place_keys(family(s.kind), s.site_ids, own)
         if s.killed:
             keys.append((family(s.kind), "killed", s.killed))
         return keys
+
+    def _place_keys(self, name: str, site_ids: tuple[str, ...], own: bool) -> list[tuple]:
+        """(family, place) keys, remembered: most tellings name a few dozen common places."""
+        cached = self._place_key_cache.get((name, site_ids, own))
+        if cached is None:
+            places = set(site_ids)
+            if not own:
+                places |= {j for i in site_ids for j in self.neighbours(i)}
+            cached = self._place_key_cache[(name, site_ids, own)] = [(name, place) for place in sorted(places)]
+        return list(cached)
 
     def neighbours(self, site_id: str) -> tuple[str, ...]:
         """Sites within 30 km that count as the same place (a base and its city)."""
@@ -253,10 +261,19 @@ def _combine(first: Source, other: Source, site_ids: tuple[str, ...]) -> Source:
 def _within_near_km(x: Site, y: Site) -> bool:
     # The sphere is many times cheaper and within 0.6% of the ellipsoid: only pairs near
     # the threshold need the geodesic.
-    rough = great_circle((x.lat, x.lon), (y.lat, y.lon)).km
+    rough = _sphere_km(x.lat, x.lon, y.lat, y.lon)
     if abs(rough - NEAR_KM) > 0.01 * NEAR_KM:
         return rough <= NEAR_KM
     return geodesic((x.lat, x.lon), (y.lat, y.lon)).km <= NEAR_KM
+
+
+def _sphere_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """geopy's great_circle distance, without the Point objects that are most of its
+    cost (a large gazetteer asks for many thousands of pairs)."""
+    lat1, lon1, lat2, lon2 = map(radians, (lat1, lon1, lat2, lon2))
+    delta = lon2 - lon1
+    across = hypot(cos(lat2) * sin(delta), cos(lat1) * sin(lat2) - sin(lat1) * cos(lat2) * cos(delta))
+    return EARTH_RADIUS * atan2(across, sin(lat1) * sin(lat2) + cos(lat1) * cos(lat2) * cos(delta))
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:

@@ -351,3 +351,15 @@ def test_a_terminated_run_leaves_no_spool_and_no_output(tmp_path):
     run.send_signal(signal.SIGTERM)
     assert run.wait(timeout=60) == 128 + signal.SIGTERM
     assert list(out.parent.iterdir()) == []
+
+
+def test_the_rough_distance_is_geopys_great_circle():
+    import random
+
+    from geopy.distance import great_circle
+
+    from geo.merge import _sphere_km
+
+    rng = random.Random(7)
+    pairs = [((rng.uniform(10, 45), rng.uniform(25, 60)), (rng.uniform(10, 45), rng.uniform(25, 60))) for _ in range(500)]
+    assert all(abs(_sphere_km(*a, *b) - great_circle(a, b).km) < 1e-9 for a, b in pairs)
