@@ -32,6 +32,7 @@ NEAR_KM = 30.0
 NEAR_DEGREES = NEAR_KM / 100.0  # a cheap bound first: a degree of latitude is over 110 km
 DATE_DISPUTE_DAYS = 3
 _TOWNS = frozenset({"city", "town"})
+PLACE_KEYS_REMEMBERED = 4096
 
 
 def family(kind: str) -> str:
@@ -158,9 +159,12 @@ class Merger:
         return keys
 
     def _place_keys(self, name: str, site_ids: tuple[str, ...], own: bool) -> list[tuple]:
-        """(family, place) keys, remembered: most tellings name a few dozen common places."""
+        """(family, place) keys, remembered: most tellings name a few dozen common places.
+        Forgotten now and then, so the memory stays flat however many places a corpus has."""
         cached = self._place_key_cache.get((name, site_ids, own))
         if cached is None:
+            if len(self._place_key_cache) >= PLACE_KEYS_REMEMBERED:
+                self._place_key_cache.clear()
             places = set(site_ids)
             if not own:
                 places |= {j for i in site_ids for j in self.neighbours(i)}
@@ -252,10 +256,10 @@ class Merger:
 
 def _combine(first: Source, other: Source, site_ids: tuple[str, ...]) -> Source:
     return first._replace(site_ids=site_ids, actor=first.actor or other.actor, target=first.target or other.target,
-                   weapon=first.weapon or other.weapon,
-                   killed=first.killed if first.killed is not None else other.killed,
-                   wounded=first.wounded if first.wounded is not None else other.wounded,
-                   status=first.status if first.status != "reported" else other.status)
+                          weapon=first.weapon or other.weapon,
+                          killed=first.killed if first.killed is not None else other.killed,
+                          wounded=first.wounded if first.wounded is not None else other.wounded,
+                          status=first.status if first.status != "reported" else other.status)
 
 
 def _within_near_km(x: Site, y: Site) -> bool:

@@ -363,3 +363,16 @@ def test_the_rough_distance_is_geopys_great_circle():
     rng = random.Random(7)
     pairs = [((rng.uniform(10, 45), rng.uniform(25, 60)), (rng.uniform(10, 45), rng.uniform(25, 60))) for _ in range(500)]
     assert all(abs(_sphere_km(*a, *b) - great_circle(a, b).km) < 1e-9 for a, b in pairs)
+
+
+def test_remembered_place_keys_stay_bounded_and_change_nothing(geoparser, monkeypatch):
+    import geo.merge
+
+    places = ["victory-base", "baghdad", "tower-22", "al-tanf-garrison", "erbil", "eilat"]
+    tellings = [source(doc, 0, f"2024-01-{day:02d}", [place]) for day in range(1, 8)
+                for doc, place in zip("abcdef", places)]
+    plain = [e.as_record(geoparser.gazetteer) for e in Merger(geoparser.gazetteer).across_documents(tellings)]
+    monkeypatch.setattr(geo.merge, "PLACE_KEYS_REMEMBERED", 3)
+    merger = Merger(geoparser.gazetteer)
+    bounded = [e.as_record(geoparser.gazetteer) for e in merger.across_documents(tellings)]
+    assert bounded == plain and 0 < len(merger._place_key_cache) <= 3
