@@ -1,14 +1,22 @@
 """A corpus: a folder of UTF-8 ``.txt`` documents and their manifest ``documents.csv``.
 
 The manifest is validated as a whole before any document is read; document texts are
-read one at a time (:meth:`Corpus.read`) so a large corpus is never held in memory.
+read one at a time (:meth:`Corpus.read`) so a large corpus is never held in memory.  Nor
+is the manifest: its valid rows go to an index on disk (SQLite, in a scratch folder that
+lives as long as the corpus), from which documents come back in id order or by id.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import re
+import shutil
+import sqlite3
+import tempfile
+import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -77,26 +85,88 @@ class Document:
         return self.folder / self.file
 
 
+_INDEX_SCHEMA = """
+PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+CREATE TABLE documents (id TEXT PRIMARY KEY, file TEXT UNIQUE, title TEXT, publisher TEXT, author TEXT,
+                        published TEXT, url TEXT, line INTEGER);
+CREATE TABLE listed (file TEXT PRIMARY KEY);  -- every file the manifest names, valid row or not
+CREATE TABLE present (file TEXT);  -- the folder's .txt files
+BEGIN;
+"""
+_DOCUMENT_COLUMNS = "id, file, title, publisher, author, published, url"
+
+
 class Corpus:
-    def __init__(self, root: Path, documents: list[Document]):
-        self.root = root
-        self.documents = documents
+    """A validated corpus.  Documents come from the manifest's index on disk, so neither
+    iterating nor looking up holds the manifest in memory; the index is removed when the
+    corpus object that made it is."""
+
+    def __init__(self, root: Path, index: Path, count: int):
+        self.root, self.index, self._count = root, index, count
+        self._lookup: tuple[int, sqlite3.Connection] | None = None
+
+    def __getstate__(self) -> dict:  # a worker process reopens the index
+        return {"root": self.root, "index": self.index, "count": self._count}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["root"], state["index"], state["count"])
 
     def __iter__(self) -> Iterator[Document]:
-        return iter(self.documents)
+        """The documents in id order, read from the index as they are asked for."""
+        db = self._connect()
+        try:
+            for row in db.execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY id"):
+                yield self._document(row)
+        finally:
+            db.close()
 
     def __len__(self) -> int:
-        return len(self.documents)
+        return self._count
+
+    def get(self, doc_id: str) -> Document | None:
+        if self._lookup is None or self._lookup[0] != os.getpid():
+            self._lookup = (os.getpid(), self._connect())
+        row = self._lookup[1].execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return self._document(row) if row else None
 
     def read(self, doc: Document) -> str:
         return read_text(doc.path)
 
     def texts(self) -> Iterator[tuple[Document, str]]:
-        for doc in self.documents:
+        for doc in self:
             yield doc, self.read(doc)
 
-    def by_id(self) -> dict[str, Document]:
-        return {d.id: d for d in self.documents}
+    def by_id(self) -> "DocumentsById":
+        return DocumentsById(self)
+
+    def _connect(self) -> sqlite3.Connection:
+        # its own connection per iteration and per process: a pool's feeder thread or a
+        # forked worker may be the one reading
+        return sqlite3.connect(f"file:{self.index}?mode=ro", uri=True, check_same_thread=False)
+
+    def _document(self, row: tuple) -> Document:
+        doc_id, file, title, publisher, author, published, url = row
+        return Document(id=doc_id, file=file, title=title, publisher=publisher, author=author,
+                        published=parse_publication(published), url=url, folder=self.root)
+
+
+class DocumentsById(Mapping):
+    """The corpus's documents by id, looked up in its index."""
+
+    def __init__(self, corpus: Corpus):
+        self._corpus = corpus
+
+    def __getitem__(self, doc_id: str) -> Document:
+        doc = self._corpus.get(doc_id)
+        if doc is None:
+            raise KeyError(doc_id)
+        return doc
+
+    def __iter__(self) -> Iterator[str]:
+        return (d.id for d in self._corpus)
+
+    def __len__(self) -> int:
+        return len(self._corpus)
 
 
 def read_text(path: Path) -> str:
@@ -121,17 +191,58 @@ def open_corpus(root: str | Path) -> Corpus:
         raise InputError(root, "corpus folder does not exist")
     if not manifest.is_file():
         raise InputError(manifest, "manifest is missing")
+    folder = _scratch_folder()
+    index = folder / "manifest.sqlite"
+    try:
+        count = _index_manifest(root, manifest, index)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    corpus = Corpus(root, index, count)
+    weakref.finalize(corpus, _remove_index, folder, os.getpid())
+    return corpus
+
+
+def _scratch_folder() -> Path:
+    """A folder named like a spool, so that one left by a run killed outright is removed
+    by the next run (geo.spool.remove_abandoned)."""
+    from geo.spool import _PREFIX, _owner, remove_abandoned
+
+    remove_abandoned(Path(tempfile.gettempdir()))
+    return Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{_owner()}-"))
+
+
+def _remove_index(folder: Path, owner: int) -> None:
+    if os.getpid() == owner:  # not from a forked worker that inherited the corpus
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _index_manifest(root: Path, manifest: Path, index: Path) -> int:
+    """Validate the manifest and its folder into ``index``; returns how many documents.
+    Raises InputErrors listing every problem."""
     errors: list[InputError] = []
-    documents, listed = _read_manifest(manifest, errors)
-    for name in sorted({p.name for p in root.glob("*.txt")} - listed):
-        errors.append(InputError(root / name, f"text file has no row in {MANIFEST}"))
-    if errors:
-        raise InputErrors(errors)
-    return Corpus(root, documents)
+    db = sqlite3.connect(index, isolation_level=None)
+    try:
+        db.executescript(_INDEX_SCHEMA)
+        _read_manifest(manifest, errors, db)
+        db.executemany("INSERT INTO present VALUES (?)", ((entry.name,) for entry in os.scandir(root)
+                                                          if entry.name.endswith(".txt")))
+        for name, in db.execute("SELECT file FROM present EXCEPT SELECT file FROM listed ORDER BY file"):
+            errors.append(InputError(root / name, f"text file has no row in {MANIFEST}"))
+        if errors:
+            raise InputErrors(errors)
+        db.execute("DROP TABLE present")
+        db.execute("DROP TABLE listed")
+        db.execute("COMMIT")
+        (count,), = db.execute("SELECT count(*) FROM documents")
+        return count
+    finally:
+        db.close()
 
 
-def _read_manifest(manifest: Path, errors: list[InputError]) -> tuple[list[Document], set[str]]:
-    """The valid documents, and every file name the manifest lists (valid row or not)."""
+def _read_manifest(manifest: Path, errors: list[InputError], db: sqlite3.Connection) -> None:
+    """The valid documents into ``db``'s documents, and every file name the manifest lists
+    (valid row or not) into its listed files."""
     rows = _manifest_rows(manifest)
     first = next(rows, None)
     if first is None:
@@ -140,28 +251,26 @@ def _read_manifest(manifest: Path, errors: list[InputError]) -> tuple[list[Docum
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise InputError(manifest, f"manifest header lacks column(s): {', '.join(missing)}", 1)
-    documents: list[Document] = []
-    seen_ids: dict[str, int] = {}
-    seen_files: dict[str, int] = {}
-    listed = set()
     file_column = header.index("file")
     for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > file_column:
-            listed.add(row[file_column].strip())
+            db.execute("INSERT OR IGNORE INTO listed VALUES (?)", (row[file_column].strip(),))
         doc = _parse_row(manifest, line, header, row, errors)
-        if doc is None:
-            continue
-        if doc.id in seen_ids:
-            errors.append(InputError(manifest, f"duplicate id {doc.id!r} (first on line {seen_ids[doc.id]})", line))
-            continue
-        if doc.file in seen_files:
-            errors.append(InputError(manifest, f"file {doc.file!r} listed twice (first on line {seen_files[doc.file]})", line))
-            continue
-        seen_ids[doc.id] = seen_files[doc.file] = line
-        documents.append(doc)
-    return documents, listed
+        if doc is not None:
+            _add_document(db, manifest, line, doc, errors)
+
+
+def _add_document(db: sqlite3.Connection, manifest: Path, line: int, doc: Document, errors: list[InputError]) -> None:
+    for column, value, problem in (("id", doc.id, f"duplicate id {doc.id!r}"),
+                                   ("file", doc.file, f"file {doc.file!r} listed twice")):
+        first = db.execute(f"SELECT line FROM documents WHERE {column} = ?", (value,)).fetchone()
+        if first:
+            errors.append(InputError(manifest, f"{problem} (first on line {first[0]})", line))
+            return
+    db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (doc.id, doc.file, doc.title, doc.publisher, doc.author, str(doc.published), doc.url, line))
 
 
 def _manifest_rows(manifest: Path) -> Iterator[tuple[int, list[str]]]:

@@ -100,7 +100,7 @@ def run(corpus: Corpus, events: bool, geoparser: Geoparser | None = None, jobs: 
     ``base``: where workers find the documents (a path or URL prefix) when it is not the
     corpus folder as this machine sees it.
     """
-    documents = sorted(corpus, key=lambda d: d.id)
+    documents = iter(corpus)  # in id order, read from the manifest's index as they go
     if engine == "dask":
         yield from _run_dask(_tasks(documents, events, mentions, base), scheduler)
     elif jobs > 1:
@@ -110,7 +110,7 @@ def run(corpus: Corpus, events: bool, geoparser: Geoparser | None = None, jobs: 
             yield process(doc, corpus.read(doc), events, geoparser, keep_mentions=mentions)
 
 
-def _tasks(documents: list[Document], events: bool, mentions: bool, base: str | None) -> Iterator[Task]:
+def _tasks(documents: Iterator[Document], events: bool, mentions: bool, base: str | None) -> Iterator[Task]:
     for doc in documents:
         location = f"{base.rstrip('/')}/{doc.file}" if base else str(doc.path)
         yield Task(doc, location, events, mentions)

@@ -19,7 +19,8 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from itertools import islice
+from typing import Iterable, Iterator
 
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
@@ -94,16 +95,15 @@ def _write_site(root: Path, corpus: Corpus, geoparser: Geoparser, curations: lis
             _process_documents(corpus, geoparser, curations, spool, store, CsvRecords(MENTION_FIELDS, mentions_csv),
                                engine)
         store.add_events(spooled_records(spool, curations, gazetteer, engine.get("jobs", 1), as_json=True))
-        documents = sorted(corpus, key=lambda d: d.id)
-        store.add_documents(documents)
+        store.add_documents(corpus)
         store.index()
-        page_sites = _write_pages(root, corpus, documents, store, counts, gazetteer, engine.get("jobs", 1))
+        page_sites = _write_pages(root, corpus, store, counts, gazetteer, engine.get("jobs", 1))
         with _open(root / "data" / "map-data.js") as out:
-            sites = write_map_data(out, documents, store, counts, gazetteer)
+            sites = write_map_data(out, corpus, store, counts, gazetteer)
         _write(root / "index.html", map_html(sites))
         _write_data(root / "data", store, sites, gazetteer)
         shutil.copyfile(corpus.root / "documents.csv", root / "data" / "documents.csv")
-        return {"documents": len(documents), "mentions": store.mentions, "events": store.events,
+        return {"documents": len(corpus), "mentions": store.mentions, "events": store.events,
                 "markers": len(sites), "site_pages": page_sites}
     finally:
         store.close()
@@ -128,17 +128,17 @@ def _process_documents(corpus: Corpus, geoparser: Geoparser, curations: list[Cur
         mentions_csv.write(m.as_record() for m in result.mentions)
 
 
-def _write_pages(root: Path, corpus: Corpus, documents: list[Document], store: SiteStore, counts: MapCounts,
-                 gazetteer: Gazetteer, jobs: int) -> int:
+def _write_pages(root: Path, corpus: Corpus, store: SiteStore, counts: MapCounts, gazetteer: Gazetteer,
+                 jobs: int) -> int:
     """Every document page and site page, spread over ``jobs`` processes; the documents'
     dated point mentions go to ``counts``.  Returns how many site page files."""
     sites = store.page_sites()
     if jobs <= 1:
         writer = PageWriter(root, corpus, store, gazetteer)
-        _add_counts(counts, map(writer.document_pages, _batches(documents)))
+        _add_counts(counts, map(writer.document_pages, _batches(corpus)))
         return writer.site_pages(sites)
     with process_pool(jobs, _start_page_writer, (root, corpus, store.path, gazetteer)) as pool:
-        _add_counts(counts, pool.imap(_document_pages, _batches(documents)))
+        _add_counts(counts, pool.imap(_document_pages, _batches(corpus)))
         # small batches: sites differ in size
         return sum(pool.imap_unordered(_site_pages, _batches(sites, 16)))
 
@@ -155,7 +155,7 @@ class PageWriter:
 
     def __init__(self, root: Path, corpus: Corpus, store: SiteStore, gazetteer: Gazetteer):
         self.root, self.corpus, self.store, self.gazetteer = root, corpus, store, gazetteer
-        self.docs = {d.id: d for d in corpus}
+        self.docs = corpus.by_id()
 
     def document_pages(self, documents: list[Document]) -> list[tuple[str, dict]]:
         """Each document's page; returns each one's dated point mentions, for the map."""
@@ -196,8 +196,10 @@ def _site_pages(site_ids: list[str]) -> int:
     return _page_writer.site_pages(site_ids)
 
 
-def _batches(items: list, size: int = PAGE_BATCH) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _batches(items: Iterable, size: int = PAGE_BATCH) -> Iterator[list]:
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def _write(path: Path, text: str) -> None:

@@ -51,10 +51,10 @@ def dated_point_mentions(doc: Document, mentions: list[Mention], quotes: list[tu
     return counted
 
 
-def write_map_data(out: IO[str], documents: list[Document], store: SiteStore, counts: MapCounts,
+def write_map_data(out: IO[str], documents: Iterable[Document], store: SiteStore, counts: MapCounts,
                    gazetteer: Gazetteer) -> list[Site]:
-    """Write map-data.js from the build's store, row by row; returns the marker sites."""
-    docs = sorted(documents, key=lambda d: d.id)
+    """Write map-data.js from the build's store, row by row; returns the marker sites.
+    ``documents``: the corpus, in id order, read twice (to index them, then to write them)."""
     site_ids, months = counts.sites_and_months()
     types, actors = set(), set()
     for e in store.all_events():
@@ -63,14 +63,14 @@ def write_map_data(out: IO[str], documents: list[Document], store: SiteStore, co
         types.add(e["sub_event_type"])
         actors.add(e["actor"])
     sites = sorted((gazetteer[i] for i in site_ids), key=lambda s: s.id)
-    index = _Indexes(docs, sites, month_range(min(months), max(months)) if months else [], sorted(types),
+    index = _Indexes(documents, sites, month_range(min(months), max(months)) if months else [], sorted(types),
                      sorted(a for a in actors if a))
     out.write("window.GEO_DATA = ")
     _write_object(out, {
         "months": index.months,
         "types": index.types,
         "actors": index.actors,
-        "docs": ([d.id, d.title, d.publisher, str(d.published), d.url] for d in docs),
+        "docs": ([d.id, d.title, d.publisher, str(d.published), d.url] for d in documents),
         "sites": ([s.id, s.name, s.kind, s.country, s.lat, s.lon, s.geo_precision, s.uncertainty_m, s.layer,
                    list(s.aliases)] for s in sites),
         "mentions": ([index.site[site], index.month[month], index.doc[doc], n]
@@ -85,7 +85,7 @@ def write_map_data(out: IO[str], documents: list[Document], store: SiteStore, co
 class _Indexes:
     """Positions in the payload's lists, by which rows refer to documents, sites, months..."""
 
-    def __init__(self, docs: list[Document], sites: list[Site], months: list[str], types: list[str],
+    def __init__(self, docs: Iterable[Document], sites: list[Site], months: list[str], types: list[str],
                  actors: list[str]):
         self.months, self.types, self.actors = months, types, actors
         self.doc = {d.id: i for i, d in enumerate(docs)}

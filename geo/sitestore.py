@@ -27,7 +27,7 @@ CREATE TABLE mentions (doc TEXT, site TEXT, data BLOB);  -- site: set for litera
 CREATE TABLE events (seq INTEGER PRIMARY KEY, data TEXT);  -- in record order (date, id)
 CREATE TABLE event_sites (site TEXT, seq INTEGER);
 CREATE TABLE quotes (doc TEXT, start INTEGER, end INTEGER, date TEXT, site_ids TEXT);  -- in event order
-CREATE TABLE documents (doc TEXT PRIMARY KEY, rank INTEGER);  -- rank: by publication, then id
+CREATE TABLE documents (doc TEXT PRIMARY KEY, published TEXT);  -- YYYY-MM-DD or YYYY-MM: sorts as text
 """
 _INDEXES = """
 CREATE INDEX mentions_by_doc ON mentions (doc);
@@ -66,9 +66,8 @@ class SiteStore:
             self.events = seq + 1
 
     def add_documents(self, documents: Iterable[Document]) -> None:
-        """The corpus's documents, ranked as a site page lists them: by publication, then id."""
-        ranked = sorted(documents, key=lambda d: (str(d.published), d.id))
-        self._db.executemany("INSERT INTO documents VALUES (?, ?)", ((d.id, i) for i, d in enumerate(ranked)))
+        """The corpus's documents, with what a site page lists them by: publication, then id."""
+        self._db.executemany("INSERT INTO documents VALUES (?, ?)", ((d.id, str(d.published)) for d in documents))
 
     def index(self) -> None:
         """Index what was added by document and site (faster once loaded); from then on
@@ -98,10 +97,10 @@ class SiteStore:
             yield json.loads(text)
 
     def site_mention_groups(self, site: str) -> Iterator[tuple[str, list[Mention]]]:
-        """A site's literal, resolved mentions, grouped by document: documents by rank,
+        """A site's literal, resolved mentions, grouped by document: documents by publication then id,
         mentions in text order."""
         rows = self._db.execute("SELECT m.doc, m.data FROM mentions m JOIN documents d ON d.doc = m.doc "
-                                "WHERE m.site = ? ORDER BY d.rank, m.rowid", (site,))
+                                "WHERE m.site = ? ORDER BY d.published, d.doc, m.rowid", (site,))
         for doc, group in groupby(rows, key=itemgetter(0)):
             yield doc, _mentions((data,) for _, data in group)
 

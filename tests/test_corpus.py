@@ -73,7 +73,7 @@ def test_non_utf8_document_names_file_and_line(tmp_path):
     corpus = open_corpus(make_corpus(tmp_path, ["a,a.txt,T,P,,2024-01-01,http://x"],
                                      {"a.txt": "line one\nline two caf\xe9\n".encode("latin-1")}))
     with pytest.raises(InputError) as info:
-        corpus.read(corpus.documents[0])
+        corpus.read(next(iter(corpus)))
     assert "a.txt:2" in str(info.value) and "UTF-8" in str(info.value)
 
 
@@ -93,3 +93,47 @@ def test_unreadable_document_midway_leaves_no_output(tmp_path):
     out = tmp_path / "out.jsonl"
     assert main(["mentions", "--corpus", str(corpus), "--out", str(out)]) == 2
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl*"))
+
+
+def test_duplicate_id_and_file_name_their_first_line(tmp_path):
+    message = _error(tmp_path, ["a,a.txt,T,P,,2024-01-01,http://x", "a,b.txt,T,P,,2024-01-01,http://x",
+                                "c,a.txt,T,P,,2024-01-01,http://x"], {"a.txt": b"x", "b.txt": b"y"})
+    assert "documents.csv:3: duplicate id 'a' (first on line 2)" in message
+    assert "documents.csv:4: file 'a.txt' listed twice (first on line 2)" in message
+
+
+def test_documents_come_in_id_order_from_an_index_on_disk(tmp_path):
+    rows = [f"{i},{i}.txt,Title {i},P,,2024-01-0{n},http://x/{i}" for n, i in enumerate(["c", "a", "b"], 1)]
+    corpus = open_corpus(make_corpus(tmp_path, rows, {f"{i}.txt": i.encode() for i in "abc"}))
+    assert [d.id for d in corpus] == ["a", "b", "c"] and len(corpus) == 3
+    assert corpus.by_id()["c"].title == "Title c" and str(corpus.by_id()["c"].published) == "2024-01-01"
+    assert "z" not in corpus.by_id() and corpus.get("z") is None
+    assert corpus.read(corpus.by_id()["b"]) == "b"
+
+
+def test_a_pickled_corpus_reads_the_same_documents(tmp_path):
+    import pickle
+
+    rows = [f"{i},{i}.txt,T,P,,2024-01-01,http://x/{i}" for i in "ba"]
+    corpus = open_corpus(make_corpus(tmp_path, rows, {"a.txt": b"1", "b.txt": b"2"}))
+    copy = pickle.loads(pickle.dumps(corpus))
+    assert list(copy) == list(corpus) and copy.get("b") == corpus.get("b")
+
+
+def test_the_index_goes_with_the_corpus(tmp_path):
+    import gc
+
+    corpus = open_corpus(make_corpus(tmp_path, ["a,a.txt,T,P,,2024-01-01,http://x"], {"a.txt": b"x"}))
+    folder = corpus.index.parent
+    assert folder.is_dir() and list(corpus)
+    del corpus
+    gc.collect()
+    assert not folder.exists()
+
+
+def test_an_invalid_manifest_leaves_no_index(tmp_path):
+    import tempfile
+
+    before = set(Path(tempfile.gettempdir()).glob(".geo-spool-*"))
+    _error(tmp_path, ["a,a.txt,T,P,,2024-31-01,http://x"], {"a.txt": b"x"})
+    assert set(Path(tempfile.gettempdir()).glob(".geo-spool-*")) <= before

@@ -32,7 +32,7 @@ def corpus_with(tmp_path, text, published="2024-10-01", events_csv=None):
 
 def extract(geoparser, tmp_path, text, published="2024-10-01"):
     corpus = corpus_with(tmp_path, text, published)
-    doc = corpus.documents[0]
+    doc = next(iter(corpus))
     return EventExtractor(geoparser, load_actors()).extract(doc, corpus.read(doc))
 
 
