@@ -18,6 +18,7 @@ import tempfile
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -94,6 +95,7 @@ CREATE TABLE present (file TEXT);  -- the folder's .txt files
 BEGIN;
 """
 _DOCUMENT_COLUMNS = "id, file, title, publisher, author, published, url"
+DOCUMENTS_REMEMBERED = 8192
 
 
 class Corpus:
@@ -104,6 +106,8 @@ class Corpus:
     def __init__(self, root: Path, index: Path, count: int):
         self.root, self.index, self._count = root, index, count
         self._lookup: tuple[int, sqlite3.Connection] | None = None
+        # site pages ask for the same documents again and again
+        self.get = lru_cache(maxsize=DOCUMENTS_REMEMBERED)(self._get)
 
     def __getstate__(self) -> dict:  # a worker process reopens the index
         return {"root": self.root, "index": self.index, "count": self._count}
@@ -123,7 +127,8 @@ class Corpus:
     def __len__(self) -> int:
         return self._count
 
-    def get(self, doc_id: str) -> Document | None:
+    def _get(self, doc_id: str) -> Document | None:
+        """The document with this id, if any (``get`` remembers the latest ones)."""
         if self._lookup is None or self._lookup[0] != os.getpid():
             self._lookup = (os.getpid(), self._connect())
         row = self._lookup[1].execute(f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()

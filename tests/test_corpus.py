@@ -137,3 +137,13 @@ def test_an_invalid_manifest_leaves_no_index(tmp_path):
     before = set(Path(tempfile.gettempdir()).glob(".geo-spool-*"))
     _error(tmp_path, ["a,a.txt,T,P,,2024-31-01,http://x"], {"a.txt": b"x"})
     assert set(Path(tempfile.gettempdir()).glob(".geo-spool-*")) <= before
+
+
+def test_lookups_remember_a_bounded_number_of_documents(tmp_path, monkeypatch):
+    import geo.corpus
+
+    monkeypatch.setattr(geo.corpus, "DOCUMENTS_REMEMBERED", 2)
+    rows = [f"{i},{i}.txt,Title {i},P,,2024-01-01,http://x/{i}" for i in "abc"]
+    corpus = open_corpus(make_corpus(tmp_path, rows, {f"{i}.txt": b"x" for i in "abc"}))
+    assert [corpus.get(i).title for i in "abcab"] == ["Title a", "Title b", "Title c", "Title a", "Title b"]
+    assert corpus.get.cache_info().currsize == 2
