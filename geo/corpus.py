@@ -100,8 +100,8 @@ DOCUMENTS_REMEMBERED = 8192
 
 class Corpus:
     """A validated corpus.  Documents come from the manifest's index on disk, so neither
-    iterating nor looking up holds the manifest in memory; the index is removed when the
-    corpus object that made it is."""
+    iterating nor looking up holds the manifest in memory; the index is removed along
+    with the corpus object that made it."""
 
     def __init__(self, root: Path, index: Path, count: int):
         self.root, self.index, self._count = root, index, count
@@ -209,12 +209,10 @@ def open_corpus(root: str | Path) -> Corpus:
 
 
 def _scratch_folder() -> Path:
-    """A folder named like a spool, so that one left by a run killed outright is removed
-    by the next run (geo.spool.remove_abandoned)."""
-    from geo.spool import _PREFIX, _owner, remove_abandoned
+    """In the temporary folder; one left by a run killed outright is removed by the next run."""
+    from geo.spool import scratch_folder  # geo.spool imports what imports this module
 
-    remove_abandoned(Path(tempfile.gettempdir()))
-    return Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{_owner()}-"))
+    return scratch_folder(Path(tempfile.gettempdir()))
 
 
 def _remove_index(folder: Path, owner: int) -> None:
@@ -230,8 +228,8 @@ def _index_manifest(root: Path, manifest: Path, index: Path) -> int:
     try:
         db.executescript(_INDEX_SCHEMA)
         _read_manifest(manifest, errors, db)
-        db.executemany("INSERT INTO present VALUES (?)", ((entry.name,) for entry in os.scandir(root)
-                                                          if entry.name.endswith(".txt")))
+        with os.scandir(root) as entries:
+            db.executemany("INSERT INTO present VALUES (?)", ((e.name,) for e in entries if e.name.endswith(".txt")))
         for name, in db.execute("SELECT file FROM present EXCEPT SELECT file FROM listed ORDER BY file"):
             errors.append(InputError(root / name, f"text file has no row in {MANIFEST}"))
         if errors:

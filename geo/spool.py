@@ -129,6 +129,13 @@ class RecordsFile:
         self._db.close()
 
 
+def scratch_folder(directory: Path) -> Path:
+    """A new scratch folder in ``directory``, named like a spool so that remove_abandoned
+    removes it once its process has ended."""
+    remove_abandoned(directory)
+    return Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{_owner()}-", dir=directory))
+
+
 def _owner(pid: int | None = None) -> str:
     """Who a spool belongs to: host and process (a folder may be shared between hosts)."""
     return f"{socket.gethostname()}-{pid or os.getpid()}"
