@@ -137,10 +137,6 @@ class Corpus:
     def read(self, doc: Document) -> str:
         return read_text(doc.path)
 
-    def texts(self) -> Iterator[tuple[Document, str]]:
-        for doc in self:
-            yield doc, self.read(doc)
-
     def by_id(self) -> "DocumentsById":
         return DocumentsById(self)
 

@@ -18,8 +18,8 @@ import json
 import os
 import shutil
 import tempfile
-from pathlib import Path
 from itertools import islice
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import folium
