@@ -236,7 +236,6 @@ class Merger:
             self._near_cache[(i, j)] = _within_near_km(x, y)
         return self._near_cache[(i, j)]
 
-
     def specific(self, ids: tuple[str, ...]) -> tuple[str, ...]:
         """Drop a city when a site near it is named: 'the Victoria base in Baghdad' is the base."""
         ids = tuple(dict.fromkeys(ids))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from itertools import islice
+from typing import Iterable, Iterator
 
 from geo.corpus import Corpus, Document, read_text
 from geo.events import Source
@@ -147,16 +148,21 @@ def _threads_started() -> bool:
     return threading.active_count() > 1
 
 
-def _run_dask(tasks: Iterator[Task], scheduler: str | None) -> Iterator[DocumentResult]:
-    from itertools import islice
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last may be shorter), taken as they come."""
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
+
+def _run_dask(tasks: Iterator[Task], scheduler: str | None) -> Iterator[DocumentResult]:
     from distributed import Client
 
     if not scheduler:
         raise ValueError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     with Client(scheduler) as client:
         window = WINDOW * max(1, len(client.scheduler_info().get("workers", {})))
-        while batch := list(islice(tasks, window)):
+        for batch in batches(tasks, window):
             futures = client.map(run_task, batch, pure=False)
             for future in futures:
                 yield future.result()

@@ -18,9 +18,8 @@ import json
 import os
 import shutil
 import tempfile
-from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
@@ -37,7 +36,7 @@ from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import Geoparser
 from geo.output import CsvRecords
 from geo.pages import document_page, site_pages
-from geo.pipeline import process_pool, run
+from geo.pipeline import batches, process_pool, run
 from geo.sitedata import dated_point_mentions, write_map_data
 from geo.sitestore import MapCounts, SiteStore
 from geo.spool import Spool
@@ -135,16 +134,16 @@ def _write_pages(root: Path, corpus: Corpus, store: SiteStore, counts: MapCounts
     sites = store.page_sites()
     if jobs <= 1:
         writer = PageWriter(root, corpus, store, gazetteer)
-        _add_counts(counts, map(writer.document_pages, _batches(corpus)))
+        _add_counts(counts, map(writer.document_pages, batches(corpus, PAGE_BATCH)))
         return writer.site_pages(sites)
     with process_pool(jobs, _start_page_writer, (root, corpus, store.path, gazetteer)) as pool:
-        _add_counts(counts, pool.imap(_document_pages, _batches(corpus)))
+        _add_counts(counts, pool.imap(_document_pages, batches(corpus, PAGE_BATCH)))
         # small batches: sites differ in size
-        return sum(pool.imap_unordered(_site_pages, _batches(sites, 16)))
+        return sum(pool.imap_unordered(_site_pages, batches(sites, 16)))
 
 
-def _add_counts(counts: MapCounts, batches: Iterable[list[tuple[str, dict]]]) -> None:
-    for batch in batches:
+def _add_counts(counts: MapCounts, counted: Iterable[list[tuple[str, dict]]]) -> None:
+    for batch in counted:
         for doc_id, counted in batch:
             counts.add(doc_id, counted)
 
@@ -194,12 +193,6 @@ def _document_pages(documents: list[Document]) -> list[tuple[str, dict]]:
 
 def _site_pages(site_ids: list[str]) -> int:
     return _page_writer.site_pages(site_ids)
-
-
-def _batches(items: Iterable, size: int = PAGE_BATCH) -> Iterator[list]:
-    items = iter(items)
-    while batch := list(islice(items, size)):
-        yield batch
 
 
 def _write(path: Path, text: str) -> None:

@@ -62,3 +62,13 @@ def test_dask_local_cluster_matches_a_single_process(tmp_path):
 def test_dask_needs_a_scheduler(tmp_path, capsys):
     assert main(["events", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "x.json"), "--engine", "dask"]) == 2
     assert "--scheduler" in capsys.readouterr().err and not (tmp_path / "x.json").exists()
+
+
+def test_batches_take_items_as_they_come():
+    from geo.pipeline import batches
+
+    taken = []
+    source = (taken.append(i) or i for i in range(5))
+    stream = batches(source, 2)
+    assert next(stream) == [0, 1] and taken == [0, 1]  # nothing read ahead of the batch
+    assert list(stream) == [[2, 3], [4]]
