@@ -1,6 +1,7 @@
 """``make bench``: the project against the tools a user would otherwise pick, in one run.
 
-    python bench/run.py [--docs 10000] [--e2e 1000,10000,100000] [--build 1000,10000,100000] [--skip page]
+    python bench/run.py [--docs 10000] [--e2e 1000,10000,100000,100000@3660] [--build 1000,10000,100000]
+                        [--skip page]
 
 Sections (each printed as a table and written to bench/results.json):
 
@@ -11,7 +12,10 @@ Sections (each printed as a table and written to bench/results.json):
 * end to end: ``geo events`` (geoparsing + event extraction + merging) and ``geo build``
   (the same, with every mention kept, plus every page and data file of the site) on
   growing corpora, one process and ``--jobs 2``: wall time, documents per second, peak
-  memory;
+  memory.  The corpora are published over one year, so a larger one has more documents a
+  day; ``100000@3660`` spreads 100,000 over ten years, as many a day as 10,000 over one.
+  The merge holds the events of the last few days, so its memory follows documents a day,
+  not the corpus's length;
 * page: the map site built from a synthetic corpus of about 50,000 events and folium's
   stock TimestampedGeoJson page for the same events, in Debian's Chromium: page weight,
   time until the markers are drawn, time per month step (bench/bench_page.py).
@@ -45,13 +49,15 @@ from geo.synth import generate  # noqa: E402
 CORPORA = ROOT / "bench" / "corpus"
 RESULTS = ROOT / "bench" / "results.json"
 MIN_FALLBACK_ALIASES = 20000
+YEAR = 366  # the synthetic corpora's default spread of publication dates
 
 
-def corpus(docs: int) -> Path:
-    path = CORPORA / f"{docs}"
+def corpus(docs: int, days: int = YEAR) -> Path:
+    """The synthetic corpus of ``docs`` documents published over ``days`` days."""
+    path = CORPORA / (f"{docs}" if days == YEAR else f"{docs}-{days}d")
     if not (path / "documents.csv").exists():
         print(f"generating {docs} documents into {path} ...", file=sys.stderr)
-        generate(path, docs)
+        generate(path, docs, days=days)
     return path
 
 
@@ -159,13 +165,14 @@ def bench_matching(docs: int) -> dict:
 
 # -- end to end ---------------------------------------------------------------------------
 
-def bench_end_to_end(command: str, sizes: list[int], jobs: list[int]) -> list[dict]:
-    """``geo events`` or ``geo build`` on each corpus size with each number of jobs."""
+def bench_end_to_end(command: str, sizes: list[tuple[int, int]], jobs: list[int]) -> list[dict]:
+    """``geo events`` or ``geo build`` on each corpus size (documents, days) with each
+    number of jobs."""
     rows = []
-    for docs in sizes:
-        path = corpus(docs)
+    for docs, days in sizes:
+        path = corpus(docs, days)
         for n in jobs:
-            out = CORPORA / f"{command}-{docs}-{n}"
+            out = CORPORA / f"{command}-{path.name}-{n}"
             argv = [sys.executable, "-m", "geo", command, "--corpus", str(path), "--out", str(out), "--jobs", str(n)]
             start = time.perf_counter()
             process = subprocess.run([sys.executable, "-c", PEAK_OF_RUN, *argv], cwd=ROOT, capture_output=True,
@@ -175,9 +182,9 @@ def bench_end_to_end(command: str, sizes: list[int], jobs: list[int]) -> list[di
                 raise SystemExit(process.stderr)
             peak_mb = round(float(process.stdout.split()[-1]) / 1024, 1)
             shutil.rmtree(out) if out.is_dir() else out.unlink()
-            rows.append({"documents": docs, "jobs": n, "seconds": round(seconds, 2),
+            rows.append({"documents": docs, "days": days, "jobs": n, "seconds": round(seconds, 2),
                          "documents_per_s": round(docs / seconds, 1), "peak_rss_mb": peak_mb})
-            print(f"  {docs:7d} docs  jobs {n}  {seconds:8.2f} s  {docs / seconds:8.1f} docs/s  "
+            print(f"  {docs:7d} docs  {days:5d} days  jobs {n}  {seconds:8.2f} s  {docs / seconds:8.1f} docs/s  "
                   f"peak {peak_mb} MB", file=sys.stderr)
     return rows
 
@@ -207,9 +214,11 @@ def bench_page(documents: int) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10000, help="documents for the matching benchmark")
-    parser.add_argument("--e2e", default="1000,10000,100000", help="corpus sizes for the end-to-end runs")
+    parser.add_argument("--e2e", default="1000,10000,100000,100000@3660",
+                        help="corpus sizes for the end-to-end runs; N@D: N documents published over D days "
+                             f"(default {YEAR})")
     parser.add_argument("--build", default="1000,10000,100000", help="corpus sizes for the geo build runs")
-    parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--jobs", default="1,2", help="numbers of local processes")
     parser.add_argument("--page-docs", type=int, default=5000, help="documents for the page benchmark (~50,000 events)")
     parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e", "build", "page"))
     args = parser.parse_args(argv)
@@ -220,10 +229,10 @@ def main(argv: list[str] | None = None) -> int:
         results["matching"] = bench_matching(args.docs)
     if "e2e" not in args.skip:
         print("end to end (geo events)", file=sys.stderr)
-        results["end_to_end"] = bench_end_to_end("events", _sizes(args.e2e), _sizes(args.jobs))
+        results["end_to_end"] = bench_end_to_end("events", _corpora(args.e2e), _sizes(args.jobs))
     if "build" not in args.skip:
         print("end to end (geo build)", file=sys.stderr)
-        results["build"] = bench_end_to_end("build", _sizes(args.build), _sizes(args.jobs))
+        results["build"] = bench_end_to_end("build", _corpora(args.build), _sizes(args.jobs))
     if "page" not in args.skip:
         print("page", file=sys.stderr)
         results["page"] = bench_page(args.page_docs)
@@ -234,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _sizes(text: str) -> list[int]:
     return [int(x) for x in text.split(",")]
+
+
+def _corpora(text: str) -> list[tuple[int, int]]:
+    """"1000,100000@3660" -> [(1000, YEAR), (100000, 3660)]."""
+    return [(int(docs), int(days or YEAR)) for docs, _, days in (x.partition("@") for x in text.split(","))]
 
 
 def tables(results: dict) -> str:
@@ -251,10 +265,11 @@ def tables(results: dict) -> str:
         lines.append("")
     for key, command in (("end_to_end", "geo events"), ("build", "geo build")):
         if key in results:
-            lines += [f"| `{command}` | jobs | seconds | documents/s | peak memory (largest process) |",
-                      "| ---: | ---: | ---: | ---: | ---: |"]
+            lines += [f"| `{command}` | over days | jobs | seconds | documents/s | peak memory (largest process) |",
+                      "| ---: | ---: | ---: | ---: | ---: | ---: |"]
             for row in results[key]:
-                lines.append(f"| {row['documents']:,} | {row['jobs']} | {row['seconds']:.1f} | "
+                lines.append(f"| {row['documents']:,} | {row.get('days', YEAR):,} | {row['jobs']} | "
+                             f"{row['seconds']:.1f} | "
                              f"{row['documents_per_s']:.0f} | {row['peak_rss_mb']:.0f} MB |")
             lines.append("")
     if "page" in results:

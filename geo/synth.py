@@ -79,8 +79,9 @@ def _document(rng: random.Random, points: list[str], towns: list[str], capitals:
     return "\n\n".join(paragraphs) + "\n"
 
 
-def generate(out: Path, documents: int, seed: int = 7, size: int = 5000) -> Path:
-    """Write ``documents`` documents and their manifest into ``out``."""
+def generate(out: Path, documents: int, seed: int = 7, size: int = 5000, days: int = 366) -> Path:
+    """Write ``documents`` documents and their manifest into ``out``, published over
+    ``days`` days from 1 October 2023 (more days, fewer documents a day)."""
     rng = random.Random(seed)
     gazetteer = load_gazetteer()
     points = sorted(n for s in gazetteer.curated() if s.is_point and s.kind not in ("city", "town")
@@ -93,7 +94,7 @@ def generate(out: Path, documents: int, seed: int = 7, size: int = 5000) -> Path
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["id", "file", "title", "publisher", "author", "published", "url"])
         for i in range(documents):
-            published = start + dt.timedelta(days=rng.randint(0, 365))
+            published = start + dt.timedelta(days=rng.randint(0, days - 1))
             doc_id = f"s{i:06d}"
             (out / f"{doc_id}.txt").write_text(_document(rng, points, towns, capitals, published, size),
                                                encoding="utf-8")
@@ -107,9 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--size", type=int, default=5000, help="characters per document, about")
+    parser.add_argument("--days", type=int, default=366, help="days the publication dates spread over")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
-    generate(args.out, args.docs, args.seed, args.size)
+    generate(args.out, args.docs, args.seed, args.size, args.days)
     return 0
 
 
