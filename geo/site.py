@@ -142,8 +142,8 @@ def _write_pages(root: Path, corpus: Corpus, store: SiteStore, counts: MapCounts
         return sum(pool.imap_unordered(_site_pages, batches(sites, 16)))
 
 
-def _add_counts(counts: MapCounts, counted: Iterable[list[tuple[str, dict]]]) -> None:
-    for batch in counted:
+def _add_counts(counts: MapCounts, results: Iterable[list[tuple[str, dict]]]) -> None:
+    for batch in results:
         for doc_id, counted in batch:
             counts.add(doc_id, counted)
 
