@@ -148,6 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except SystemError as exc:
+        # A SIGTERM handled while a C extension runs Python code (numba loading a compiled
+        # function from its cache) comes back wrapped: exit as terminated all the same.
+        terminated = _exit_within(exc)
+        if terminated is None:
+            raise
+        raise terminated from None
 
 
 def _exit_cleanly_on_sigterm() -> None:
@@ -161,6 +168,13 @@ def _exit_cleanly_on_sigterm() -> None:
 
 def _terminated(signum: int, frame) -> None:
     raise SystemExit(128 + signum)
+
+
+def _exit_within(exc: BaseException | None) -> SystemExit | None:
+    """The SystemExit an exception was raised from, if any."""
+    while exc is not None and not isinstance(exc, SystemExit):
+        exc = exc.__cause__ or exc.__context__
+    return exc
 
 
 if __name__ == "__main__":

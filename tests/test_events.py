@@ -353,6 +353,20 @@ def test_a_terminated_run_leaves_no_spool_and_no_output(tmp_path):
     assert list(out.parent.iterdir()) == []
 
 
+@pytest.mark.parametrize("cause, code", [(SystemExit(143), 143), (ValueError("a bug"), None)])
+def test_a_termination_wrapped_by_an_extension_still_exits_as_terminated(monkeypatch, cause, code):
+    # numba, loading a compiled function, wraps what the SIGTERM handler raises in a SystemError
+    import geo.cli
+
+    def wrapped(args):
+        raise SystemError("returned a result with an exception set") from cause
+
+    monkeypatch.setattr(geo.cli, "_events", wrapped)
+    with pytest.raises(SystemExit if code else SystemError) as raised:
+        geo.cli.main(["events", "--corpus", "seeds"])
+    assert getattr(raised.value, "code", None) == code
+
+
 def test_the_rough_distance_is_geopys_great_circle():
     import random
 

@@ -206,6 +206,8 @@ def test_keyboard_reaches_slider_and_popups(page):
     p.keyboard.press("ArrowLeft")
     assert p.input_value("#to") == str(int(before) - 1)
     p.keyboard.press("ArrowRight")
+    # the lists refill their rows in place once the window settles: focus a row after that
+    p.wait_for_function("window.GeoApp.idle()")
     p.focus('#site-list button[data-site="eilat"]')
     p.keyboard.press("Enter")
     assert "Eilat" in p.wait_for_selector(".leaflet-popup-content .popup").inner_text()
