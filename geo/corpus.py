@@ -262,14 +262,17 @@ def _read_manifest(manifest: Path, errors: list[InputError], db: sqlite3.Connect
 
 
 def _add_document(db: sqlite3.Connection, manifest: Path, line: int, doc: Document, errors: list[InputError]) -> None:
-    for column, value, problem in (("id", doc.id, f"duplicate id {doc.id!r}"),
-                                   ("file", doc.file, f"file {doc.file!r} listed twice")):
-        first = db.execute(f"SELECT line FROM documents WHERE {column} = ?", (value,)).fetchone()
-        if first:
-            errors.append(InputError(manifest, f"{problem} (first on line {first[0]})", line))
-            return
-    db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               (doc.id, doc.file, doc.title, doc.publisher, doc.author, str(doc.published), doc.url, line))
+    try:
+        db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (doc.id, doc.file, doc.title, doc.publisher, doc.author, str(doc.published), doc.url, line))
+    except sqlite3.IntegrityError:  # an id or a file seen before: name the line it was first on
+        for column, value, problem in (("id", doc.id, f"duplicate id {doc.id!r}"),
+                                       ("file", doc.file, f"file {doc.file!r} listed twice")):
+            first = db.execute(f"SELECT line FROM documents WHERE {column} = ?", (value,)).fetchone()
+            if first:
+                errors.append(InputError(manifest, f"{problem} (first on line {first[0]})", line))
+                return
+        raise
 
 
 def _manifest_rows(manifest: Path) -> Iterator[tuple[int, list[str]]]:

@@ -54,9 +54,7 @@ class Spool:
     """The tellings of a run, and the records files the merge writes, in a scratch folder."""
 
     def __init__(self, directory: str | Path | None = None):
-        remove_abandoned(Path(directory or tempfile.gettempdir()))
-        self._folder = tempfile.TemporaryDirectory(prefix=f"{_PREFIX}{_owner()}-", dir=directory)
-        self.folder = Path(self._folder.name)
+        self.folder = scratch_folder(Path(directory or tempfile.gettempdir()))
         self._db = scratch_db(self.folder / "tellings.sqlite",
                               "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER, data BLOB);"
                               "BEGIN;")
@@ -69,7 +67,7 @@ class Spool:
 
     def close(self) -> None:
         self._db.close()
-        self._folder.cleanup()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def add_tellings(self, tellings: Iterable[Source | SpooledTelling]) -> None:
         self._db.executemany("INSERT INTO tellings VALUES (?, ?, ?, ?, ?)",
