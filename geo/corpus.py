@@ -170,18 +170,29 @@ class DocumentsById(Mapping):
         return len(self._corpus)
 
 
-def read_text(path: Path) -> str:
-    """The text of a document; a file that is not UTF-8 is an error naming the line."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read document: {exc.strerror}") from None
+def read_text(location: str | Path) -> str:
+    """The text of a document at a path or a URL (fsspec: ``s3://``, ``https://`` ...),
+    without a leading byte-order mark; one that is not UTF-8 is an error naming the line.
+    The one reader of documents, wherever they are read, so offsets never differ."""
+    data = _read_bytes(location)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line) from None
+        raise InputError(location, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_bytes(location: str | Path) -> bytes:
+    try:
+        if isinstance(location, str) and "://" in location:
+            import fsspec
+
+            with fsspec.open(location, "rb") as handle:
+                return handle.read()
+        return Path(location).read_bytes()
+    except OSError as exc:
+        raise InputError(location, f"cannot read document: {exc.strerror or exc}") from None
 
 
 def open_corpus(root: str | Path) -> Corpus:

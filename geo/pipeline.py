@@ -73,25 +73,19 @@ def process(doc: Document, text: str, events: bool, geoparser: Geoparser | None 
     return DocumentResult(doc.id, mentions, sources)
 
 
-def run_task(task: Task) -> DocumentResult:
-    return process(task.doc, _read(task.location), task.events, keep_mentions=task.mentions)
+_worker_geoparser: Geoparser | None = None  # the caller's geoparser, in a worker process
 
 
-def _read(location: str) -> str:
-    if "://" in location:
-        import fsspec
+def _set_worker_geoparser(geoparser: Geoparser | None) -> None:
+    global _worker_geoparser
+    _worker_geoparser = geoparser
 
-        with fsspec.open(location, "rb") as handle:
-            data = handle.read()
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            from geo.errors import InputError
 
-            raise InputError(location, f"not UTF-8 (offset {exc.start})", data.count(b"\n", 0, exc.start) + 1) from None
-    from pathlib import Path
-
-    return read_text(Path(location))
+def run_task(task: Task, geoparser: Geoparser | None = None) -> DocumentResult:
+    """One document, in a worker: with the geoparser the caller gave (a process pool's
+    initializer set it, or Dask passes it), else the default one."""
+    return process(task.doc, read_text(task.location), task.events, geoparser or _worker_geoparser,
+                   keep_mentions=task.mentions)
 
 
 def run(corpus: Corpus, events: bool, geoparser: Geoparser | None = None, jobs: int = 1, engine: str = "local",
@@ -103,9 +97,9 @@ def run(corpus: Corpus, events: bool, geoparser: Geoparser | None = None, jobs: 
     """
     documents = iter(corpus)  # in id order, read from the manifest's index as they go
     if engine == "dask":
-        yield from _run_dask(_tasks(documents, events, mentions, base), scheduler)
+        yield from _run_dask(_tasks(documents, events, mentions, base), scheduler, geoparser)
     elif jobs > 1:
-        yield from _run_processes(_tasks(documents, events, mentions, base), jobs)
+        yield from _run_processes(_tasks(documents, events, mentions, base), jobs, geoparser)
     else:
         for doc in documents:
             yield process(doc, corpus.read(doc), events, geoparser, keep_mentions=mentions)
@@ -117,8 +111,9 @@ def _tasks(documents: Iterator[Document], events: bool, mentions: bool, base: st
         yield Task(doc, location, events, mentions)
 
 
-def _run_processes(tasks: Iterator[Task], jobs: int) -> Iterator[DocumentResult]:
-    with process_pool(jobs) as pool:
+def _run_processes(tasks: Iterator[Task], jobs: int, geoparser: Geoparser | None) -> Iterator[DocumentResult]:
+    # forked workers inherit the geoparser; spawned ones get it pickled, once each
+    with process_pool(jobs, _set_worker_geoparser, (geoparser,)) as pool:
         yield from pool.imap(run_task, tasks, chunksize=8)
 
 
@@ -155,15 +150,17 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _run_dask(tasks: Iterator[Task], scheduler: str | None) -> Iterator[DocumentResult]:
+def _run_dask(tasks: Iterator[Task], scheduler: str | None, geoparser: Geoparser | None) -> Iterator[DocumentResult]:
     from distributed import Client
 
     if not scheduler:
         raise ValueError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     with Client(scheduler) as client:
         window = WINDOW * max(1, len(client.scheduler_info().get("workers", {})))
+        # sent once to every worker, not with each task
+        shared = client.scatter(geoparser, broadcast=True) if geoparser is not None else None
         for batch in batches(tasks, window):
-            futures = client.map(run_task, batch, pure=False)
+            futures = client.map(run_task, batch, geoparser=shared, pure=False)
             for future in futures:
                 yield future.result()
             del futures

@@ -39,7 +39,7 @@ from geo.pages import document_page, site_pages
 from geo.pipeline import batches, process_pool, run
 from geo.sitedata import dated_point_mentions, write_map_data
 from geo.sitestore import MapCounts, SiteStore
-from geo.spool import Spool
+from geo.spool import Spool, stops_deferred
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
@@ -59,14 +59,17 @@ def build_site(corpus: Corpus, geoparser: Geoparser, out: Path, **engine) -> dic
     curations = read_curated(corpus, geoparser.gazetteer)  # a bad row stops the build before any work
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
-    work.chmod(0o755)  # mkdtemp makes it private; a static host must read it
+    work: Path | None = None
     try:
+        with stops_deferred():  # a stop waits until the folder is known to the cleanup below
+            work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        work.chmod(0o755)  # mkdtemp makes it private; a static host must read it
         with Spool(out.parent) as spool:
             counts = _write_site(work, corpus, geoparser, curations, spool, engine)
         _swap(work, out)
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         raise
     return counts
 

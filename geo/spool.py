@@ -10,13 +10,16 @@ outright (SIGKILL, a power cut) is removed by the next run in the same folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
 import shutil
+import signal
 import socket
 import sqlite3
 import tempfile
+import threading
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
@@ -51,23 +54,37 @@ class SpooledTelling(NamedTuple):
 
 
 class Spool:
-    """The tellings of a run, and the records files the merge writes, in a scratch folder."""
+    """The tellings of a run, and the records files the merge writes, in a scratch folder.
+
+    Used as a context manager: the folder is made on entering, while a stop (SIGINT,
+    SIGTERM) waits, so that no moment exists at which the folder is there and its
+    removal is not yet due."""
 
     def __init__(self, directory: str | Path | None = None):
-        self.folder = scratch_folder(Path(directory or tempfile.gettempdir()))
-        self._db = scratch_db(self.folder / "tellings.sqlite",
-                              "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER, data BLOB);"
-                              "BEGIN;")
+        self._directory = Path(directory or tempfile.gettempdir())
+        self.folder: Path | None = None
+        self._db: sqlite3.Connection | None = None
 
     def __enter__(self) -> "Spool":
+        try:
+            with stops_deferred():
+                self.folder = scratch_folder(self._directory)
+                self._db = scratch_db(self.folder / "tellings.sqlite",
+                                      "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER,"
+                                      " data BLOB); BEGIN;")
+        except BaseException:  # a stop that waited is raised as the block ends
+            self.close()
+            raise
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def close(self) -> None:
-        self._db.close()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._db is not None:
+            self._db.close()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
     def add_tellings(self, tellings: Iterable[Source | SpooledTelling]) -> None:
         self._db.executemany("INSERT INTO tellings VALUES (?, ?, ?, ?, ?)",
@@ -125,6 +142,23 @@ class RecordsFile:
 
     def close(self) -> None:
         self._db.close()
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def stops_deferred():
+    """SIGINT and SIGTERM wait until the block has ended, then arrive: a folder made in
+    the block is already known to the code that removes it (the caller's try)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def scratch_folder(directory: Path) -> Path:

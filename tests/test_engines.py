@@ -72,3 +72,39 @@ def test_batches_take_items_as_they_come():
     stream = batches(source, 2)
     assert next(stream) == [0, 1] and taken == [0, 1]  # nothing read ahead of the batch
     assert list(stream) == [[2, 3], [4]]
+
+
+def test_workers_use_the_callers_geoparser(mini_geoparser):
+    # a library caller's small gazetteer, not the default one, in every worker
+    from geo.corpus import open_corpus
+    from geo.mentions import corpus_mentions
+
+    corpus = open_corpus(ROOT / "seeds")
+    one = list(corpus_mentions(corpus, mini_geoparser, jobs=1))
+    two = list(corpus_mentions(corpus, mini_geoparser, jobs=2))
+    assert one and one == two
+
+
+def test_dask_workers_use_the_callers_geoparser(mini_geoparser):
+    from geo.corpus import open_corpus
+    from geo.mentions import corpus_mentions
+
+    corpus = open_corpus(ROOT / "seeds")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        dask = list(corpus_mentions(corpus, mini_geoparser, engine="dask", scheduler=cluster.scheduler_address))
+    assert dask == list(corpus_mentions(corpus, mini_geoparser))
+
+
+def test_a_document_read_through_a_url_loses_its_byte_order_mark(tmp_path):
+    # the same offsets whether a worker reads the document as a path or through --documents-base
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    first = sorted(corpus.glob("*.txt"))[0]
+    first.write_bytes("\ufeff".encode() + first.read_bytes())
+    plain, through_url = tmp_path / "plain.jsonl", tmp_path / "url.jsonl"
+    assert main(["mentions", "--corpus", str(corpus), "--out", str(plain), "--jobs", "2"]) == 0
+    assert main(["mentions", "--corpus", str(corpus), "--out", str(through_url), "--jobs", "2",
+                 "--documents-base", corpus.as_uri()]) == 0
+    assert plain.read_bytes() == through_url.read_bytes()

@@ -4,6 +4,7 @@ import csv
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -390,3 +391,33 @@ def test_remembered_place_keys_stay_bounded_and_change_nothing(geoparser, monkey
     merger = Merger(geoparser.gazetteer)
     bounded = [e.as_record(geoparser.gazetteer) for e in merger.across_documents(tellings)]
     assert bounded == plain and 0 < len(merger._place_key_cache) <= 3
+
+
+@pytest.mark.parametrize("command, prefix", [("events", ".geo-spool-"), ("build", ".out.build-")])
+def test_a_stop_as_the_scratch_folder_is_made_leaves_nothing(tmp_path, monkeypatch, command, prefix):
+    # SIGTERM arriving the moment the folder exists, before any cleanup could know of it:
+    # deterministic, where a signal sent from outside hits that moment only now and then
+    import signal
+    import tempfile
+
+    from geo.cli import main
+
+    made = tempfile.mkdtemp
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def mkdtemp(*args, **kwargs):
+        folder = made(*args, **kwargs)
+        if kwargs.get("dir") is not None and Path(kwargs["dir"]) == out and kwargs.get("prefix", "").startswith(prefix):
+            os.kill(os.getpid(), signal.SIGTERM)
+        return folder
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(SystemExit) as stopped:
+            main([command, "--corpus", str(ROOT / "seeds"), "--out", str(out / ("events.json" if command == "events" else "out"))])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert list(out.iterdir()) == []
