@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 CORPUS ?= seeds
 OUT    ?= site
 
-.PHONY: site test venv bench check evaluate clean
+.PHONY: site test lint venv bench check evaluate clean
 
 $(BIN)/geo: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ site: venv
 
 test: venv
 	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check geo tests bench
 
 check: venv
 	$(BIN)/geo gazetteer check

@@ -20,8 +20,8 @@ import geopandas as gpd
 from shapely.geometry import box, mapping
 
 from geo import DATA_DIR
-from geo.geojson import rounded
 from geo.gazetteer import COLUMNS, CURATED, alias_keys, load_gazetteer, read_sites
+from geo.geojson import rounded
 from geo.lexicons import load_lexicons
 from geo.normalize import skeleton
 

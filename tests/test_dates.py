@@ -4,8 +4,7 @@ import re
 import pytest
 
 from geo.corpus import parse_publication
-from geo.dates import (MONTHS, WEEKDAYS, _LAST_WEEK, _MONTH_LEADS, _NUMBER_LEADS, _PARTS, _SAME_DAY, _initials,
-                       find_time_refs)
+from geo.dates import _LAST_WEEK, _MONTH_LEADS, _NUMBER_LEADS, _PARTS, _SAME_DAY, MONTHS, WEEKDAYS, _initials, find_time_refs
 
 
 def resolve(text, published):

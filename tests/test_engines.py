@@ -1,10 +1,9 @@
 """--jobs N and --engine dask give output identical to a single process."""
 
 import distributed
+from conftest import ROOT, files_of
 
 from geo.cli import main
-
-from conftest import ROOT, files_of
 
 
 def run(tmp_path, name, *extra):

@@ -3,11 +3,10 @@
 import json
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from geo.cli import main
 from geo.evaluate import evaluate
-
-from conftest import FIXTURES, ROOT
 
 
 @pytest.fixture(scope="module")

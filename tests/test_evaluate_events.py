@@ -3,10 +3,9 @@ precision and recall >= 0.9 for attacks and strikes, the date exactly right for 
 of matched events)."""
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from geo.evaluate_events import evaluate_events
-
-from conftest import FIXTURES, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from geo.actors import load_actors
 from geo.cli import main
@@ -17,8 +18,6 @@ from geo.eventstage import corpus_events
 from geo.extract import EventExtractor
 from geo.matcher import TextIndex
 from geo.merge import Merger
-
-from conftest import ROOT
 
 HEADER = "id,file,title,publisher,author,published,url\n"
 
@@ -156,7 +155,8 @@ def test_geojson_has_a_feature_per_event_and_site(geoparser):
 
 
 TEXT = "Intro.\n\nOn Monday, three rockets were fired at the Victoria military base in Baghdad."
-CURATED_HEADER = "action,doc,quote,date,date_end,time_precision,site_ids,sub_event_type,actor,target,weapon,killed,wounded,status,note\n"
+CURATED_HEADER = ("action,doc,quote,date,date_end,time_precision,site_ids,sub_event_type,actor,target,weapon,"
+                  "killed,wounded,status,note\n")
 
 
 def test_curated_rows_win_and_are_reviewed(geoparser, tmp_path):
@@ -258,7 +258,7 @@ def test_merging_lets_go_of_events_no_later_telling_can_join(geoparser):
 
 
 def test_spool_sorts_on_disk_and_cleans_up(tmp_path):
-    from geo.spool import RecordsFile, SpooledTelling, Spool
+    from geo.spool import RecordsFile, Spool, SpooledTelling
 
     tellings = [source(doc, start, date, ["tower-22"]) for doc, start, date in
                 (("b", 5, "2024-02-01"), ("a", 9, "2024-01-05"), ("a", 2, "2024-01-05"))]
@@ -416,7 +416,8 @@ def test_a_stop_as_the_scratch_folder_is_made_leaves_nothing(tmp_path, monkeypat
     previous = signal.getsignal(signal.SIGTERM)
     try:
         with pytest.raises(SystemExit) as stopped:
-            main([command, "--corpus", str(ROOT / "seeds"), "--out", str(out / ("events.json" if command == "events" else "out"))])
+            target = out / ("events.json" if command == "events" else "out")
+            main([command, "--corpus", str(ROOT / "seeds"), "--out", str(target)])
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert stopped.value.code == 128 + signal.SIGTERM

@@ -3,12 +3,11 @@
 import shutil
 
 import pytest
+from conftest import ROOT, files_of
 
 from geo.cli import main
 from geo.corpus import open_corpus
 from geo.site import build_site
-
-from conftest import ROOT, files_of
 
 HEADER = "id,file,title,publisher,author,published,url\n"
 HOSTILE = ('Rockets hit Ain al-Asad on 7 November. <script>alert("doc")</script> "quoted" & <b>bold</b>\n'

@@ -11,12 +11,11 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from test_site import hostile_corpus
 
 from geo.corpus import open_corpus
 from geo.site import build_site
-
-from conftest import ROOT
-from test_site import hostile_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
