@@ -42,9 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from geo.gazetteer import alias_keys, load_gazetteer  # noqa: E402
-from geo.lexicons import load_lexicons  # noqa: E402
-from geo.synth import generate  # noqa: E402
+from geo.evaluate.synth import generate  # noqa: E402
+from geo.gazetteer.lexicons import load_lexicons  # noqa: E402
+from geo.gazetteer.sites import alias_keys, load_gazetteer  # noqa: E402
 
 CORPORA = ROOT / "bench" / "corpus"
 RESULTS = ROOT / "bench" / "results.json"
@@ -85,7 +85,7 @@ def alias_list() -> list[str]:
 # -- matchers ----------------------------------------------------------------------------
 
 def match_project(aliases: list[str], texts: list[str]) -> int:
-    from geo.matcher import KeyMatcher, TextIndex
+    from geo.text.matcher import KeyMatcher, TextIndex
 
     matcher = KeyMatcher({k: None for a in aliases for k in alias_keys(a)})
     return timed(lambda: sum(len(TextIndex(t).hits(matcher)) for t in texts))

@@ -21,17 +21,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import corpus as synthetic_corpus  # noqa: E402
 
-from geo.actors import load_actors  # noqa: E402
 from geo.corpus import open_corpus  # noqa: E402
-from geo.curated import read_curated  # noqa: E402
-from geo.dates import find_time_refs  # noqa: E402
-from geo.events import write_events  # noqa: E402
-from geo.eventstage import spooled_records  # noqa: E402
-from geo.extract import EventExtractor  # noqa: E402
-from geo.matcher import TextIndex  # noqa: E402
-from geo.mentions import default_geoparser  # noqa: E402
-from geo.merge import Merger  # noqa: E402
-from geo.spool import Spool  # noqa: E402
+from geo.events.curated import read_curated  # noqa: E402
+from geo.events.dates import find_time_refs  # noqa: E402
+from geo.events.extraction import EventExtractor  # noqa: E402
+from geo.events.merge import Merger  # noqa: E402
+from geo.events.model import write_events  # noqa: E402
+from geo.events.spool import Spool  # noqa: E402
+from geo.events.stage import spooled_records  # noqa: E402
+from geo.gazetteer.actors import load_actors  # noqa: E402
+from geo.geoparse.stage import default_geoparser  # noqa: E402
+from geo.text.matcher import TextIndex  # noqa: E402
 
 
 def per_document(documents, geoparser, spool: Spool | None) -> Counter:

@@ -14,21 +14,22 @@ DEFAULT_CORPUS = Path("seeds")
 
 def _mentions(args: argparse.Namespace) -> int:
     from geo.corpus import open_corpus
-    from geo.geoparse import FIELDS
-    from geo.mentions import corpus_mentions, default_geoparser
-    from geo.output import atomic_output, write_records
+    from geo.geoparse import FIELDS, corpus_mentions
+    from geo.io import atomic_output, write_records
 
     corpus = open_corpus(args.corpus)
-    geoparser = default_geoparser()
-    mentions = corpus_mentions(corpus, geoparser, **_engine(args))
+    mentions = corpus_mentions(corpus, config=_engine(args))
     with atomic_output(args.out, newline="") as out:
         count = write_records((m.as_record() for m in mentions), FIELDS, args.format, out)
     print(f"{count} mentions from {len(corpus)} documents", file=sys.stderr)
     return 0
 
 
-def _engine(args: argparse.Namespace) -> dict:
-    return {"jobs": args.jobs, "engine": args.engine, "scheduler": args.scheduler, "base": args.documents_base}
+def _engine(args: argparse.Namespace):
+    from geo.engine import EngineConfig
+
+    return EngineConfig(jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                        documents_base=args.documents_base)
 
 
 def _add_engine_options(parser: argparse.ArgumentParser) -> None:
@@ -40,41 +41,43 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _events(args: argparse.Namespace) -> int:
+    import json
+
     from geo.corpus import open_corpus
-    from geo.events import write_events
-    from geo.eventstage import corpus_events
-    from geo.mentions import default_geoparser
-    from geo.output import atomic_output
+    from geo.events import event_lines, write_event_lines, write_events
+    from geo.geoparse import geoparser_for
+    from geo.io import atomic_output
 
     corpus = open_corpus(args.corpus)
-    geoparser = default_geoparser()
     workdir = args.out.parent if args.out and str(args.out) != "-" else None
-    records = corpus_events(corpus, geoparser, workdir, as_json=args.format == "json", **_engine(args))
+    lines = event_lines(corpus, config=_engine(args), workdir=workdir)
     with atomic_output(args.out, newline="") as out:
-        count = write_events(records, geoparser.gazetteer, args.format, out)
+        if args.format == "json":  # the records' JSON text as the merge wrote it
+            count = write_event_lines(lines, out)
+        else:
+            count = write_events(map(json.loads, lines), geoparser_for().gazetteer, args.format, out)
     print(f"{count} events from {len(corpus)} documents", file=sys.stderr)
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
     from geo.corpus import open_corpus
-    from geo.mentions import default_geoparser
     from geo.site import build_site
 
-    counts = build_site(open_corpus(args.corpus), default_geoparser(), args.out, **_engine(args))
+    counts = build_site(open_corpus(args.corpus), args.out, config=_engine(args))
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {args.out}/index.html", file=sys.stderr)
     return 0
 
 
 def _evaluate_events(args: argparse.Namespace) -> int:
-    from geo.evaluate_events import evaluate_events, format_event_report
+    from geo.evaluate import evaluate_events, format_event_report
 
     print(format_event_report(evaluate_events(args.corpus, args.gold), verbose=args.verbose))
     return 0
 
 
 def _gazetteer_check(args: argparse.Namespace) -> int:
-    from geo.gazcheck import check_gazetteer
+    from geo.gazetteer.check import check_gazetteer
 
     problems, summary = check_gazetteer(tolerance_km=args.tolerance_km)
     for problem in problems:

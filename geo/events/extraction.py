@@ -1,0 +1,393 @@
+"""Event extraction from one document, clause by clause.
+
+A sentence is cut into its main clause and its relative clauses ("Nasrallah, who was
+killed in an Israeli air strike in Beirut days earlier"), so each keeps its own trigger,
+place and date.  A clause yields an event when it has a trigger (lexicon
+``event_triggers.txt``), a date (its own, its sentence's, or the previous sentence's)
+and, for attacks, a place; threats, hypotheticals, habitual statements and aggregates
+over a period ("50 attacks since October") are not events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from geo.corpus import Document
+from geo.events.dates import TimeRef, find_time_refs
+from geo.events.model import ATTACK_KINDS, WEAPONS, Telling
+from geo.gazetteer import ActorHit, ActorLexicon, Gazetteer
+from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
+from geo.geoparse import Geoparser, Mention
+from geo.text import NUMBER_WORDS, KeyMatcher, TextIndex, grouped_matcher, number_value
+
+__all__ = ["EventExtractor", "Lexicon"]
+
+_KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension"})
+# Patterns for a clause's words or a sentence are matched against the lowered text:
+# re.IGNORECASE makes these alternations about twice as slow.
+_RELATIVE_CLAUSE = re.compile(r",?\s+\b(?:who|which)\b[^,;:()]*")
+_HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|ready to|vow\w*|warn\w*|"
+                           r"routinely|regularly|often|usually|any potential)\b")
+_AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
+                        r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
+                        r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes)\b")
+_N = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+_KILLED = [re.compile(r"\b(?:killed|killing|deaths? of)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b"),
+           re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:killed|dead)\b")]
+_WOUNDED = [re.compile(r"\b(?:wounded|injured|injuring|wounding)\s+(?:at least\s+|over\s+|more than\s+)?" + _N + r"\b"),
+            re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+){0,3}?(?:were\s+|being\s+)?(?:wounded|injured)\b")]
+_VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
+_VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
+                      r"suspension of|suspended|suspending|halted)\s+(?:\w+\s+){0,3}$")
+_ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$")
+_NP_COORDINATION = re.compile(r"\s+and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 October operation and Israel's attacks"
+_COORDINATION = re.compile(r"\s+(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|targeted|struck|"
+                           r"attacked|hit|shelled|bombed)\b)|,\s+while\s+")  # ", while X did": X's own clause
+_PERIOD = re.compile(r"\bsince\b")
+_NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b")
+_KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
+_US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
+AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
+
+
+class Trigger(NamedTuple):
+    """A trigger word of a clause: its offset in the clause's words, the word as written,
+    its groups and its offset in the document."""
+
+    at: int
+    word: str
+    groups: frozenset[str]
+    start: int
+
+
+class Lexicon:
+    """Trigger and attribution words.  A document's trigger words are found in one
+    Aho-Corasick pass over its normal form; each word maps to the groups it belongs to
+    ("air strike": air-strike and weapon-aircraft)."""
+
+    def __init__(self):
+        self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
+        self._triggers: KeyMatcher[frozenset[str]] = grouped_matcher(_groups(LEXICON_DIR / "event_triggers.txt"))
+
+    def triggers(self, index: TextIndex) -> list[tuple[int, int, frozenset[str]]]:
+        """Every trigger word of a document as (start, end, groups), in order."""
+        return [(h.start, h.end, h.payload) for h in index.hits(self._triggers)]
+
+    def attributed(self, group: str, lowered: str) -> bool:
+        return bool(self.attribution[group].search(lowered))
+
+
+def _groups(path) -> list[tuple[str, list[str]]]:
+    groups = []
+    for entry in read_entries(path):
+        name, _, words = entry.partition(":")
+        groups.append((name.strip(), [w.strip() for w in words.split("|") if w.strip()]))
+    return groups
+
+
+def _pattern(words: list[str]) -> re.Pattern:
+    alternatives = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in alternatives) + r")\b")
+
+
+class EventExtractor:
+    def __init__(self, geoparser: Geoparser, actors: ActorLexicon):
+        self.geoparser = geoparser
+        self.gazetteer: Gazetteer = geoparser.gazetteer
+        self.actors = actors
+        self.lexicon = Lexicon()
+
+    def extract(self, doc: Document, text: str, mentions: list[Mention] | None = None,
+                index: TextIndex | None = None) -> list[Telling]:
+        """The document's events; pass the mentions and text index when already computed."""
+        index = index or TextIndex(text)
+        mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
+        places = [m for m in mentions if m.status == "resolved" and m.literal]
+        refs = find_time_refs(text, doc.published, index)
+        actor_hits = self.actors.find(index)
+        sentences = index.sentences.spans
+        triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])
+        places, refs, actor_hits = _ByStart(places), _ByStart(refs), _ByStart(actor_hits)
+        events = []
+        for i, (s_start, s_end) in enumerate(sentences):
+            in_sentence = triggers.between(s_start, s_end)
+            if not in_sentence:  # no trigger, no event: most sentences end here
+                continue
+            previous = sentences[i - 1] if i else None
+            # each clause looks only at its sentence's items (and the previous sentence's dates)
+            local = (places.between(s_start, s_end), refs.between(previous[0] if previous else s_start, s_end),
+                     actor_hits.between(s_start, s_end))
+            for spans, isolated in _clauses(text, s_start, s_end):
+                clause = _clause(text, spans, isolated, in_sentence)
+                event = self._clause_event(doc, text, (s_start, s_end), previous, clause, *local)
+                if event is not None:
+                    events.append(event)
+        return _dedupe(events)
+
+    def _clause_event(self, doc, text, sentence, previous, clause: Clause, places, refs,
+                      actor_hits) -> Telling | None:
+        lowered, spans, isolated = clause.lowered, clause.spans, clause.isolated
+        kind, weapon, trigger = self._kind(clause)
+        if kind is None or _HYPOTHETICAL.search(lowered):
+            return None
+        inside = _Within(spans)
+        when, quote_start = self._when(text, refs, sentence, None if isolated else previous, inside, isolated)
+        if when is None or when.since:
+            return None
+        if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
+            return None
+        site_ids = self._sites(self._places(text, kind, clause, sentence, places, inside))
+        actor = self._actor(actor_hits, sentence, kind, weapon, inside)
+        if not site_ids and kind in ("change", "visit"):
+            site_ids = self._home(actor)
+        if not site_ids and kind in ATTACK_KINDS | {"protest", "visit", "interception"} \
+                and not _dated_attack(kind, trigger, when, inside):
+            return None
+        if kind in ATTACK_KINDS and when.precision == "month" and not any(self.gazetteer[i].is_point for i in site_ids):
+            return None
+        sentence_text = text[sentence[0]:sentence[1]]
+        start = min(quote_start, sentence[0])
+        return Telling(
+            doc=doc.id, kind=kind, date=when.date.isoformat(), date_end=when.date_end.isoformat(),
+            time_precision=when.precision, date_derivation=when.derivation, site_ids=site_ids,
+            actor=actor.name if actor else "",
+            target=self._target(site_ids, sentence_text) if kind in ATTACK_KINDS | {"interception"} else "",
+            weapon=weapon, killed=_count(_KILLED, lowered, _KILLED_STEMS),
+            wounded=_count(_WOUNDED, lowered, _WOUNDED_STEMS),
+            status=self._status(sentence_text, actor_hits, sentence),
+            start=start, end=sentence[1], quote=text[start:sentence[1]],
+        )
+
+    def _places(self, text, kind, clause: Clause, sentence, places, inside) -> list[Mention]:
+        """The clause's places (else its sentence's, unless the clause is isolated): for
+        a visit or announcement those after in/at/to, for an attack its targets."""
+        candidates = [m for m in places if inside(m.start, m.end)]
+        if not candidates and not clause.isolated:
+            candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
+        if kind in ("visit", "change"):
+            return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
+                    or _VISIT_AFTER.match(text, m.end)]
+        if kind in ATTACK_KINDS:
+            return _targets(candidates, clause)
+        return candidates
+
+    def _kind(self, clause: Clause) -> tuple[str | None, str, str]:
+        """The event kind of a clause (its earliest live trigger, refined by its weapon),
+        the weapon, and the trigger word."""
+        present = frozenset().union(*(t.groups for t in clause.triggers))
+        weapon = next((w for w in WEAPONS if "weapon-" + w in present), "")
+        if "interception" in present and weapon:
+            return "interception", weapon, ""
+        # An announcement ("a new phase") is the weakest trigger: it counts only alone.
+        triggers = sorted((group == "suspension", t.at, group, t.word) for t in clause.triggers
+                          for group in t.groups & _KIND_GROUPS if _live(clause.words, t))
+        for _, _, group, word in triggers:
+            if group == "air-strike" and weapon in ("", "aircraft", "drone"):
+                return "air-drone", weapon or "aircraft", word
+            if group in ("attack", "air-strike") or (group == "killing" and weapon):
+                return ("air-drone" if weapon in ("drone", "aircraft") else "shelling"), weapon, word
+            if group in ("protest", "visit"):
+                return group, "", word
+            if group == "suspension":
+                return "change", "", word
+        return None, "", ""
+
+    def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside,
+              isolated: bool = False) -> tuple[TimeRef | None, int]:
+        """The clause's date, else its sentence's, else the previous sentence's (then the
+        quote starts there); an isolated clause has only its own.  A date borrowed from the
+        previous sentence only says the event came then or in the days after: a week."""
+        own = [r for r in refs if inside(r.start, r.end)]
+        if own or isolated:
+            return (own[0] if own else None), sentence[0]
+        in_sentence = [r for r in refs if sentence[0] <= r.start < sentence[1]]
+        if in_sentence:
+            return in_sentence[0], sentence[0]
+        if previous is not None and "\n" not in text[previous[1]:sentence[0]]:
+            before = [r for r in refs if previous[0] <= r.start < previous[1]]
+            if before:
+                return _week_from(before[-1]), previous[0]
+        return None, sentence[0]
+
+    def _sites(self, mentions: list[Mention]) -> tuple[str, ...]:
+        """Point sites if any (the most specific: a base rather than its city), else areas."""
+        ids = list(dict.fromkeys(m.site_id for m in mentions))
+        sites = [self.gazetteer[i] for i in ids]
+        points = [s for s in sites if s.is_point]
+        if points:
+            specific = [s for s in points if s.kind not in ("city", "town")]
+            return tuple(s.id for s in (specific or points))
+        return tuple(s.id for s in sites)
+
+    def _home(self, actor) -> tuple[str, ...]:
+        """Where an actor's announcement or meeting took place when the text does not say:
+        its home country, an area (geo_precision 3)."""
+        if actor is None or not actor.country:
+            return ()
+        return tuple(s.id for s in self.gazetteer.sites.values() if s.kind == "country" and s.country == actor.country
+                     and s.layer == "curated")[:1]
+
+    def _actor(self, hits: list[ActorHit], sentence, kind: str, weapon: str, inside):
+        """Who did it: a faction named in the clause, else in the sentence; a state only
+        for air strikes and for visits, interceptions and the like."""
+        pools = [[h.actor for h in hits if inside(h.start, h.end)]]
+        if kind in ATTACK_KINDS | {"change", "interception"}:
+            pools.append([h.actor for h in hits if sentence[0] <= h.start < sentence[1]])
+        for pool in pools:
+            factions = [a for a in pool if a.kind == "faction"]
+            if factions:
+                return factions[0]
+            if pool and (kind not in ATTACK_KINDS or weapon == "aircraft"):
+                return pool[0]
+        return None
+
+    def _target(self, site_ids: tuple[str, ...], sentence_text: str) -> str:
+        countries = {self.gazetteer[i].country for i in site_ids}
+        for country, target in AREA_TARGETS.items():
+            if country in countries:
+                return target
+        return "US forces" if _US_TARGET.search(sentence_text) else ""
+
+    def _status(self, sentence_text: str, hits: list[ActorHit], sentence) -> str:
+        factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
+        lowered = sentence_text.lower()
+        claimed = factions and self.lexicon.attributed("claimed", lowered)
+        confirmed = self.lexicon.attributed("confirmed", lowered)
+        return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
+
+
+class _ByStart:
+    """Items sorted by start offset, sliced by the range their starts fall in."""
+
+    def __init__(self, items: list, start=lambda item: item.start):
+        self.items = items
+        self.starts = [start(item) for item in items]
+
+    def between(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+class _Within:
+    """Whether a span lies inside one of a clause's pieces."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.first, self.last = spans[0][0], spans[-1][1]
+
+    def __call__(self, start: int, end: int) -> bool:
+        if start < self.first or end > self.last:
+            return False
+        return len(self.spans) == 1 or any(x <= start and end <= y for x, y in self.spans)
+
+
+def _targets(candidates: list[Mention], clause: Clause) -> list[Mention]:
+    """Places after the first attack word ("attack on southern Israel", not "killed in
+    Gaza since ... attack"); all places when none follows (passive: "X was struck")."""
+    first = next((t.start for t in clause.triggers if t.groups & {"attack", "air-strike"}), None)
+    after = [m for m in candidates if first is not None and m.start > first]
+    return after or candidates
+
+
+def _week_from(ref: TimeRef) -> TimeRef:
+    if ref.precision != "day":
+        return ref
+    return ref._replace(date_end=ref.date + dt.timedelta(days=6), precision="week", derivation="relative-to-event")
+
+
+def _dated_attack(kind: str, trigger: str, when: TimeRef, inside: _Within) -> bool:
+    """"The 7 October operation": one attack, dated to the day in its own clause, whose
+    place the text does not give.  It is kept with no site (listed, not mapped)."""
+    return (kind in ATTACK_KINDS and bool(trigger) and not trigger.lower().endswith("s")
+            and when.precision == "day" and inside(when.start, when.end))
+
+
+def _live(words: str, t: Trigger) -> bool:
+    """A trigger that asserts something: not negated or ceased ("a cessation in attacks"),
+    not an anaphoric plural ("these attacks persisted")."""
+    before = words[max(0, t.at - 60):t.at].lower()
+    plural = t.word.lower().endswith("s")
+    return not (_NEGATED.search(before) or _OTHER_EVENT.search(before) or (plural and _ANAPHORA.search(before)))
+
+
+class Clause(NamedTuple):
+    spans: list[tuple[int, int]]  # its pieces in the document
+    isolated: bool  # a coordinated noun phrase: only its own date counts
+    words: str  # the pieces joined by spaces
+    lowered: str  # the words lowered
+    triggers: list[Trigger]  # in order
+
+
+def _clause(text: str, spans: list[tuple[int, int]], isolated: bool,
+            triggers: list[tuple[int, int, frozenset[str]]]) -> Clause:
+    pieces, found, offset = [], [], 0
+    for a, b in spans:
+        found += [Trigger(offset + s - a, text[s:e], groups, s) for s, e, groups in triggers if a <= s and e <= b]
+        pieces.append(text[a:b])
+        offset += b - a + 1
+    words = " ".join(pieces)
+    return Clause(spans, isolated, words, words.lower(), found)
+
+
+def _clauses(text: str, start: int, end: int):
+    """(spans, isolated) of the main clause (possibly in pieces) and each relative clause.
+    Coordinated predicates ("targeted X with drones and conducted a missile attack on Y")
+    are clauses of their own that share the sentence's date; coordinated noun phrases
+    ("the 7 October operation and Israel's attacks on Gaza") are *isolated*: each keeps
+    only its own date."""
+    relatives = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text, start, end)] \
+        if text.find("wh", start, end) >= 0 else []  # who, which: most sentences have neither
+    main, cursor = [], start
+    for a, b in relatives:
+        if a > cursor:
+            main.append((cursor, a))
+        cursor = b
+    if cursor < end:
+        main.append((cursor, end))
+    main = main or [(start, end)]
+    np_cuts = [m.start() for a, b in main for m in _NP_COORDINATION.finditer(text, a, b)]
+    for piece in _cut(main, np_cuts):
+        cuts = [m.start() for a, b in piece for m in _COORDINATION.finditer(text, a, b)]
+        for part in _cut(piece, cuts):
+            yield part, bool(np_cuts)
+    for a, b in relatives:
+        yield [(a, b)], False
+
+
+def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, int]]]:
+    """Split a list of spans at the given offsets."""
+    pieces, current = [], []
+    for a, b in spans:
+        for cut in [c for c in cuts if a < c < b]:
+            current.append((a, cut))
+            pieces.append(current)
+            current, a = [], cut
+        current.append((a, b))
+    pieces.append(current)
+    return [p for p in pieces if p]
+
+
+def _count(patterns: list[re.Pattern], lowered: str, stems: tuple[str, ...]) -> int | None:
+    if "no " in lowered and _NO_CASUALTIES.search(lowered):
+        return 0
+    if not any(stem in lowered for stem in stems):  # most clauses name no casualty
+        return None
+    for pattern in patterns:
+        m = pattern.search(lowered)
+        if m:
+            return number_value(m.group(1))
+    return None
+
+
+def _dedupe(events: list[Telling]) -> list[Telling]:
+    seen, kept = set(), []
+    for e in events:
+        key = (e.kind, e.date, e.date_end, e.site_ids)
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return kept

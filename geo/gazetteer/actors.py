@@ -1,0 +1,72 @@
+"""Actors: factions and states from the checked-in lexicon ``geo/data/factions.csv``.
+
+An actor is named only when one of its aliases appears in the text, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from geo import DATA_DIR
+from geo.errors import InputError
+from geo.io.tables import read_rows
+from geo.text.matcher import KeyMatcher, TextIndex
+from geo.text.normalize import skeletons
+from geo.text.words import core_is_capitalised
+
+FACTIONS = DATA_DIR / "factions.csv"
+KINDS = {"faction", "state", "state-force"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    country: str  # home country, ISO 3166-1 alpha-2
+
+
+class ActorHit(NamedTuple):
+    actor: Actor
+    start: int
+    end: int
+
+
+class ActorLexicon:
+    def __init__(self, actors: list[Actor]):
+        self.actors = {a.id: a for a in actors}
+        keys: dict[str, Actor] = {}
+        names = [(name, actor) for actor in actors for name in (actor.name, *actor.aliases)]
+        for key, (_, actor) in zip(skeletons([n for n, _ in names]), names):
+            if len(key) >= 2:  # "AAH" would shrink to "a"
+                keys.setdefault(key, actor)
+        self._matcher: KeyMatcher[Actor] = KeyMatcher(keys)
+
+    def find(self, index: TextIndex) -> list[ActorHit]:
+        """Actors named in a document (proper names only: the alias must be capitalised)."""
+        text = index.text
+        return [ActorHit(h.payload, h.start, h.end) for h in index.hits(self._matcher)
+                if core_is_capitalised(_without_the(text[h.start:h.end]))]
+
+
+def _without_the(surface: str) -> str:
+    return surface[4:] if surface.lower().startswith("the ") else surface
+
+
+def read_actors(path: Path = FACTIONS) -> list[Actor]:
+    actors = []
+    for line, row in read_rows(path, ("id", "name", "kind", "country", "aliases")):
+        if not row.get("id") or not row.get("name") or row.get("kind") not in KINDS:
+            raise InputError(path, f"needs id, name and a kind in {sorted(KINDS)}", line)
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        actors.append(Actor(row["id"], row["name"], row["kind"], aliases, (row.get("country") or "").strip()))
+    return actors
+
+
+@lru_cache(maxsize=2)
+def load_actors(path: Path = FACTIONS) -> ActorLexicon:
+    return ActorLexicon(read_actors(path))

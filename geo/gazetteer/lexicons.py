@@ -1,0 +1,101 @@
+"""Word lists the rules read (``geo/data/lexicons``), as normalised keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from geo import DATA_DIR
+from geo.errors import InputError
+from geo.text.normalize import skeletons
+
+LEXICON_DIR = DATA_DIR / "lexicons"
+
+# Which gazetteer kinds each head-noun group selects.
+HEAD_GROUP_KINDS = {
+    "military": {"airbase", "base", "outpost", "facility"},
+    "airport": {"airport", "airbase"},
+    "crossing": {"border-crossing"},
+    "field": {"gas-field", "oil-field", "facility"},
+    "port": {"port"},
+    "governorate": {"governorate"},
+    "city": {"city", "town"},
+}
+
+
+def read_entries(path: Path) -> list[str]:
+    """Non-empty lines without comments."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(path, f"cannot read lexicon: {exc}") from None
+    entries = []
+    for line in lines:
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def _keys(path: Path) -> frozenset[str]:
+    return frozenset(k for k in skeletons(read_entries(path)) if k)
+
+
+def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
+    """Group -> nouns, longest first; a group written ``name<`` holds nouns that precede."""
+    groups = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        group, sep, nouns = entry.partition(":")
+        if not sep or group.strip().rstrip("<") not in HEAD_GROUP_KINDS:
+            raise InputError(path, f"expected '<group>: noun|noun', group one of {sorted(HEAD_GROUP_KINDS)}", number)
+        keys = skeletons([n for n in nouns.split("|") if n.strip()])
+        groups[group.strip()] = tuple(sorted(keys, key=len, reverse=True))
+    return groups
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    given_names: frozenset[str]
+    person_titles: frozenset[str]
+    org_heads: frozenset[str]
+    organisations: tuple[str, ...]
+    metonymy_verbs: frozenset[str]
+    metonymy_preceders: frozenset[str]
+    metonymy_nouns: frozenset[str]
+    physical_nouns: frozenset[str]
+    attributive_nouns: frozenset[str]
+    head_nouns: dict[str, tuple[str, ...]]  # "military": (...), "governorate<": (...)
+    non_places: frozenset[str]
+    common_words: frozenset[str]
+
+    @property
+    def reserved_words(self) -> frozenset[str]:
+        """Keys that are never a bare alias: given names and common English words."""
+        return self.given_names | self.common_words
+
+    @cached_property
+    def name_blockers(self) -> frozenset[str]:
+        """Keys that never start a place name: non-place words, given names, titles."""
+        return self.non_places | self.given_names | self.person_titles
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
+    return Lexicons(
+        given_names=_keys(directory / "given_names.txt"),
+        person_titles=_keys(directory / "person_titles.txt"),
+        org_heads=_keys(directory / "org_heads.txt"),
+        organisations=tuple(read_entries(directory / "organisations.txt")),
+        metonymy_verbs=_keys(directory / "metonymy_verbs.txt"),
+        metonymy_preceders=_keys(directory / "metonymy_preceders.txt"),
+        metonymy_nouns=_keys(directory / "metonymy_nouns.txt"),
+        physical_nouns=_keys(directory / "physical_nouns.txt"),
+        attributive_nouns=_keys(directory / "attributive_nouns.txt"),
+        head_nouns=_head_nouns(directory / "head_nouns.txt"),
+        non_places=_keys(directory / "non_places.txt"),
+        common_words=_keys(directory / "common_words.txt"),
+    )

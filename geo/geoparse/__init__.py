@@ -1,0 +1,9 @@
+"""The geoparser: place mentions found in a document's text and resolved against the
+gazetteer, with people, organisations, adjectives and metonyms told apart."""
+
+from geo.geoparse.geoparser import Geoparser, GeoparserSpec, geoparser_for
+from geo.geoparse.mention import FIELDS, Mention
+from geo.geoparse.stage import corpus_mentions, document_mentions
+
+__all__ = ["FIELDS", "Geoparser", "GeoparserSpec", "Mention", "corpus_mentions", "document_mentions",
+           "geoparser_for"]

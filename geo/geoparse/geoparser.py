@@ -1,0 +1,176 @@
+"""The geoparser: a document's text in, its place mentions out.
+
+1. one Aho-Corasick pass finds every gazetteer alias or stem in the normalised text;
+2. a second finds organisation names from the lexicon;
+3. context rules drop people, organisations and adjectives, choose among sites that
+   share a name (by the head noun that follows, then the declared default), and mark
+   metonyms (``literal: false``);
+4. capitalised place-like phrases that nothing matched are reported as ``unresolved``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from geo.gazetteer import Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
+from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK
+from geo.geoparse.mention import Mention
+from geo.geoparse.rules import Rules, extend_abbreviation, extend_article, key, window
+from geo.geoparse.unresolved import find_unresolved
+from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
+
+__all__ = ["Geoparser", "GeoparserSpec", "geoparser_for"]
+
+
+class Names(NamedTuple):
+    """What an alias key can denote: sites by name, and sites by stem (with a head noun)."""
+
+    sites: tuple[str, ...]
+    stems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GeoparserSpec:
+    """What a geoparser is built from: file paths, small and picklable, so that every
+    worker process builds the geoparser the caller asked for (None: the checked-in file;
+    ``fallback_layer=False``: the curated sites only)."""
+
+    gazetteer: Path | None = None
+    fallback: Path | None = None
+    ambiguities: Path | None = None
+    lexicons: Path | None = None
+    fallback_layer: bool = True
+
+    def build(self) -> Geoparser:
+        lexicons = load_lexicons(self.lexicons) if self.lexicons else load_lexicons()
+        gazetteer = load_gazetteer(self.gazetteer or CURATED, (self.fallback or FALLBACK) if self.fallback_layer else None,
+                                   self.ambiguities or AMBIGUITIES, lexicons.reserved_words)
+        return Geoparser(gazetteer, lexicons)
+
+
+@lru_cache(maxsize=4)
+def geoparser_for(spec: GeoparserSpec = GeoparserSpec()) -> Geoparser:
+    """The geoparser of a specification, built once per process."""
+    return spec.build()
+
+
+class Reading(NamedTuple):
+    """What the rules made of one match, before it becomes a Mention."""
+
+    start: int
+    end: int
+    sites: tuple[str, ...]
+    literal: bool
+
+
+class Geoparser:
+    def __init__(self, gazetteer: Gazetteer, lexicons: Lexicons):
+        self.gazetteer = gazetteer
+        self.rules = Rules(lexicons)
+        self.lexicons = lexicons
+        entries: dict[str, Names] = {}
+        for k, ids in gazetteer.aliases.items():
+            entries[k] = Names(tuple(ids), ())
+        for k, ids in gazetteer.stems.items():
+            entries[k] = Names(entries.get(k, Names((), ())).sites, tuple(ids))
+        self.places: KeyMatcher[Names] = KeyMatcher(entries)
+        self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
+                                                                  lexicons.organisations)))
+        self.place_words = {w for k in gazetteer.aliases for w in k.split()}
+
+    def parse(self, doc_id: str, text: str, index: TextIndex | None = None, unresolved: bool = True) -> list[Mention]:
+        """The document's mentions in text order; ``unresolved=False`` leaves out the names
+        the gazetteer does not know (the events stage has no use for them)."""
+        index = index or TextIndex(text)
+        hits = index.hits(self.places)
+        organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
+        inside_organisation = _Containment(organisations)
+        sentences = index.sentences
+        mentions = []
+        for hit in hits:
+            reading = self.read(text, index, hit, inside_organisation, sentences)
+            if reading is not None:
+                mentions.append(self._mention(doc_id, text, reading, sentences))
+        if unresolved:
+            taken = [(h.start, h.end) for h in hits] + organisations
+            for start, end in find_unresolved(text, taken, self.lexicons):
+                mentions.append(self._unresolved(doc_id, text, start, end, sentences))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
+
+    def read(self, text: str, index: TextIndex, hit: Hit[Names], inside_organisation: _Containment,
+             sentences: SentenceIndex) -> Reading | None:
+        """The rules applied to one match; None when it is not a place mention."""
+        start = extend_article(text, hit.start)
+        end = extend_abbreviation(text, hit.end)
+        surface = text[start:end]
+        if not core_is_capitalised(surface):
+            return None
+        if inside_organisation(start, hit.end):
+            return None
+        w = window(text, start, end)
+        rules = self.rules
+        if rules.is_organisation_part(w) or rules.is_person(surface, w, self.place_words) \
+                or rules.is_hyphen_compound(w, self.place_words):
+            return None
+        group = rules.head_group(index.words_after(hit.padded_end, 3), [key(x) for x in w.before])
+        if group is None and hit.payload.stems:
+            s_start, s_end = sentences.around(start, end)
+            if rules.military_context(text[s_start:start], text[end:min(s_end, end + 150)]):
+                group = "military"
+        sites = self._choose(hit, group)
+        if not sites:
+            return None
+        site = self.gazetteer[sites[0]]
+        if site.kind == "country" and rules.is_attributive(w):
+            return None
+        literal = not (len(sites) == 1 and site.metonym_for and rules.is_metonymic(w))
+        return Reading(start, end, sites, literal)
+
+    def _choose(self, hit: Hit[Names], group: str | None) -> tuple[str, ...]:
+        """Sites the match may denote, narrowed by the head noun and declared defaults."""
+        kinds = self.rules.kinds_of(group)
+        by_stem = tuple(i for i in hit.payload.stems if self.gazetteer[i].kind in kinds)
+        sites = by_stem or hit.payload.sites
+        if len(sites) > 1 and kinds:
+            sites = tuple(i for i in sites if self.gazetteer[i].kind in kinds) or sites
+        if len(sites) > 1:
+            declared = self.gazetteer.ambiguities.get(hit.key)
+            if declared and declared.default:
+                sites = (declared.default,)
+        return sites
+
+    def _mention(self, doc_id: str, text: str, r: Reading, sentences: SentenceIndex) -> Mention:
+        s_start, sentence = sentences.text_around(r.start, r.end)
+        common = dict(doc=doc_id, start=r.start, end=r.end, surface=text[r.start:r.end],
+                      literal=r.literal, sentence=sentence, sentence_start=s_start)
+        if len(r.sites) > 1:
+            return Mention(site_id="", name="", kind="", country="", lat=None, lon=None, status="ambiguous",
+                           precision=None, uncertainty_m=None, layer="", candidates=r.sites, **common)
+        site: Site = self.gazetteer[r.sites[0]]
+        return Mention(site_id=site.id, name=site.name, kind=site.kind, country=site.country, lat=site.lat,
+                       lon=site.lon, status="resolved", precision=site.geo_precision,
+                       uncertainty_m=site.uncertainty_m, layer=site.layer, candidates=(), **common)
+
+    def _unresolved(self, doc_id: str, text: str, start: int, end: int, sentences: SentenceIndex) -> Mention:
+        s_start, sentence = sentences.text_around(start, end)
+        return Mention(doc=doc_id, start=start, end=end, surface=text[start:end], site_id="", name="", kind="",
+                       country="", lat=None, lon=None, literal=True, status="unresolved", precision=None,
+                       uncertainty_m=None, layer="", candidates=(), sentence=sentence, sentence_start=s_start)
+
+
+class _Containment:
+    """Whether a span lies inside one of a list of spans that do not overlap (matcher
+    hits): only the last span starting at or before it can hold it."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and end <= self.spans[i - 1][1]

@@ -1,0 +1,216 @@
+"""Context rules that tell a place mention from a person, an organisation, an adjective
+or a metonym.  They read the words around a match; the words themselves live in the
+lexicons (``geo/data/lexicons``), so the rules generalise to unseen documents."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from geo.gazetteer.lexicons import HEAD_GROUP_KINDS, Lexicons
+from geo.text import is_capitalised, skeleton
+from geo.text.words import ARTICLE_AT_START
+
+_WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[AaEe][dlnrstz][-‐]|[AE]l )$")
+_POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+_PREPOSITIONS = {"in", "at", "from", "near", "to", "into", "of", "on", "over", "across", "inside",
+                 "outside", "toward", "towards", "via", "through", "within", "around", "by", "against"}
+_LINKING = {"which", "that", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+            "could", "can", "may", "might", "should", "must", "does", "did", "do", "not", "also",
+            "still", "now", "currently", "reportedly", "already", "been", "being", "itself", "s", "too",
+            "then", "again", "officially", "publicly", "quickly", "clearly", "apparently", "increasingly"}
+_GOVERNMENT_NOUNS = {"government", "administration", "authorities", "regime", "leadership", "officials"}
+_STOP_CHARS = ",;:.!?()[]\"“”—–"
+_STOP = re.compile("[" + re.escape(_STOP_CHARS) + "]")
+_MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
+_BASES_BEFORE = re.compile(r"\b" + _MILITARY + r"\b", re.IGNORECASE)
+_BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:the\s+)?[A-Z][\w'’-]*){0,8}\s+"
+                               + _MILITARY + r"\b")
+
+
+class Window(NamedTuple):
+    """Words around a match in the original text."""
+
+    before: list[str]  # nearest last; only words not separated from the match by punctuation
+    after: list[str]  # nearest first; idem
+    glued_before: str  # the raw text between the previous word and the match
+    glued_after: str  # the raw text between the match and the next word
+    after_clause: list[str]  # after ", which"/", who": the words of that relative clause
+
+
+def window(text: str, start: int, end: int, size: int = 5) -> Window:
+    left = text[max(0, start - 100):start]
+    right = text[end:end + 100]
+    before_words = _WORD.findall(left)
+    glued_before = left[left.rfind(before_words[-1]) + len(before_words[-1]):] if before_words else left
+    # Only words not cut off from the match by punctuation count.
+    last_stop = _STOP.search(left[::-1])
+    before = _WORD.findall(left, len(left) - last_stop.start())[-size:] if last_stop else before_words[-size:]
+    first_stop = _STOP.search(right)
+    stop_right = first_stop.start() if first_stop else len(right)
+    words = _WORD.finditer(right)  # lazily: most windows need only their first words
+    first = next(words, None)
+    glued_after = right[:first.start()] if first else right
+    after, m = [], first
+    while m is not None and m.start() < stop_right and len(after) < size:
+        after.append(m.group())
+        m = next(words, None)
+    clause: list[str] = []
+    if first is not None and first.group() in {"which", "who"} and glued_after.strip() == ",":
+        stop_at = _STOP.search(right, first.start())
+        clause = _WORD.findall(right, first.start(), stop_at.start() if stop_at else len(right))[1:size]
+    return Window(before=before, after=after, glued_before=glued_before, glued_after=glued_after,
+                  after_clause=clause)
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str) -> str:
+    """A word's skeleton; words repeat, so it is cached."""
+    return skeleton(word)
+
+
+def extend_article(text: str, start: int) -> int:
+    """Include an article attached before the match (al-Harir for a match on Harir)."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 3), start)
+    return m.start() if m else start
+
+
+def extend_abbreviation(text: str, end: int) -> int:
+    """Include the final dot of a dotted abbreviation (U.S., U.A.E.)."""
+    if text[end:end + 1] == "." and "." in text[max(0, end - 4):end]:
+        return end + 1
+    return end
+
+
+class Rules:
+    def __init__(self, lexicons: Lexicons):
+        self.lex = lexicons
+        # Head nouns indexed by the word a match is checked on: first word after, last before.
+        self._heads_after: dict[str, list[tuple[str, str]]] = {}
+        self._heads_before: dict[str, list[tuple[str, str]]] = {}
+        for group, nouns in lexicons.head_nouns.items():
+            for noun in nouns:
+                if group.endswith("<"):
+                    self._heads_before.setdefault(noun.split()[-1], []).append((noun, group[:-1]))
+                else:
+                    self._heads_after.setdefault(noun.split()[0], []).append((noun, group))
+        for table in (self._heads_after, self._heads_before):
+            for entries in table.values():
+                entries.sort(key=lambda e: len(e[0]), reverse=True)
+
+    # -- people -----------------------------------------------------------------------
+    def is_person(self, surface: str, w: Window, place_words: set[str]) -> bool:
+        """Muqtada al-Sadr, Abu Bakr al-Baghdadi, President X: a name right after a given
+        name, a title, or (for an al- form) any capitalised word that is not a place."""
+        if not w.before or w.glued_before.strip():
+            return False
+        previous = w.before[-1]
+        prev_key = key(previous)
+        two = " ".join(key(x) for x in w.before[-2:])
+        if prev_key in self.lex.person_titles or two in self.lex.person_titles:
+            return True
+        if not is_capitalised(previous) or previous.endswith(("'s", "’s")):
+            return False
+        if prev_key in self.lex.given_names:
+            return True
+        nisba = bool(ARTICLE_AT_START.match(surface))
+        return (nisba and prev_key not in self.lex.non_places and prev_key not in self.lex.common_words
+                and prev_key not in place_words)
+
+    # -- organisations ------------------------------------------------------------------
+    def is_organisation_part(self, w: Window) -> bool:
+        """Washington Institute, Georgetown University, Resistance in Iraq, University of Baghdad."""
+        if w.after and not w.glued_after.strip() and is_capitalised(w.after[0]) \
+                and key(w.after[0]) in self.lex.org_heads:
+            return True
+        if len(w.before) >= 2 and not w.glued_before.strip() and key(w.before[-1]) in {"in", "of", "for"}:
+            head = w.before[-2]
+            return is_capitalised(head) and key(head) in self.lex.org_heads
+        return False
+
+    # -- adjectives --------------------------------------------------------------------
+    def is_hyphen_compound(self, w: Window, place_words: set[str]) -> bool:
+        """US-led, Iran-backed, Baghdad-based: the name is part of an adjective.
+        Iraq-Jordan (border) stays a place: the other half is a place too."""
+        return (w.glued_after in {"-", "‐"} and bool(w.after)
+                and key(w.after[0].split("-")[0]) not in place_words)
+
+    def is_attributive(self, w: Window) -> bool:
+        """A country name used as a nationality adjective: US forces, Iran officials."""
+        if not w.after or w.glued_after.strip():
+            return False
+        return key(w.after[0]) in self.lex.attributive_nouns
+
+    # -- metonymy ----------------------------------------------------------------------
+    def is_metonymic(self, w: Window) -> bool:
+        """A capital or country standing for its government."""
+        return self._possessive_metonym(w) or self._subject_of_verb(w) or self._after_preceder(w) \
+            or self._government_modifier(w)
+
+    def _possessive_metonym(self, w: Window) -> bool:
+        """Washington's support (metonym) but Baghdad's streets, Baghdad's Sadr City (place)."""
+        if not _POSSESSIVE.match(w.glued_after.strip()):
+            return False
+        words = [x for x in w.after if key(x) != "s"]
+        if not words:
+            return False
+        first = key(words[0])
+        if first in self.lex.physical_nouns:
+            return False
+        if is_capitalised(words[0]) and first not in self.lex.metonymy_nouns:
+            return False
+        return any(key(x) in self.lex.metonymy_nouns for x in words[:4])
+
+    def _subject_of_verb(self, w: Window) -> bool:
+        """Tehran prefers, Baghdad expects, Baghdad which is trying, Baghdad, which has warned."""
+        if w.before and key(w.before[-1]) in _PREPOSITIONS:
+            return False
+        if w.after_clause:
+            words = w.after_clause
+        elif w.glued_after.strip() in {"", "'s", "’s"}:
+            words = w.after
+        else:
+            return False
+        for word in words[:4]:
+            k = key(word)
+            if k in self.lex.metonymy_verbs:
+                return True
+            if k not in _LINKING and not k.endswith("ly"):
+                return False
+        return False
+
+    def _after_preceder(self, w: Window) -> bool:
+        if w.glued_before.strip():
+            return False
+        words = [key(x) for x in w.before if key(x) != "the"]
+        return any(" ".join(words[-n:]) in self.lex.metonymy_preceders for n in (3, 2, 1) if len(words) >= n)
+
+    def _government_modifier(self, w: Window) -> bool:
+        return bool(w.after) and not w.glued_after.strip() and key(w.after[0]) in _GOVERNMENT_NOUNS
+
+    # -- kinds -------------------------------------------------------------------------
+    def head_group(self, following: list[str], preceding: list[str] = ()) -> str | None:
+        """The head-noun group of the words right after a name ("Harir base"), or of
+        the words right before it ("the countryside of Deir Ezzor"), if any."""
+        if following:
+            text = " ".join(following) + " "
+            for noun, group in self._heads_after.get(following[0], ()):
+                if text.startswith(noun + " "):
+                    return group
+        if preceding:
+            before = " " + " ".join(preceding)
+            for noun, group in self._heads_before.get(preceding[-1], ()):
+                if before.endswith(" " + noun):
+                    return group
+        return None
+
+    def military_context(self, sentence_before: str, sentence_after: str) -> bool:
+        """A list of names under a military head noun: "bases in Sinjar, Balad and
+        Al-Taji", "the Ain al-Assad, Harir and Erbil bases"."""
+        return bool(_BASES_BEFORE.search(sentence_before) or _BASES_AFTER_LIST.match(sentence_after))
+
+    @staticmethod
+    def kinds_of(group: str | None) -> set[str]:
+        return HEAD_GROUP_KINDS.get(group, set()) if group else set()

@@ -1,0 +1,261 @@
+"""``geo build``: the static site — a folium/Leaflet map, site pages, document pages, data.
+
+The site is built in a folder beside the target and swapped in only when complete, so a
+failing build leaves the previous site as it was.  Two builds of the same inputs are
+byte-identical: folium's element ids are fixed and every collection is sorted.
+
+    site/index.html            the map (Leaflet from xstatic-leaflet, copied into lib/)
+    site/sites/<id>.html       cited mentions and events of each site (a much-cited site in
+                               parts of 200 entries: <id>-2.html, ...)
+    site/docs/<id>.html        each document, mentions highlighted and anchored
+    site/data/                 sites.geojson, events.geojson, events.csv, mentions.csv, documents.csv,
+                               map-data.js (what the map page loads)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from functools import partial
+from pathlib import Path
+from typing import Iterable
+
+import folium
+import xstatic.pkg.leaflet as xstatic_leaflet
+from shapely.geometry import box, mapping, shape
+
+from geo import DATA_DIR
+from geo.corpus import Corpus, Document
+from geo.engine import EngineConfig, batches, process_pool, run_documents
+from geo.events import document_output, read_curated, spooled_event_lines, write_events
+from geo.events.curated import Curation, without_curated
+from geo.events.spool import TellingSpool
+from geo.gazetteer import Gazetteer, Site
+from geo.geoparse import FIELDS as MENTION_FIELDS
+from geo.geoparse import GeoparserSpec, geoparser_for
+from geo.io import CsvRecords, rounded, stops_deferred
+from geo.site.mapdata import dated_point_mentions, write_map_data
+from geo.site.pages import document_page, site_pages
+from geo.site.store import MapCounts, SiteStore
+
+__all__ = ["build_site"]
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
+PAGE_BATCH = 64  # pages per task when pages are written by several processes
+
+
+class LocalMap(folium.Map):
+    """A folium map whose Leaflet comes from the site itself, never from a CDN."""
+
+    default_js = [("leaflet", "lib/leaflet/leaflet.js")]
+    default_css = [("leaflet_css", "lib/leaflet/leaflet.css")]
+
+
+def build_site(corpus: Corpus, out: str | Path, spec: GeoparserSpec = GeoparserSpec(),
+               config: EngineConfig = EngineConfig()) -> dict[str, int]:
+    """Build the whole site for ``corpus`` into ``out`` atomically; returns counts."""
+    curations = read_curated(corpus, geoparser_for(spec).gazetteer)  # a bad row stops the build before any work
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work: Path | None = None
+    try:
+        with stops_deferred():  # a stop waits until the folder is known to the cleanup below
+            work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
+        work.chmod(0o755)  # mkdtemp makes it private; a static host must read it
+        with TellingSpool(out.parent) as spool:
+            counts = _write_site(work, corpus, spec, curations, spool, config)
+        _swap(work, out)
+    except BaseException:
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+        raise
+    return counts
+
+
+def _swap(new: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        os.rename(out, old / "site")
+    os.rename(new, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_site(root: Path, corpus: Corpus, spec: GeoparserSpec, curations: list[Curation], spool: TellingSpool,
+                config: EngineConfig) -> dict[str, int]:
+    """The site in passes over a store on disk (geo.site.store): the documents are processed
+    one at a time, the events merged, then each page is written from its own slice."""
+    gazetteer = geoparser_for(spec).gazetteer
+    _copy_assets(root)
+    store = SiteStore(spool.folder / "site.sqlite")
+    counts = MapCounts(spool.folder / "counts.sqlite")
+    try:
+        with _open(root / "data" / "mentions.csv") as mentions_csv:
+            _process_documents(corpus, spec, curations, spool, store, CsvRecords(MENTION_FIELDS, mentions_csv),
+                               config)
+        store.add_events(spooled_event_lines(spool, curations, spec, config.jobs))
+        store.add_documents(corpus)
+        store.index()
+        page_sites = _write_pages(root, corpus, store, counts, gazetteer, config.jobs)
+        with _open(root / "data" / "map-data.js") as out:
+            sites = write_map_data(out, corpus, store, counts, gazetteer)
+        _write(root / "index.html", map_html(sites))
+        _write_data(root / "data", store, sites, gazetteer)
+        shutil.copyfile(corpus.root / "documents.csv", root / "data" / "documents.csv")
+        return {"documents": len(corpus), "mentions": store.mentions, "events": store.events,
+                "markers": len(sites), "site_pages": page_sites}
+    finally:
+        store.close()
+        counts.close()
+
+
+def _copy_assets(root: Path) -> None:
+    for folder in ("sites", "docs", "data", "assets", "lib"):
+        (root / folder).mkdir()
+    shutil.copytree(xstatic_leaflet.BASE_DIR, root / "lib" / "leaflet",
+                    ignore=shutil.ignore_patterns("*.map", "*esm*", "leaflet-src.js"))
+    for asset in sorted(a for a in ASSETS.iterdir() if a.suffix in (".js", ".css")):
+        shutil.copyfile(asset, root / "assets" / asset.name)
+
+
+def _process_documents(corpus: Corpus, spec: GeoparserSpec, curations: list[Curation], spool: TellingSpool,
+                       store: SiteStore, mentions_csv: CsvRecords, config: EngineConfig) -> None:
+    """Each document's mentions to the store and mentions.csv, its tellings to the spool."""
+    for result in run_documents(corpus, partial(document_output, spec), config):
+        spool.add_tellings(without_curated(result.tellings, curations))
+        store.add_mentions(result.mentions)
+        mentions_csv.write(m.as_record() for m in result.mentions)
+
+
+def _write_pages(root: Path, corpus: Corpus, store: SiteStore, counts: MapCounts, gazetteer: Gazetteer,
+                 jobs: int) -> int:
+    """Every document page and site page, spread over ``jobs`` processes; the documents'
+    dated point mentions go to ``counts``.  Returns how many site page files."""
+    sites = store.page_sites()
+    if jobs <= 1:
+        writer = PageWriter(root, corpus, store, gazetteer)
+        _add_counts(counts, map(writer.document_pages, batches(corpus, PAGE_BATCH)))
+        return writer.site_pages(sites)
+    with process_pool(jobs, _start_page_writer, (root, corpus, store.path, gazetteer)) as pool:
+        _add_counts(counts, pool.imap(_document_pages, batches(corpus, PAGE_BATCH)))
+        # small batches: sites differ in size
+        return sum(pool.imap_unordered(_site_pages, batches(sites, 16)))
+
+
+def _add_counts(counts: MapCounts, results: Iterable[list[tuple[str, dict]]]) -> None:
+    for batch in results:
+        for doc_id, counted in batch:
+            counts.add(doc_id, counted)
+
+
+class PageWriter:
+    """Writes document and site pages from an indexed store: in the building process, or
+    one in each worker process."""
+
+    def __init__(self, root: Path, corpus: Corpus, store: SiteStore, gazetteer: Gazetteer):
+        self.root, self.corpus, self.store, self.gazetteer = root, corpus, store, gazetteer
+        self.docs = corpus.by_id()
+
+    def document_pages(self, documents: list[Document]) -> list[tuple[str, dict]]:
+        """Each document's page; returns each one's dated point mentions, for the map."""
+        counted = []
+        for doc in documents:
+            mentions, quotes = self.store.document_mentions(doc.id), self.store.document_quotes(doc.id)
+            _write(self.root / "docs" / f"{doc.id}.html",
+                   document_page(doc, self.corpus.read(doc), mentions, [(s, e) for s, e, _, _ in quotes],
+                                 self.gazetteer))
+            counted.append((doc.id, dated_point_mentions(doc, mentions, quotes, self.gazetteer)))
+        return counted
+
+    def site_pages(self, site_ids: list[str]) -> int:
+        """Each site's pages; returns how many files."""
+        files, store = 0, self.store
+        for site_id in site_ids:
+            for name, html in site_pages(self.gazetteer[site_id], store.site_events(site_id),
+                                         store.site_mention_groups(site_id), store.site_totals(site_id), self.docs,
+                                         self.gazetteer):
+                _write(self.root / "sites" / name, html)
+                files += 1
+        return files
+
+
+_page_writer: PageWriter | None = None  # a worker process's own
+
+
+def _start_page_writer(root: Path, corpus: Corpus, store_path: Path, gazetteer: Gazetteer) -> None:
+    global _page_writer
+    _page_writer = PageWriter(root, corpus, SiteStore(store_path, create=False), gazetteer)
+
+
+def _document_pages(documents: list[Document]) -> list[tuple[str, dict]]:
+    return _page_writer.document_pages(documents)
+
+
+def _site_pages(site_ids: list[str]) -> int:
+    return _page_writer.site_pages(site_ids)
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _open(path: Path):
+    return path.open("w", encoding="utf-8", newline="\n")
+
+
+def _write_data(folder: Path, store: SiteStore, sites: list[Site], gazetteer: Gazetteer) -> None:
+    for fmt in ("csv", "geojson"):
+        with _open(folder / f"events.{fmt}") as out:
+            write_events(store.all_events(), gazetteer, fmt, out)
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [s.lon, s.lat]},
+                 "properties": {"id": s.id, "name": s.name, "kind": s.kind, "country": s.country,
+                                "geo_precision": s.geo_precision, "uncertainty_m": s.uncertainty_m, "layer": s.layer,
+                                "aliases": "|".join(s.aliases), "source": s.source}} for s in sites]
+    _write(folder / "sites.geojson", json.dumps({"type": "FeatureCollection", "features": features},
+                                                 ensure_ascii=False, indent=1) + "\n")
+
+
+def basemap() -> dict:
+    """Country outlines of the theatre, clipped from the checked-in Natural Earth file."""
+    world = json.loads((DATA_DIR / "countries.geojson").read_text(encoding="utf-8"))
+    features = []
+    for feature in world["features"]:
+        clipped = shape(feature["geometry"]).intersection(BASEMAP_BOX)
+        if not clipped.is_empty:
+            features.append({"type": "Feature", "properties": {"name": feature["properties"]["name"]},
+                             "geometry": rounded(mapping(clipped), 3)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def map_html(sites) -> str:
+    lat = sum(s.lat for s in sites) / len(sites) if sites else 33.0
+    lon = sum(s.lon for s in sites) / len(sites) if sites else 42.0
+    m = LocalMap(location=[round(lat, 3), round(lon, 3)], zoom_start=5, tiles=None, control_scale=True,
+                 prefer_canvas=False)
+    m._id = "geo"
+    countries = folium.GeoJson(basemap(), name="Countries (offline)", control=True, interactive=False,
+                               style_function=lambda _: {"color": "#7d7d7d", "weight": 1, "fillColor": "#f2efe9",
+                                                         "fillOpacity": 1})
+    countries._id = "countries"
+    countries.add_to(m)
+    osm = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (when online)", show=False, overlay=True)
+    osm._id = "osm"
+    osm.add_to(m)
+    layers = folium.LayerControl(collapsed=True)
+    layers._id = "layers"
+    layers.add_to(m)
+    root = m.get_root()
+    root.header.add_child(folium.Element(
+        '<title>Sites cited in the corpus — map</title>\n'
+        '<link rel="stylesheet" href="assets/app.css"/>\n'
+        '<script src="data/map-data.js"></script>\n'
+        '<script src="assets/app.js"></script>'), name="geo_head")
+    root.html.add_child(folium.Element((ASSETS / "panel.html").read_text(encoding="utf-8")), name="geo_panel")
+    # folium writes the map's own script after this one: start once the page has run it.
+    root.script.add_child(folium.Element(
+        'document.addEventListener("DOMContentLoaded", function () { GeoApp.start(map_geo); });'), name="geo_start")
+    return root.render()

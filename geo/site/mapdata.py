@@ -1,0 +1,117 @@
+"""What the map page needs, in compact arrays: sites, documents, events, dated mentions.
+
+A mention is dated by the event it supports (when it lies in an event's quote and names
+one of its sites), else by its document's publication month.  Only literal, resolved
+mentions of sites a map can pin (not countries, regions or seas) make markers; events
+known only to an area are listed apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import IO, Iterable, Iterator
+
+from geo.corpus import Document
+from geo.gazetteer import Gazetteer, Site
+from geo.geoparse import Mention
+from geo.site.store import MapCounts, SiteStore
+
+STATUS_BITS = {"claimed": 1, "confirmed": 2, "reported": 4}
+
+
+def month_of(date: str) -> str:
+    return date[:7]
+
+
+def month_range(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    months = []
+    while f"{year:04d}-{month:02d}" <= last:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def mention_month(m: Mention, doc: Document, quotes: list[tuple[int, int, str, tuple[str, ...]]]) -> str:
+    """``quotes``: (start, end, date, site ids) of the document's event tellings, in event order."""
+    for start, end, date, site_ids in quotes:
+        if start <= m.start and m.end <= end and m.site_id in site_ids:
+            return month_of(date)
+    return str(doc.published)[:7]
+
+
+def dated_point_mentions(doc: Document, mentions: list[Mention], quotes: list[tuple[int, int, str, tuple[str, ...]]],
+                         gazetteer: Gazetteer) -> Counter:
+    """A document's literal mentions of point sites, counted by (site, month)."""
+    counted: Counter = Counter()
+    for m in mentions:
+        if m.status == "resolved" and m.literal and gazetteer[m.site_id].is_point:
+            counted[(m.site_id, mention_month(m, doc, quotes))] += 1
+    return counted
+
+
+def write_map_data(out: IO[str], documents: Iterable[Document], store: SiteStore, counts: MapCounts,
+                   gazetteer: Gazetteer) -> list[Site]:
+    """Write map-data.js from the build's store, row by row; returns the marker sites.
+    ``documents``: the corpus, in id order, read twice (to index them, then to write them)."""
+    site_ids, months = counts.sites_and_months()
+    types, actors = set(), set()
+    for e in store.all_events():
+        site_ids.update(i for i in e["site_ids"] if gazetteer[i].is_point)
+        months.add(month_of(e["date"]))
+        types.add(e["sub_event_type"])
+        actors.add(e["actor"])
+    sites = sorted((gazetteer[i] for i in site_ids), key=lambda s: s.id)
+    index = _Indexes(documents, sites, month_range(min(months), max(months)) if months else [], sorted(types),
+                     sorted(a for a in actors if a))
+    out.write("window.GEO_DATA = ")
+    _write_object(out, {
+        "months": index.months,
+        "types": index.types,
+        "actors": index.actors,
+        "docs": ([d.id, d.title, d.publisher, str(d.published), d.url] for d in documents),
+        "sites": ([s.id, s.name, s.kind, s.country, s.lat, s.lon, s.geo_precision, s.uncertainty_m, s.layer,
+                   list(s.aliases)] for s in sites),
+        "mentions": ([index.site[site], index.month[month], index.doc[doc], n]
+                     for site, month, doc, n in counts.rows()),
+        "events": (row for row, points in _event_rows(store, index, gazetteer) if points),
+        "areaEvents": (row for row, points in _event_rows(store, index, gazetteer) if not points),
+    })
+    out.write(";\n")
+    return sites
+
+
+class _Indexes:
+    """Positions in the payload's lists, by which rows refer to documents, sites, months..."""
+
+    def __init__(self, docs: Iterable[Document], sites: list[Site], months: list[str], types: list[str],
+                 actors: list[str]):
+        self.months, self.types, self.actors = months, types, actors
+        self.doc = {d.id: i for i, d in enumerate(docs)}
+        self.site = {s.id: i for i, s in enumerate(sites)}
+        self.month = {m: i for i, m in enumerate(months)}
+        self.type = {t: i for i, t in enumerate(types)}
+        self.actor = {a: i for i, a in enumerate(actors)}
+
+
+def _event_rows(store: SiteStore, index: _Indexes, gazetteer: Gazetteer) -> Iterator[tuple[list, list[int]]]:
+    for e in store.all_events():
+        points = [index.site[i] for i in e["site_ids"] if i in index.site]
+        yield [e["id"], index.month[month_of(e["date"])], e["date"], e["date_end"], e["time_precision"],
+               index.type[e["sub_event_type"]], index.actor[e["actor"]] if e["actor"] else -1,
+               sum(STATUS_BITS[s] for s in e["status"].split("|")), int(e["disputed"]), points,
+               e["weapon"], e["killed"], e["wounded"], index.doc[e["doc"]],
+               [gazetteer[i].name for i in e["site_ids"] if i not in index.site]], points
+
+
+def _write_object(out: IO[str], members: dict[str, Iterable]) -> None:
+    """What ``json.dumps(members, sort_keys=True)`` gives for an object of lists (of lists
+    and scalars), written item by item."""
+    out.write("{")
+    for i, key in enumerate(sorted(members)):
+        out.write((", " if i else "") + json.dumps(key) + ": [")
+        for j, item in enumerate(members[key]):
+            out.write((", " if j else "") + json.dumps(item))
+        out.write("]")
+    out.write("}")

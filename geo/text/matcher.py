@@ -1,0 +1,102 @@
+"""Multi-pattern matching of normalised keys with pyahocorasick.
+
+Keys are skeletons (see :mod:`geo.normalize`) stored with a leading space, and the
+document skeleton is padded with one, so a key can only start at a word boundary;
+the end boundary is checked per match.  ``iter_long`` gives leftmost-longest,
+non-overlapping matches in one pass.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Generic, Iterable, NamedTuple, TypeVar
+
+import ahocorasick
+
+from geo.text.normalize import Normalised, skeletons
+from geo.text.sentences import SentenceIndex
+
+T = TypeVar("T")
+
+
+class Hit(NamedTuple, Generic[T]):
+    start: int  # offsets in the original text
+    end: int
+    key: str
+    payload: T
+    padded_start: int  # offsets in the padded skeleton
+    padded_end: int
+
+
+class KeyMatcher(Generic[T]):
+    def __init__(self, entries: dict[str, T]):
+        self._automaton = ahocorasick.Automaton()
+        for key, payload in entries.items():
+            if key:
+                self._automaton.add_word(" " + key, (key, payload))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._automaton)
+
+    def scan(self, padded: str) -> list[tuple[int, int, str, T]]:
+        """(start, end, key, payload) in skeleton coordinates of ``padded`` (leading space
+        included), leftmost-longest, each ending at a word boundary."""
+        if self._empty:
+            return []
+        found = []
+        size = len(padded)
+        for last, entry in self._automaton.iter_long(padded):
+            end = last + 1
+            start = end - len(entry[0])
+            if end == size or padded[end] == " ":
+                found.append((start, end, *entry))
+            else:
+                shorter = self._shorter_at(padded, start, end)
+                if shorter:
+                    found.append(shorter)
+        return found
+
+    def _shorter_at(self, padded: str, start: int, end: int):
+        """The longest key starting at ``start`` that ends at a boundary before ``end``."""
+        best = None
+        for last, (key, payload) in self._automaton.iter(padded, start - 1, end):
+            stop = last + 1
+            if stop - len(key) == start and stop < end and padded[stop] == " ":
+                if best is None or stop > best[1]:
+                    best = (start, stop, key, payload)
+        return best
+
+
+def grouped_matcher(groups: Iterable[tuple[str, Iterable[str]]]) -> KeyMatcher[frozenset[str]]:
+    """A matcher of the words of named groups; each hit's payload is the groups its word
+    (or a word with the same key) belongs to."""
+    pairs = [(name, word) for name, words in groups for word in words]
+    keys: dict[str, frozenset[str]] = {}
+    for k, (name, _) in zip(skeletons([word for _, word in pairs]), pairs):
+        keys[k] = keys.get(k, frozenset()) | {name}
+    return KeyMatcher(keys)
+
+
+class TextIndex:
+    """A document's normal form and sentences, computed once and shared by every stage."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._normal = Normalised(text)
+        self.padded = " " + self._normal.skeleton
+
+    @cached_property
+    def sentences(self) -> SentenceIndex:
+        return SentenceIndex(self.text)
+
+    def hits(self, matcher: KeyMatcher[T]) -> list[Hit[T]]:
+        found = matcher.scan(self.padded)
+        starts, ends = self._normal.spans([s - 1 for s, _, _, _ in found], [e - 1 for _, e, _, _ in found])
+        return [Hit(a, b, key, payload, s, e) for a, b, (s, e, key, payload) in zip(starts, ends, found)]
+
+    def words_after(self, padded_end: int, count: int) -> list[str]:
+        """The next ``count`` normalised words after a padded-skeleton offset."""
+        return self.padded[padded_end:padded_end + 24 * count].split()[:count]

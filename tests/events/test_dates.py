@@ -1,0 +1,107 @@
+import datetime as dt
+import re
+
+import pytest
+
+from geo.corpus import parse_publication
+from geo.events.dates import (
+    _LAST_WEEK,
+    _MONTH_LEADS,
+    _NUMBER_LEADS,
+    _PARTS,
+    _SAME_DAY,
+    MONTHS,
+    WEEKDAYS,
+    _initials,
+    find_time_refs,
+)
+
+
+def resolve(text, published):
+    refs = find_time_refs(text, parse_publication(published))
+    return [(text[r.start:r.end], str(r.date), str(r.date_end), r.precision, r.derivation) for r in refs]
+
+
+def one(text, published):
+    [(_, date, end, precision, derivation)] = resolve(text, published)
+    return date, end, precision, derivation
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Drones struck on October 17, 2023.", "2024-02", ("2023-10-17", "2023-10-17", "day", "explicit")),
+    ("Drones struck on 17 October 2023.", "2024-02", ("2023-10-17", "2023-10-17", "day", "explicit")),
+    ("Drones struck on Oct. 17, 2023.", "2024-02", ("2023-10-17", "2023-10-17", "day", "explicit")),
+    ("In just one day, on 7 November, five attacks.", "2023-11-16",
+     ("2023-11-07", "2023-11-07", "day", "relative-to-publication")),
+    # year boundary: 28 December read in a text of 3 January is last year's
+    ("A rocket attack on 28 December.", "2024-01-03", ("2023-12-28", "2023-12-28", "day", "relative-to-publication")),
+    ("A rocket attack on 2 January.", "2024-01-03", ("2024-01-02", "2024-01-02", "day", "relative-to-publication")),
+    ("On Monday, three rockets were fired.", "2024-10-01", ("2024-09-30", "2024-09-30", "day", "relative-to-publication")),
+    ("On Tuesday, he met them.", "2024-10-01", ("2024-10-01", "2024-10-01", "day", "relative-to-publication")),
+    ("Late on Sunday he arrived.", "2023-11-08", ("2023-11-05", "2023-11-05", "day", "relative-to-publication")),
+    # a publication known only to the month cannot give a weekday its day
+    ("On Monday, three rockets were fired.", "2024-02", ("2024-02-01", "2024-02-29", "month", "relative-to-publication")),
+    ("On Friday, 3 November he spoke.", "2023-11-08", ("2023-11-03", "2023-11-03", "day", "relative-to-publication")),
+    ("Qaani visited Baghdad last week.", "2024-10-01", ("2024-09-24", "2024-09-30", "week", "relative-to-publication")),
+    ("Qaani visited Baghdad last week.", "2024-10", ("2024-10-01", "2024-10-31", "month", "relative-to-publication")),
+    ("a visit by Qaani in late January", "2024-03", ("2024-01-21", "2024-01-31", "week", "relative-to-publication")),
+    ("a visit by Qaani in early January", "2024-03", ("2024-01-01", "2024-01-10", "week", "relative-to-publication")),
+    ("Attacks rose in October 2023.", "2024-03", ("2023-10-01", "2023-10-31", "month", "explicit")),
+    ("Attacks rose in December.", "2024-01-03", ("2023-12-01", "2023-12-31", "month", "relative-to-publication")),
+    ("Since October last year, 200 attacks.", "2024-10-01", ("2023-10-01", "2023-10-31", "month", "relative-to-publication")),
+    ("This month will mark the anniversary.", "2024-03", ("2024-03-01", "2024-03-31", "month", "relative-to-publication")),
+    ("The strike came yesterday.", "2024-10-01", ("2024-09-30", "2024-09-30", "day", "relative-to-publication")),
+])
+def test_expressions(text, published, expected):
+    assert one(text, published) == expected
+
+
+def test_since_marks_the_start_of_a_period():
+    [ref] = find_time_refs("Since 17 October, factions have attacked.", parse_publication("2023-11-16"))
+    assert ref.since and ref.date == dt.date(2023, 10, 17)
+
+
+def test_relative_to_an_event_in_the_text():
+    text = "On January 28, 2024, they attacked al-Tanf.\n\nTwo days after this attack, KH suspended operations."
+    assert resolve(text, "2024-02")[1] == ("Two days after", "2024-01-30", "2024-01-30", "day", "relative-to-event")
+
+
+def test_days_earlier_anchors_in_its_own_sentence():
+    text = "Nasrallah was killed in Beirut days earlier, in Sadr City on September 29, 2024."
+    assert resolve(text, "2024-10-01")[0] == ("days earlier", "2024-09-22", "2024-09-28", "week", "relative-to-event")
+
+
+def test_a_day_earlier_follows_the_previous_date():
+    text = "On Monday, rockets hit Victoria base. A day earlier, a drone attack on Eilat."
+    assert resolve(text, "2024-10-01")[1] == ("A day earlier", "2024-09-29", "2024-09-29", "day", "relative-to-event")
+
+
+def test_event_relative_expression_without_a_date_nearby_is_left_out():
+    assert resolve("Days before the strikes, KH announced a pause.", "2024-03") == []
+
+
+@pytest.mark.parametrize("text", ["You may go.", "We march on.", "Rates rose 5 percent in 2023 alone."])
+def test_words_that_look_like_months_are_not_dates(text):
+    assert resolve(text, "2024-03") == []
+
+
+@pytest.mark.parametrize("words", [list(MONTHS), list(WEEKDAYS), [*WEEKDAYS, "the"], _NUMBER_LEADS, _PARTS, _SAME_DAY,
+                                   _LAST_WEEK, _MONTH_LEADS])
+def test_initials_turn_away_no_spelling_of_their_words(words):
+    # the lookahead must accept whatever the case-insensitive alternation after it accepts
+    initials = re.compile(_initials(words), re.I)
+    exotic = str.maketrans({"s": "ſ", "i": "ı", "k": "\u212a", "I": "İ"})
+    for word in words:
+        for spelling in (word, word.upper(), word.title(), word.translate(exotic), word.upper().translate(exotic)):
+            if re.fullmatch(re.escape(word), spelling, re.I):
+                assert initials.match(spelling), spelling
+
+
+@pytest.mark.parametrize("odd, plain", [("ſeptember 5", "September 5"), ("ſix days later", "six days later"),
+                                        ("last ſaturday", "last Saturday"), ("on frıday", "on Friday")])
+def test_letters_that_match_only_when_case_is_ignored_resolve_like_plain_spelling(odd, plain):
+    # untrusted text: a long s or a dotless i once raised KeyError in the month and day tables
+    text = "On 2 February 2024 a drone struck the base. " + odd.capitalize() + " a rocket hit it."
+    refs = resolve(text, "2024-02-10")
+    assert all(ref[1:] in [r[1:] for r in resolve(text.replace(odd.capitalize(), plain.capitalize()), "2024-02-10")]
+               for ref in refs)

@@ -1,0 +1,90 @@
+"""Event extraction from one document: kinds, dates, places, actors, counts, statuses."""
+
+import pytest
+from helpers import one_document
+
+from geo.corpus import open_corpus
+from geo.events.extraction import EventExtractor
+from geo.gazetteer import load_actors
+from geo.text import TextIndex
+
+
+def extract(geoparser, tmp_path, text, published="2024-10-01"):
+    corpus = open_corpus(one_document(tmp_path, text, published))
+    doc = next(iter(corpus))
+    return EventExtractor(geoparser, load_actors()).extract(doc, corpus.read(doc))
+
+
+@pytest.mark.parametrize("alias", ["Kataib Hezbollah", "Kata'ib Hezbollah", "Kataib Hizbullah",
+                                   "Iraqi Hezbollah Brigades", "KH"])
+def test_actor_aliases(alias):
+    [hit] = load_actors().find(TextIndex(f"On Monday {alias} fired rockets."))
+    assert hit.actor.name == "Kataib Hezbollah"
+
+
+def test_lower_case_acronym_is_not_an_actor():
+    assert load_actors().find(TextIndex("ask kh about it")) == []
+
+
+def test_an_attack_is_dated_located_typed_and_quoted(geoparser, tmp_path):
+    text = "Intro line.\n\nOn Monday, Kataib Hezbollah fired three rockets at Ain al-Asad, wounding two soldiers."
+    [e] = extract(geoparser, tmp_path, text)
+    assert (e.kind, e.weapon, e.date, e.time_precision) == ("shelling", "rocket", "2024-09-30", "day")
+    assert (e.site_ids, e.actor, e.wounded, e.killed) == (("ain-al-asad",), "Kataib Hezbollah", 2, None)
+    assert text[e.start:e.end] == e.quote and e.quote.startswith("On Monday")
+
+
+def test_number_words_count(geoparser, tmp_path):
+    [e] = extract(geoparser, tmp_path, "On 28 January, a drone attack on Tower 22 killed three American soldiers.")
+    assert (e.kind, e.weapon, e.killed, e.date) == ("air-drone", "drone", 3, "2024-01-28")
+
+
+def test_claimed_and_confirmed(geoparser, tmp_path):
+    text = ("On Sunday, the Islamic Resistance in Iraq claimed a drone attack on Eilat, "
+            "and the Israeli army said it intercepted it.")
+    [e] = extract(geoparser, tmp_path, text)
+    assert e.status == "claimed|confirmed"
+
+
+@pytest.mark.parametrize("text", [
+    "Since 17 October, militias carried out 50 attacks on US bases in Iraq.",  # aggregate over a period
+    "American bases in Syria would be attacked if the US gave support to Israel.",  # hypothetical
+    "Drones struck Ain al-Asad.",  # undated
+    "On Monday there was a general cessation in attacks against US forces in Iraq.",  # negated
+])
+def test_not_events(geoparser, tmp_path, text):
+    assert [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")] == []
+
+
+def test_relative_clause_keeps_its_own_event(geoparser, tmp_path):
+    text = ("Mourners march for Hassan Nasrallah who was killed in an Israeli air strike in Beirut days earlier, "
+            "in Baghdad's Sadr City on September 29, 2024.")
+    events = {(e.kind, e.site_ids, e.time_precision) for e in extract(geoparser, tmp_path, text)}
+    assert events == {("protest", ("sadr-city",), "day"), ("air-drone", ("beirut",), "week")}
+
+
+def test_coordinated_attacks_are_separate(geoparser, tmp_path):
+    text = ("On October 19, 2023, they targeted the T-4 Airbase in Syria with drone strikes and conducted a "
+            "missile attack on the Conoco gas field.")
+    events = {(e.weapon, e.site_ids) for e in extract(geoparser, tmp_path, text)}
+    assert events == {("drone", ("tiyas-air-base",)), ("missile", ("conoco-gas-field",))}
+
+
+def test_a_clause_after_comma_while_keeps_its_own_place(geoparser, tmp_path):
+    text = "An official told reporters in Tel Aviv that calm is needed, while protesters gathered in Amman on 8 November."
+    events = {(e.kind, e.site_ids) for e in extract(geoparser, tmp_path, text, published="2023-11-10")}
+    assert events == {("protest", ("amman",))}
+
+
+def test_coordinated_noun_phrases_keep_their_own_dates(geoparser, tmp_path):
+    text = ("A switch was flipped after the 7 October resistance operation and Israel's merciless attacks "
+            "on besieged Gaza.")
+    events = [(e.kind, e.date, e.site_ids) for e in extract(geoparser, tmp_path, text, "2023-11-16")]
+    assert events == [("shelling", "2023-10-07", ())]
+
+
+def test_a_date_borrowed_from_the_previous_sentence_is_a_week(geoparser, tmp_path):
+    text = "On 3 November the group announced a new phase. It began with a drone attack on Eilat."
+    [attack] = [e for e in extract(geoparser, tmp_path, text, "2023-11-16") if e.kind == "air-drone"]
+    assert (attack.date, attack.date_end, attack.time_precision) == \
+        ("2023-11-03", "2023-11-09", "week")

@@ -1,0 +1,78 @@
+from pathlib import Path
+
+import pytest
+
+from geo.errors import InputError
+from geo.gazetteer.check import check_gazetteer
+from geo.gazetteer.sites import COLUMNS, load_gazetteer
+
+HEADER = ",".join(COLUMNS) + "\n"
+GOOD = "baghdad,Baghdad,city,IQ,33.34,44.39,10000,,,IQ,geonames:98182,\n"
+
+
+def write(tmp_path: Path, rows: str, ambiguities: str = "alias,sites,default,note\n"):
+    (tmp_path / "g.csv").write_text(HEADER + rows, encoding="utf-8")
+    (tmp_path / "a.csv").write_text(ambiguities, encoding="utf-8")
+    return tmp_path / "g.csv", tmp_path / "a.csv"
+
+
+def load(tmp_path, rows, ambiguities="alias,sites,default,note\n"):
+    gazetteer, declared = write(tmp_path, rows, ambiguities)
+    return load_gazetteer(gazetteer, None, declared, frozenset())
+
+
+@pytest.mark.parametrize("row, message", [
+    ("basra,Basra,city,IQ,95.0,47.8,10000,,,,geonames:1,\n", "out of range"),
+    ("basra,Basra,city,IQ,30.5,east,10000,,,,geonames:1,\n", "lon is not a number"),
+    ("basra,Basra,metropolis,IQ,30.5,47.8,10000,,,,geonames:1,\n", "unknown kind"),
+    ("basra,Basra,city,Iraq,30.5,47.8,10000,,,,geonames:1,\n", "ISO 3166-1"),
+    ("basra,Basra,city,IQ,30.5,47.8,10000,,,,,\n", "no source"),
+    ("Basra City,Basra,city,IQ,30.5,47.8,10000,,,,geonames:1,\n", "invalid id"),
+    ("basra,Basra,city,IQ,30.5,47.8,10000,Al-Basrah||Basrah,,,geonames:1,\n", "empty entry"),
+    ("baghdad,Baghdad again,city,IQ,33.3,44.4,10000,,,,geonames:1,\n", "duplicate id"),
+    ("basra,Basra,city,IQ,30.5\n", "expected 12 fields"),
+])
+def test_malformed_rows_name_file_and_line(tmp_path, row, message):
+    with pytest.raises(InputError) as info:
+        load(tmp_path, GOOD + row)
+    assert "g.csv:3" in str(info.value) and message in str(info.value)
+
+
+def test_bad_ambiguity_declaration(tmp_path):
+    with pytest.raises(InputError) as info:
+        load(tmp_path, GOOD, "alias,sites,default,note\nBaghdad,baghdad|nowhere,baghdad,\n")
+    assert "a.csv:2" in str(info.value) and "nowhere" in str(info.value)
+
+
+def test_check_finds_a_point_outside_its_country_and_an_undeclared_alias(tmp_path):
+    rows = (GOOD + "fake,Fake Base,base,JO,33.34,44.39,2000,Baghdad,,,test,\n"
+            "tanf,Al-Tanf Garrison,base,SY,33.49,38.62,2000,,,,test,\n")
+    problems, _ = check_gazetteer(load(tmp_path, rows), tolerance_km=5)
+    text = "\n".join(problems)
+    assert "g.csv:3: fake:" in text and "outside JO, in IQ" in text
+    assert "'baghdad' names baghdad, fake" in text
+    assert "tanf" not in text.replace("fake", "")
+
+
+def test_border_tolerance(tmp_path):
+    # Trebil crossing, on the Iraq-Jordan line: inside with 5 km tolerance whichever side it falls.
+    rows = "trebil,Trebil,border-crossing,IQ,33.2,38.8,1000,,,,test,\n"
+    assert check_gazetteer(load(tmp_path, rows), tolerance_km=5)[0] == []
+
+
+def test_checked_in_gazetteer_passes_its_check():
+    problems, summary = check_gazetteer()
+    assert problems == [], "\n".join(problems)
+    gazetteer = load_gazetteer()
+    curated = gazetteer.curated()
+    assert len(curated) >= 150
+    assert all(s.source for s in gazetteer.sites.values())
+    assert len(gazetteer.sites) - len(curated) >= 500  # the fallback layer
+
+
+def test_fallback_layer_maps_an_uncurated_town(geoparser):
+    gazetteer = geoparser.gazetteer
+    fallback = [s for s in gazetteer.sites.values() if s.layer == "fallback" and s.country == "IQ"]
+    town = fallback[0]
+    [m] = [m for m in geoparser.parse("t", f"Rockets fell on {town.name} overnight.") if m.status == "resolved"]
+    assert (m.site_id, m.layer, m.precision) == (town.id, "fallback", 2)

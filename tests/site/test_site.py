@@ -1,0 +1,111 @@
+"""The site build: content, escaping, determinism, atomicity (no browser needed)."""
+
+import shutil
+
+import pytest
+from helpers import ROOT, files_of, hostile_corpus
+
+from geo.cli import main
+from geo.corpus import open_corpus
+from geo.site.build import build_site
+
+
+def test_document_text_is_escaped_everywhere(tmp_path):
+    out = tmp_path / "site"
+    build_site(open_corpus(hostile_corpus(tmp_path)), out)
+    pages = [out / "docs" / "x1.html", out / "sites" / "ain-al-asad.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<img src=x" not in html and "<i>Pub" not in html
+        assert "javascript:" not in html
+    doc_html = pages[0].read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&quot;doc&quot;)&lt;/script&gt;" in doc_html
+    assert 'id="m-' in doc_html and 'href="../sites/ain-al-asad.html"' in doc_html
+
+
+def test_builds_are_byte_identical(tmp_path):
+    corpus = open_corpus(ROOT / "seeds")
+    a, b = tmp_path / "a", tmp_path / "b"
+    build_site(corpus, a)
+    build_site(corpus, b)
+    assert files_of(a) == files_of(b)
+
+
+def test_a_failing_build_leaves_the_previous_site(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    corpus = open_corpus(ROOT / "seeds")
+    build_site(corpus, out)
+    before = (out / "index.html").read_bytes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("geo.site.build.document_page", broken)
+    with pytest.raises(RuntimeError):
+        build_site(corpus, out)
+    assert (out / "index.html").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_invalid_corpus_leaves_the_previous_site(tmp_path):
+    out = tmp_path / "site"
+    assert main(["build", "--corpus", str(ROOT / "seeds"), "--out", str(out)]) == 0
+    bad = tmp_path / "bad"
+    shutil.copytree(ROOT / "seeds", bad)
+    (bad / "stray.txt").write_text("no manifest row", encoding="utf-8")
+    assert main(["build", "--corpus", str(bad), "--out", str(out)]) == 2
+    assert (out / "index.html").exists()
+
+
+def test_site_layout_and_no_cdn(tmp_path):
+    out = tmp_path / "site"
+    counts = build_site(open_corpus(ROOT / "seeds"), out)
+    for rel in ("index.html", "lib/leaflet/leaflet.js", "lib/leaflet/leaflet.css", "data/sites.geojson",
+                "data/events.geojson", "data/events.csv", "data/mentions.csv", "data/map-data.js"):
+        assert (out / rel).is_file(), rel
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "cdn" not in html.lower() and "https://code.jquery" not in html
+    assert counts["markers"] >= 30 and len(list((out / "docs").glob("*.html"))) == 5
+    assert len(list((out / "sites").glob("*.html"))) == counts["site_pages"]
+
+
+def test_map_data_written_row_by_row_is_the_json_of_the_whole():
+    import io
+    import json
+
+    from geo.site.mapdata import _write_object
+
+    members = {"sites": [["a", "Ḥumaymah \"x\"", 31.5, None, ["Al-Baghdadi", "b\\c"]]], "empty": [],
+               "months": ["2023-10", "2023-11"], "events": ([i, [i, i + 1], -1.25, True] for i in range(3))}
+    out = io.StringIO()
+    _write_object(out, members)
+    members["events"] = [[i, [i, i + 1], -1.25, True] for i in range(3)]
+    assert out.getvalue() == json.dumps(members, sort_keys=True)
+
+
+def test_the_build_leaves_no_scratch_files(tmp_path):
+    build_site(open_corpus(ROOT / "seeds"), tmp_path / "site")
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_much_cited_site_is_paged_with_every_entry_once_in_order(tmp_path, monkeypatch):
+    import re
+
+    whole = tmp_path / "whole"
+    build_site(open_corpus(ROOT / "seeds"), whole)
+    monkeypatch.setattr("geo.site.pages.PER_PAGE", 4)
+    paged = tmp_path / "paged"
+    build_site(open_corpus(ROOT / "seeds"), paged)
+    entry = re.compile(r'<article class="event"><h3 id="[^"]+"|<section class="doc"><h3>.*?</h3>')
+    expected = entry.findall((whole / "sites" / "ain-al-asad.html").read_text(encoding="utf-8"))
+    assert len(expected) > 4 and not (whole / "sites" / "ain-al-asad-2.html").exists()
+    pages, name = [], "ain-al-asad.html"
+    while name:
+        html = (paged / "sites" / name).read_text(encoding="utf-8")
+        pages.append(entry.findall(html))
+        assert f"Page {len(pages)} of " in html
+        following = re.search(r'<a rel="next" href="([^"]+)"', html)
+        name = following.group(1) if following else None
+    assert [len(p) for p in pages] == [4] * (len(expected) // 4) + ([len(expected) % 4] if len(expected) % 4 else [])
+    assert [e for p in pages for e in p] == expected
+    assert 'rel="prev" href="ain-al-asad.html"' in (paged / "sites" / "ain-al-asad-2.html").read_text(encoding="utf-8")

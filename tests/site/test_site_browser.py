@@ -1,0 +1,240 @@
+"""The built site in a real browser: Playwright from PyPI driving Debian's Chromium.
+
+Expectations are computed from the published data (site/data), not written in by hand.
+Screenshots of the map and of a site page are saved in the folder GEO_TEST_ARTIFACTS
+names (pytest's temporary folder when it is not set: no test writes into the repository).
+"""
+
+import csv
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, hostile_corpus
+
+from geo.corpus import open_corpus
+from geo.site.build import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Debian's chromium is missing: .ci/run must apt-get install it")
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("built") / "site"
+    build_site(open_corpus(ROOT / "seeds"), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory):
+    folder = os.environ.get("GEO_TEST_ARTIFACTS")
+    folder = Path(folder) if folder else tmp_path_factory.mktemp("artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A page that records console errors and every request it makes."""
+
+    def __init__(self, browser, site, width=1280, height=800):
+        self.site = site
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.errors, self.requests, self.dialogs = [], [], []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path, fragment=""):
+        self.page.goto((self.site / path).as_uri() + fragment)
+        if path == "index.html":
+            self.page.wait_for_function("window.GeoApp && window.GeoApp.ready")
+        return self.page
+
+    def active_sites(self):
+        return set(self.page.evaluate("window.GeoApp.activeSites()"))
+
+    def click_site(self, site_id):
+        """Zoom in on a site and click its circle where the map draws it (on a canvas)."""
+        self.page.evaluate(f"""(() => {{ const s = GEO_DATA.sites.find(s => s[0] === {json.dumps(site_id)});
+                               map_geo.setView([s[4], s[5]], 11, {{animate: false}}); }})()""")
+        point = self.page.evaluate(f"window.GeoApp.markerPoint({json.dumps(site_id)})")
+        self.page.mouse.click(point["x"], point["y"])
+        return self.page.wait_for_selector(".leaflet-popup-content .popup")
+
+
+@pytest.fixture
+def page(browser, site):
+    p = Page(browser, site)
+    yield p
+    p.page.close()
+
+
+def published_data(site):
+    sites = [f["properties"]["id"] for f in json.loads((site / "data/sites.geojson").read_text())["features"]]
+    events = json.loads((site / "data/events.geojson").read_text())["features"]
+    docs = {r["id"]: r["published"][:7] for r in csv.DictReader((site / "data/documents.csv").open())}
+    mentions = list(csv.DictReader((site / "data/mentions.csv").open()))
+    return sites, events, docs, mentions
+
+
+def expected_active(site, month):
+    """Sites with an event, or a mention dated in ``month`` (by its event, else its document)."""
+    sites, events, docs, mentions = published_data(site)
+    pinned = set(sites)
+    active = {f["properties"]["site_id"] for f in events if f["properties"]["date"][:7] == month} & pinned
+    quotes = defaultdict(list)
+    for f in events:
+        for source in f["properties"]["sources"].split("|"):
+            doc, span = source.split("@")
+            start, end = map(int, span.split("-"))
+            quotes[doc].append((start, end, f["properties"]["date"][:7], f["properties"]["site_id"]))
+    for m in mentions:
+        if m["status"] != "resolved" or m["literal"] != "true" or m["site_id"] not in pinned:
+            continue
+        start, end = int(m["start"]), int(m["end"])
+        dated = [q[2] for q in quotes[m["doc"]] if q[0] <= start and end <= q[1] and q[3] == m["site_id"]]
+        if (dated[0] if dated else docs[m["doc"]]) == month:
+            active.add(m["site_id"])
+    return active
+
+
+def test_loads_offline_without_errors_or_outside_requests(page, site):
+    page.open("index.html")
+    page.page.wait_for_function("window.GeoApp.idle()")
+    assert page.errors == []
+    root = site.resolve().as_uri()
+    assert page.requests and all(url.startswith(root) for url in page.requests), \
+        [u for u in page.requests if not u.startswith(root)]
+
+
+def test_one_marker_per_site_with_data(page, site):
+    page.open("index.html")
+    sites, _, _, _ = published_data(site)
+    assert sorted(page.page.evaluate("window.GeoApp.markerIds()")) == sorted(sites) and len(sites) >= 30
+    layers = page.page.evaluate("(() => { let n = 0; map_geo.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });"
+                                " return n; })()")
+    assert layers == len(sites)
+    assert page.page.query_selector(".leaflet-sites-pane canvas")
+
+
+def test_month_window_shows_exactly_the_sites_with_data_that_month(page, site):
+    page.open("index.html")
+    months = page.page.evaluate("window.GEO_DATA.months")
+    checked = 0
+    for month in months:
+        index = months.index(month)
+        page.page.evaluate(f"""() => {{
+            for (const [id, v] of [["to", {index}], ["from", {index}], ["to", {index}]]) {{
+                const el = document.getElementById(id); el.value = v; el.dispatchEvent(new Event("input"));
+            }} }}""")
+        page.page.wait_for_function("window.GeoApp.idle()")
+        assert page.active_sites() == expected_active(site, month), month
+        listed = page.page.eval_on_selector_all("#site-list button", "els => els.map(e => e.dataset.site)")
+        assert set(listed) == page.active_sites()
+        checked += bool(expected_active(site, month))
+    assert checked >= 3
+
+
+def test_popup_lists_the_events_and_links_to_the_site_page(page, site):
+    page.open("index.html", "#from=2023-10&to=2024-10")
+    _, events, _, _ = published_data(site)
+    at_site = sorted(f["properties"]["date"] for f in events if f["properties"]["site_id"] == "ain-al-asad")
+    popup = page.click_site("ain-al-asad")
+    text = popup.inner_text()
+    assert "Ain al-Asad Air Base" in text and f"Events in the window: {len(at_site)}" in text
+    assert all(date in text for date in at_site)
+    assert popup.query_selector("a.site-page").get_attribute("href") == "sites/ain-al-asad.html"
+    assert "site=ain-al-asad" in page.page.url
+
+
+def test_site_page_mention_opens_the_document_at_the_passage(page, site, artifacts):
+    p = page.open("sites/ain-al-asad.html")
+    p.screenshot(path=str(artifacts / "site-page.png"), full_page=False)
+    link = p.query_selector("ol.mentions a.mark")
+    href, words = link.get_attribute("href"), link.inner_text()
+    link.click()
+    p.wait_for_load_state()
+    anchor = href.split("#")[1]
+    assert p.url.endswith("#" + anchor)
+    target = p.query_selector(f"#{anchor}")
+    assert "targeted" in target.get_attribute("class")
+    assert target.inner_text() == words
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] <= p.viewport_size["height"]
+
+
+def test_shared_url_restores_the_view(page, site, artifacts):
+    p = page.open("index.html", "#from=2024-09&to=2024-10&site=victory-base&type=Shelling%2Fartillery%2Fmissile+attack")
+    assert p.input_value("#from") == str(p.evaluate("GEO_DATA.months.indexOf('2024-09')"))
+    assert p.input_value("#to") == str(p.evaluate("GEO_DATA.months.indexOf('2024-10')"))
+    assert p.input_value("#f-type") == "Shelling/artillery/missile attack"
+    popup = p.wait_for_selector(".leaflet-popup-content .popup")
+    assert "Victory Base Complex" in popup.inner_text()
+    assert "Sep 2024 – Oct 2024" in p.inner_text("#count")
+    p.wait_for_timeout(400)
+    p.screenshot(path=str(artifacts / "map.png"))
+
+
+def test_search_finds_a_site_by_any_alias(page):
+    p = page.open("index.html")
+    p.fill("#search", "Ayn al-Asad")
+    p.press("#search", "Enter")
+    popup = p.wait_for_selector(".leaflet-popup-content .popup")
+    assert "Ain al-Asad Air Base" in popup.inner_text()
+
+
+def test_keyboard_reaches_slider_and_popups(page):
+    p = page.open("index.html")
+    p.focus("#to")
+    before = p.input_value("#to")
+    p.keyboard.press("ArrowLeft")
+    assert p.input_value("#to") == str(int(before) - 1)
+    p.keyboard.press("ArrowRight")
+    # the lists refill their rows in place once the window settles: focus a row after that
+    p.wait_for_function("window.GeoApp.idle()")
+    p.focus('#site-list button[data-site="eilat"]')
+    p.keyboard.press("Enter")
+    assert "Eilat" in p.wait_for_selector(".leaflet-popup-content .popup").inner_text()
+
+
+def test_narrow_window(browser, site):
+    narrow = Page(browser, site, width=380, height=720)
+    p = narrow.open("index.html")
+    panel, mapbox = p.query_selector("#panel").bounding_box(), p.query_selector("#map_geo").bounding_box()
+    assert mapbox["height"] > 200 and panel["y"] >= mapbox["y"] + mapbox["height"] - 1
+    assert p.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert narrow.errors == []
+    p.close()
+
+
+def test_hostile_document_renders_as_text(browser, tmp_path):
+    out = tmp_path / "site"
+    build_site(open_corpus(hostile_corpus(tmp_path)), out)
+    hostile = Page(browser, out)
+    p = hostile.open("index.html")
+    popup = hostile.click_site("ain-al-asad")
+    assert "<i>Pub</i>" in popup.inner_text()
+    doc = hostile.open("docs/x1.html")
+    assert '<script>alert("doc")</script>' in doc.inner_text(".text")
+    assert hostile.dialogs == [] and hostile.errors == []
+    p.close()
