@@ -22,7 +22,7 @@ Sections (each printed as a table and written to bench/results.json):
 
 Sections skipped with ``--skip`` keep their previous results in bench/results.json.
 
-Synthetic corpora are generated once into bench/corpus/ (git-ignored) by geo.synth.
+Synthetic corpora are generated once into bench/corpus/ (git-ignored) by geo.evaluate.synth.
 """
 
 from __future__ import annotations

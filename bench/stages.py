@@ -22,19 +22,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import corpus as synthetic_corpus  # noqa: E402
 
 from geo.corpus import open_corpus  # noqa: E402
-from geo.events.curated import read_curated  # noqa: E402
+from geo.events import read_curated, spooled_event_lines, write_event_lines  # noqa: E402
 from geo.events.dates import find_time_refs  # noqa: E402
 from geo.events.extraction import EventExtractor  # noqa: E402
 from geo.events.merge import Merger  # noqa: E402
-from geo.events.model import write_events  # noqa: E402
-from geo.events.spool import Spool  # noqa: E402
-from geo.events.stage import spooled_records  # noqa: E402
-from geo.gazetteer.actors import load_actors  # noqa: E402
-from geo.geoparse.stage import default_geoparser  # noqa: E402
-from geo.text.matcher import TextIndex  # noqa: E402
+from geo.events.spool import TellingSpool  # noqa: E402
+from geo.gazetteer import load_actors  # noqa: E402
+from geo.geoparse import GeoparserSpec, geoparser_for  # noqa: E402
+from geo.text import TextIndex  # noqa: E402
 
 
-def per_document(documents, geoparser, spool: Spool | None) -> Counter:
+def per_document(documents, geoparser, spool: TellingSpool | None) -> Counter:
     """Seconds in each stage over all documents; the tellings go to ``spool`` if given."""
     extractor, merger = EventExtractor(geoparser, load_actors()), Merger(geoparser.gazetteer)
     seconds: Counter = Counter()
@@ -67,16 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args(argv)
     corpus = open_corpus(synthetic_corpus(args.docs))
-    geoparser = default_geoparser()
+    spec = GeoparserSpec()
+    geoparser = geoparser_for(spec)
     documents = [(doc, corpus.read(doc)) for doc in corpus]
     for _ in range(args.rounds - 1):
         per_document(documents, geoparser, None)
     curations = read_curated(corpus, geoparser.gazetteer)
-    with Spool() as spool:
+    with TellingSpool() as spool:
         seconds = per_document(documents, geoparser, spool)
         start = time.perf_counter()
-        records = spooled_records(spool, curations, geoparser.gazetteer, as_json=True)
-        write_events(records, geoparser.gazetteer, "json", io.StringIO())
+        write_event_lines(spooled_event_lines(spool, curations, spec), io.StringIO())
         seconds["merge across documents and writing"] = time.perf_counter() - start
     n = len(documents)
     for stage, s in seconds.items():
