@@ -19,7 +19,7 @@ def test_document_text_is_escaped_everywhere(tmp_path):
         assert "<script>alert" not in html and "<img src=x" not in html and "<i>Pub" not in html
         assert "javascript:" not in html
     doc_html = pages[0].read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&quot;doc&quot;)&lt;/script&gt;" in doc_html
+    assert "&lt;script&gt;alert(&#34;doc&#34;)&lt;/script&gt;" in doc_html
     assert 'id="m-' in doc_html and 'href="../sites/ain-al-asad.html"' in doc_html
 
 
