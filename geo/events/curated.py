@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Iterable, TypeVar
 
 from geo.corpus import Corpus
@@ -34,8 +33,8 @@ COLUMNS = ("action", "doc", "quote", "date", "date_end", "time_precision", "site
            "actor", "target", "weapon", "killed", "wounded", "status", "note")
 ACTIONS = {"add", "correct", "suppress"}
 PRECISIONS = set(TIME_PRECISIONS)
-# a single attribution, or several joined by "|" in STATUSES' order ("claimed|confirmed")
-STATUS_VALUES = {"|".join(c) for n in (1, 2) for c in combinations(STATUSES[:-1], n)} | {"reported"}
+_ATTRIBUTIONS = [s for s in STATUSES if s != "reported"]
+STATUS_VALUES = {"reported", *_ATTRIBUTIONS, "|".join(_ATTRIBUTIONS)}  # "claimed|confirmed": in STATUSES' order
 WEAPON_VALUES = {"", *WEAPONS}
 
 

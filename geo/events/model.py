@@ -50,8 +50,10 @@ SUB_EVENT_TYPES = {sub: kind for kind, (_, sub) in EVENT_KINDS.items()}  # sub-e
 ATTACK_KINDS = frozenset({"air-drone", "shelling"})
 # Weapons, in the order the extractor prefers them when a clause names several.
 WEAPONS = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft")
-# Attributions; an event's status joins those its tellings give with "|", in this order.
-STATUSES = ("claimed", "confirmed", "reported")
+# Attributions, with what each means; an event's status joins those its tellings give
+# with "|", in this order.
+STATUSES = {"claimed": "claimed by a faction", "confirmed": "confirmed by the targeted side",
+            "reported": "reported only"}
 # ACLED's time precision, most precise first.
 TIME_PRECISIONS = ("day", "week", "month")
 DATE_DERIVATIONS = ("explicit", "relative-to-publication", "relative-to-event", "reviewed")

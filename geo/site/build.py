@@ -22,11 +22,8 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable
 
-import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
-from shapely.geometry import box, mapping, shape
 
-from geo import DATA_DIR
 from geo.corpus import Corpus, Document
 from geo.engine import EngineConfig, batches, process_pool, run_documents
 from geo.events import document_output, read_curated, spooled_event_lines, write_events
@@ -35,23 +32,16 @@ from geo.events.spool import TellingSpool
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import GeoparserSpec, geoparser_for
-from geo.io import CsvRecords, rounded, stops_deferred
+from geo.io import CsvRecords, stops_deferred
 from geo.site.mapdata import dated_point_mentions, write_map_data
+from geo.site.mappage import map_html
 from geo.site.pages import document_page, site_pages
 from geo.site.store import MapCounts, SiteStore
 
 __all__ = ["build_site"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
 PAGE_BATCH = 64  # pages per task when pages are written by several processes
-
-
-class LocalMap(folium.Map):
-    """A folium map whose Leaflet comes from the site itself, never from a CDN."""
-
-    default_js = [("leaflet", "lib/leaflet/leaflet.js")]
-    default_css = [("leaflet_css", "lib/leaflet/leaflet.css")]
 
 
 def build_site(corpus: Corpus, out: str | Path, spec: GeoparserSpec = GeoparserSpec(),
@@ -217,45 +207,3 @@ def _write_data(folder: Path, store: SiteStore, sites: list[Site], gazetteer: Ga
                                 "aliases": "|".join(s.aliases), "source": s.source}} for s in sites]
     _write(folder / "sites.geojson", json.dumps({"type": "FeatureCollection", "features": features},
                                                  ensure_ascii=False, indent=1) + "\n")
-
-
-def basemap() -> dict:
-    """Country outlines of the theatre, clipped from the checked-in Natural Earth file."""
-    world = json.loads((DATA_DIR / "countries.geojson").read_text(encoding="utf-8"))
-    features = []
-    for feature in world["features"]:
-        clipped = shape(feature["geometry"]).intersection(BASEMAP_BOX)
-        if not clipped.is_empty:
-            features.append({"type": "Feature", "properties": {"name": feature["properties"]["name"]},
-                             "geometry": rounded(mapping(clipped), 3)})
-    return {"type": "FeatureCollection", "features": features}
-
-
-def map_html(sites) -> str:
-    lat = sum(s.lat for s in sites) / len(sites) if sites else 33.0
-    lon = sum(s.lon for s in sites) / len(sites) if sites else 42.0
-    m = LocalMap(location=[round(lat, 3), round(lon, 3)], zoom_start=5, tiles=None, control_scale=True,
-                 prefer_canvas=False)
-    m._id = "geo"
-    countries = folium.GeoJson(basemap(), name="Countries (offline)", control=True, interactive=False,
-                               style_function=lambda _: {"color": "#7d7d7d", "weight": 1, "fillColor": "#f2efe9",
-                                                         "fillOpacity": 1})
-    countries._id = "countries"
-    countries.add_to(m)
-    osm = folium.TileLayer("OpenStreetMap", name="OpenStreetMap (when online)", show=False, overlay=True)
-    osm._id = "osm"
-    osm.add_to(m)
-    layers = folium.LayerControl(collapsed=True)
-    layers._id = "layers"
-    layers.add_to(m)
-    root = m.get_root()
-    root.header.add_child(folium.Element(
-        '<title>Sites cited in the corpus — map</title>\n'
-        '<link rel="stylesheet" href="assets/app.css"/>\n'
-        '<script src="data/map-data.js"></script>\n'
-        '<script src="assets/app.js"></script>'), name="geo_head")
-    root.html.add_child(folium.Element((ASSETS / "panel.html").read_text(encoding="utf-8")), name="geo_panel")
-    # folium writes the map's own script after this one: start once the page has run it.
-    root.script.add_child(folium.Element(
-        'document.addEventListener("DOMContentLoaded", function () { GeoApp.start(map_geo); });'), name="geo_start")
-    return root.render()

@@ -12,12 +12,26 @@ import json
 from collections import Counter
 from typing import IO, Iterable, Iterator
 
+from geo import FORMAT_VERSION
 from geo.corpus import Document
+from geo.events import STATUSES
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import Mention
 from geo.site.store import MapCounts, SiteStore
+from geo.site.vocabulary import vocabulary
 
-STATUS_BITS = {"claimed": 1, "confirmed": 2, "reported": 4}
+__all__ = ["COLUMNS", "dated_point_mentions", "write_map_data"]
+
+STATUS_BITS = {status: 1 << i for i, status in enumerate(STATUSES)}  # an event's statuses, as bits of one number
+# The rows of the payload's tables are lists, to keep the page's data small; the page
+# reads them by these names.
+COLUMNS = {
+    "docs": ["id", "title", "publisher", "published", "url"],
+    "sites": ["id", "name", "kind", "country", "lat", "lon", "geo_precision", "uncertainty_m", "layer", "aliases"],
+    "mentions": ["site", "month", "doc", "count"],
+    "events": ["id", "month", "date", "date_end", "time_precision", "type", "actor", "status_bits", "disputed",
+               "sites", "weapon", "killed", "wounded", "doc", "area_names"],
+}
 
 
 def month_of(date: str) -> str:
@@ -67,6 +81,9 @@ def write_map_data(out: IO[str], documents: Iterable[Document], store: SiteStore
                      sorted(a for a in actors if a))
     out.write("window.GEO_DATA = ")
     _write_object(out, {
+        "format_version": FORMAT_VERSION,
+        "columns": COLUMNS,
+        "vocabulary": vocabulary(),
         "months": index.months,
         "types": index.types,
         "actors": index.actors,
@@ -105,13 +122,18 @@ def _event_rows(store: SiteStore, index: _Indexes, gazetteer: Gazetteer) -> Iter
                [gazetteer[i].name for i in e["site_ids"] if i not in index.site]], points
 
 
-def _write_object(out: IO[str], members: dict[str, Iterable]) -> None:
-    """What ``json.dumps(members, sort_keys=True)`` gives for an object of lists (of lists
-    and scalars), written item by item."""
+def _write_object(out: IO[str], members: dict[str, object]) -> None:
+    """What ``json.dumps(members, sort_keys=True)`` gives, the members that are lists or
+    iterators written item by item."""
     out.write("{")
     for i, key in enumerate(sorted(members)):
-        out.write((", " if i else "") + json.dumps(key) + ": [")
-        for j, item in enumerate(members[key]):
-            out.write((", " if j else "") + json.dumps(item))
-        out.write("]")
+        value = members[key]
+        out.write((", " if i else "") + json.dumps(key) + ": ")
+        if isinstance(value, (list, Iterator)):
+            out.write("[")
+            for j, item in enumerate(value):
+                out.write((", " if j else "") + json.dumps(item, sort_keys=True))
+            out.write("]")
+        else:
+            out.write(json.dumps(value, sort_keys=True))
     out.write("}")

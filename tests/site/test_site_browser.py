@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, hostile_corpus
+from helpers import ROOT, SPELLING_VARIANTS, hostile_corpus
 
 from geo.corpus import open_corpus
 from geo.site.build import build_site
@@ -75,8 +75,10 @@ class Page:
 
     def click_site(self, site_id):
         """Zoom in on a site and click its circle where the map draws it (on a canvas)."""
-        self.page.evaluate(f"""(() => {{ const s = GEO_DATA.sites.find(s => s[0] === {json.dumps(site_id)});
-                               map_geo.setView([s[4], s[5]], 11, {{animate: false}}); }})()""")
+        self.page.evaluate(f"""(() => {{ const c = GEO_DATA.columns.sites, id = c.indexOf("id");
+                               const s = GEO_DATA.sites.find(s => s[id] === {json.dumps(site_id)});
+                               GeoApp.map.setView([s[c.indexOf("lat")], s[c.indexOf("lon")]], 11,
+                                                  {{animate: false}}); }})()""")
         point = self.page.evaluate(f"window.GeoApp.markerPoint({json.dumps(site_id)})")
         self.page.mouse.click(point["x"], point["y"])
         return self.page.wait_for_selector(".leaflet-popup-content .popup")
@@ -131,7 +133,7 @@ def test_one_marker_per_site_with_data(page, site):
     page.open("index.html")
     sites, _, _, _ = published_data(site)
     assert sorted(page.page.evaluate("window.GeoApp.markerIds()")) == sorted(sites) and len(sites) >= 30
-    layers = page.page.evaluate("(() => { let n = 0; map_geo.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });"
+    layers = page.page.evaluate("(() => { let n = 0; GeoApp.map.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });"
                                 " return n; })()")
     assert layers == len(sites)
     assert page.page.query_selector(".leaflet-sites-pane canvas")
@@ -195,12 +197,26 @@ def test_shared_url_restores_the_view(page, site, artifacts):
     p.screenshot(path=str(artifacts / "map.png"))
 
 
-def test_search_finds_a_site_by_any_alias(page):
+@pytest.mark.parametrize("query", ["Ayn al-Asad", "Ain el-Asad", "AIN AL ASSAD", "ʿAyn al-Asad"])
+def test_search_finds_a_site_by_any_spelling(page, query):
+    # spellings the geoparser matches in a text ("Ain el-Asad" is no alias of the site)
     p = page.open("index.html")
-    p.fill("#search", "Ayn al-Asad")
+    p.fill("#search", query)
     p.press("#search", "Enter")
     popup = p.wait_for_selector(".leaflet-popup-content .popup")
     assert "Ain al-Asad Air Base" in popup.inner_text()
+
+
+def test_the_search_skeleton_is_the_geoparsers(page, geoparser):
+    # every name and alias of the gazetteer, and spellings of the normaliser's tests
+    from geo.text import skeletons
+
+    names = sorted({n for site in geoparser.gazetteer.sites.values() for n in site.names()} |
+                   {v for pair in SPELLING_VARIANTS for v in pair} | {"Ḥalabjah’s", "Straße", "ﬁeld", "İzmir", "El Arish"})
+    p = page.open("index.html")
+    in_browser = p.evaluate("names => names.map(GeoApp.skeleton)", names)
+    differ = [(n, js, py) for n, js, py in zip(names, in_browser, skeletons(names)) if js != py]
+    assert len(names) > 5000 and differ == []
 
 
 def test_keyboard_reaches_slider_and_popups(page):
@@ -220,7 +236,7 @@ def test_keyboard_reaches_slider_and_popups(page):
 def test_narrow_window(browser, site):
     narrow = Page(browser, site, width=380, height=720)
     p = narrow.open("index.html")
-    panel, mapbox = p.query_selector("#panel").bounding_box(), p.query_selector("#map_geo").bounding_box()
+    panel, mapbox = p.query_selector("#panel").bounding_box(), p.query_selector(".folium-map").bounding_box()
     assert mapbox["height"] > 200 and panel["y"] >= mapbox["y"] + mapbox["height"] - 1
     assert p.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert narrow.errors == []

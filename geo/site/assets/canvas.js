@@ -1,0 +1,87 @@
+// The sites' layer: one canvas for every circle, drawn from small images made once per
+// look and radius, restyled and redrawn once per step of the window.
+(function (GeoApp) {
+  "use strict";
+
+  var ON = {fillOpacity: 0.9, opacity: 1}, OFF = {fillOpacity: 0.22, opacity: 0.35};
+  var spritesByLook = new Map(), spritePixels = 0, SPRITE_PIXELS = 16e6;
+  var renderer = null, markers = [];
+
+  // The sites' canvas draws each circle by copying a small image made once per look and
+  // radius: software Skia strokes dashed circles slowly (1,778 took some 40 ms a step).
+  // (Made in a function, not at load time: this script runs before Leaflet's.)
+  function spriteCanvas(options) {
+    var SpriteCanvas = L.Canvas.extend({
+      _updateCircle: drawCircle,
+      _updateStyle: function (layer) { layer._sprites = null; L.Canvas.prototype._updateStyle.call(this, layer); }
+    });
+    renderer = new SpriteCanvas(options);
+    return renderer;
+  }
+
+  function drawCircle(layer) {
+    if (!this._drawing || layer._empty()) { return; }
+    var p = layer._point, radius = Math.max(Math.round(layer._radius), 1);
+    var sprites = layer._sprites || (layer._sprites = spritesOf(layer.options));
+    var sprite = sprites[radius] || (sprites[radius] = circleSprite(this, layer, radius));
+    this._ctx.drawImage(sprite.image, p.x - sprite.offset, p.y - sprite.offset, sprite.side, sprite.side);
+  }
+
+  // The sprites of one look (colours, outline, opacities), by radius. A marker keeps its
+  // look's in _sprites until its style changes.
+  function spritesOf(o) {
+    var key = [o.fillColor, o.color, o.weight, o.dashArray, o.fillOpacity, o.opacity].join();
+    if (!spritesByLook.has(key)) { spritesByLook.set(key, []); }
+    return spritesByLook.get(key);
+  }
+
+  function circleSprite(canvas, layer, radius) {
+    var scale = L.Browser.retina ? 2 : 1, offset = radius + Math.ceil(layer.options.weight / 2) + 1;
+    var image = document.createElement("canvas");
+    image.width = image.height = 2 * offset * scale;
+    if (spritePixels > SPRITE_PIXELS) { forgetSprites(); }
+    spritePixels += image.width * image.height;
+    var ctx = image.getContext("2d");
+    ctx.scale(scale, scale);
+    ctx.beginPath();
+    ctx.arc(offset, offset, radius, 0, Math.PI * 2, false);
+    L.Canvas.prototype._fillStroke.call(canvas, ctx, layer);
+    return {image: image, offset: offset, side: 2 * offset};
+  }
+
+  // Windows of many months make large circles: past a budget, start the cache afresh.
+  function forgetSprites() {
+    spritesByLook.clear();
+    spritePixels = 0;
+    markers.forEach(function (m) { m._sprites = null; });
+  }
+
+  // A circle for a site: lit (something in the window) or faded, its size in pixels.
+  function marker(latlng, options) {
+    var circle = L.circleMarker(latlng, Object.assign({renderer: renderer, radius: 6}, ON, options));
+    markers.push(circle);
+    return circle;
+  }
+
+  function restyle(circle, on, size) {
+    var look = on ? ON : OFF;
+    if (circle.options.opacity !== look.opacity) {
+      circle.options.fillOpacity = look.fillOpacity;
+      circle.options.opacity = look.opacity;
+      circle._sprites = null;
+    }
+    circle.options.radius = circle._radius = size / 2;
+    if (circle._point) { circle._updateBounds(); }  // the area a click or hover hits
+  }
+
+  // Leaflet 1.9 internals (the version in lib/leaflet): a redraw with no bounds clears and
+  // draws the whole canvas now, in the step's frame, where Leaflet would wait for the next.
+  function redraw() {
+    if (!renderer._map) { return; }
+    L.Util.cancelAnimFrame(renderer._redrawRequest);
+    renderer._redrawBounds = null;
+    renderer._redraw();
+  }
+
+  GeoApp.canvas = {layer: spriteCanvas, marker: marker, restyle: restyle, redraw: redraw};
+})(window.GeoApp = window.GeoApp || {});

@@ -1,0 +1,119 @@
+// The page's data (window.GEO_DATA, written by geo/site/mapdata.py): tables of rows read
+// by column name, and what a month window needs counted before the first frame.
+(function (GeoApp) {
+  "use strict";
+
+  function columns(names) {
+    var at = {};
+    names.forEach(function (name, i) { at[name] = i; });
+    return at;
+  }
+
+  function load(raw) {
+    var data = {
+      raw: raw, months: raw.months, types: raw.types, actors: raw.actors, docs: raw.docs, sites: raw.sites,
+      events: raw.events, areaEvents: raw.areaEvents, mentions: raw.mentions, vocabulary: raw.vocabulary,
+      // column positions by name: data.E.status_bits, data.S.name ...
+      S: columns(raw.columns.sites), E: columns(raw.columns.events), M: columns(raw.columns.mentions),
+      DOC: columns(raw.columns.docs),
+      statusBits: {}, siteAt: new Map(), citedBy: [], monthStart: [], keys: [],
+      markers: new Map(raw.vocabulary.markers.map(function (m) { return [m.name, m]; }))  // in the legend's order
+    };
+    raw.vocabulary.statuses.forEach(function (status, i) { data.statusBits[status] = 1 << i; });
+    index(data);
+    return data;
+  }
+
+  // Per month boundary and site, what happened before it: eventsBefore[m * sites + s] counts
+  // the events at site s in months < m, so a window's counts are two lookups per site.
+  function index(data) {
+    var E = data.E, M = data.M, n = data.sites.length, months = data.months.length, m, k;
+    for (m = 0; m <= months; m++) { data.monthStart.push(data.events.length); }
+    for (k = data.events.length - 1; k >= 0; k--) { data.monthStart[data.events[k][E.month]] = k; }
+    for (m = months - 1; m >= 0; m--) { data.monthStart[m] = Math.min(data.monthStart[m], data.monthStart[m + 1]); }
+    data.sites.forEach(function (site, i) {
+      data.citedBy.push({});
+      data.siteAt.set(site[data.S.id], i);
+    });
+    data.eventsBefore = new Int32Array((months + 1) * n);
+    data.mentionsBefore = new Int32Array((months + 1) * n);
+    data.events.forEach(function (e) {
+      e[E.sites].forEach(function (s) { data.eventsBefore[(e[E.month] + 1) * n + s]++; });
+    });
+    data.mentions.forEach(function (r) {
+      data.mentionsBefore[(r[M.month] + 1) * n + r[M.site]] += r[M.count];
+      data.citedBy[r[M.site]][r[M.doc]] = (data.citedBy[r[M.site]][r[M.doc]] || 0) + r[M.count];
+    });
+    for (k = n; k < data.eventsBefore.length; k++) {
+      data.eventsBefore[k] += data.eventsBefore[k - n];
+      data.mentionsBefore[k] += data.mentionsBefore[k - n];
+    }
+  }
+
+  function filtering(state) { return state.type !== "" || state.actor !== "" || state.status !== ""; }
+
+  function passes(data, state, e) {
+    var E = data.E;
+    if (state.type !== "" && data.types[e[E.type]] !== state.type) { return false; }
+    if (state.actor !== "" && data.actors[e[E.actor]] !== state.actor) { return false; }
+    if (state.status !== "" && !(e[E.status_bits] & data.statusBits[state.status])) { return false; }
+    return true;
+  }
+
+  // Events of rows[start, end) that pass the filters, in date order.
+  function windowEvents(data, state, rows, start, end) {
+    var out = [];
+    for (var k = start; k < end; k++) { if (passes(data, state, rows[k])) { out.push(rows[k]); } }
+    return out;
+  }
+
+  // Per site: events in the window that pass the filters, and mentions in the window
+  // (mentions have no type, actor or attribution, so none count while a filter is set).
+  function windowCounts(data, state, start, end) {
+    var n = data.sites.length, eventsAt = new Int32Array(n), mentionsAt = new Int32Array(n), s;
+    var lo = state.from * n, hi = (state.to + 1) * n, sites = data.E.sites;
+    if (filtering(state)) {
+      for (var k = start; k < end; k++) {
+        if (passes(data, state, data.events[k])) { data.events[k][sites].forEach(function (i) { eventsAt[i]++; }); }
+      }
+      return {eventsAt: eventsAt, mentionsAt: mentionsAt};
+    }
+    for (s = 0; s < n; s++) {
+      eventsAt[s] = data.eventsBefore[hi + s] - data.eventsBefore[lo + s];
+      mentionsAt[s] = data.mentionsBefore[hi + s] - data.mentionsBefore[lo + s];
+    }
+    return {eventsAt: eventsAt, mentionsAt: mentionsAt};
+  }
+
+  // The first row of rows (sorted by month) in month or later.
+  function firstOfMonth(data, rows, month) {
+    var lo = 0, hi = rows.length, at = data.E.month;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (rows[mid][at] < month) { lo = mid + 1; } else { hi = mid; } }
+    return lo;
+  }
+
+  // The spelling skeletons of each site's names, made when first searched.
+  function siteKeys(data, i) {
+    if (!data.keys[i]) {
+      var site = data.sites[i];
+      data.keys[i] = [site[data.S.name]].concat(site[data.S.aliases]).map(GeoApp.skeleton);
+    }
+    return data.keys[i];
+  }
+
+  // The site a query names: one of its names with the same skeleton, else (3 letters or
+  // more) the first site with a name that contains the query's skeleton.
+  function findSite(data, query) {
+    var q = GeoApp.skeleton(query), partial = -1;
+    if (!q) { return -1; }
+    for (var i = 0; i < data.sites.length; i++) {
+      var keys = siteKeys(data, i);
+      if (keys.indexOf(q) >= 0) { return i; }
+      if (partial < 0 && q.length >= 3 && keys.some(function (k) { return k.indexOf(q) >= 0; })) { partial = i; }
+    }
+    return partial;
+  }
+
+  GeoApp.data = {load: load, filtering: filtering, windowEvents: windowEvents, windowCounts: windowCounts,
+                 firstOfMonth: firstOfMonth, findSite: findSite};
+})(window.GeoApp = window.GeoApp || {});

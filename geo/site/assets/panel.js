@@ -1,0 +1,277 @@
+// The panel and the popups: the lists of sites and events in the window, a site's popup,
+// the legend, and the controls (months, play, filters, search). Text from documents is
+// only ever set with textContent, never parsed as HTML.
+(function (GeoApp) {
+  "use strict";
+
+  var LIST_LIMIT = 50;  // rows in each list
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function monthLabel(m) {
+    var names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    return names[parseInt(m.slice(5, 7), 10) - 1] + " " + m.slice(0, 4);
+  }
+
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  function describe(data, e) {
+    var E = data.E, parts = [data.types[e[E.type]]];
+    if (e[E.actor] >= 0) { parts.push(data.actors[e[E.actor]]); }
+    if (e[E.weapon]) { parts.push(e[E.weapon]); }
+    return parts.join(" · ");
+  }
+
+  function when(data, e) {
+    var E = data.E;
+    return e[E.date] + (e[E.date_end] !== e[E.date] ? " – " + e[E.date_end] : "");
+  }
+
+  function writeCount(app, withPoints, active) {
+    var months = app.data.months, state = app.state;
+    document.getElementById("count").textContent = plural(withPoints, "event") + " at " + plural(active, "site") +
+      ", " + monthLabel(months[state.from]) + (state.to !== state.from ? " – " + monthLabel(months[state.to]) : "");
+    document.getElementById("from-label").textContent = monthLabel(months[state.from]);
+    document.getElementById("to-label").textContent = monthLabel(months[state.to]);
+  }
+
+  // The lists keep their rows from step to step and refill them in place: new text in the
+  // same nodes costs the browser far less style and layout work than a hundred new elements.
+  function showRows(list, rows, newRow, fillRow, empty) {
+    var shown = Math.min(rows.length, LIST_LIMIT), items = list.children;
+    if (list.lastElementChild && list.lastElementChild.className === "hint") { list.lastElementChild.remove(); }
+    for (var k = 0; k < shown; k++) { fillRow(items[k] || list.appendChild(newRow()), rows[k]); }
+    while (items.length > shown) { list.lastElementChild.remove(); }
+    var more = rows.length > LIST_LIMIT ? "… and " + (rows.length - LIST_LIMIT) + " more" : (rows.length ? "" : empty);
+    if (more) { list.appendChild(el("li", "hint", more)); }
+  }
+
+  function setText(node, text) {
+    var only = node.firstChild;
+    if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
+      if (only.nodeValue !== text) { only.nodeValue = text; }
+    } else {
+      node.textContent = text;
+    }
+  }
+
+  function setAttr(node, name, value) { if (node.getAttribute(name) !== value) { node.setAttribute(name, value); } }
+
+  // An event row: when, what, where (links to the sites, or the names of areas), disputed.
+  function newEventRow() {
+    var item = el("li");
+    item.appendChild(el("span", "when", ""));
+    item.appendChild(document.createTextNode(""));
+    item.appendChild(el("span", "where", ""));
+    item.appendChild(el("span", "disputed", "disputed"));
+    return item;
+  }
+
+  function eventRowFiller(data) {
+    var E = data.E;
+    return function (item, e) {
+      var parts = item.childNodes, what = describe(data, e) + " ";
+      setText(parts[0], when(data, e) + " ");
+      if (parts[1].nodeValue !== what) { parts[1].nodeValue = what; }
+      if (e[E.sites].length) { siteLinks(data, parts[2], e[E.sites]); } else { setText(parts[2], "(" + e[E.area_names].join(", ") + ")"); }
+      parts[3].hidden = !e[E.disputed];
+    };
+  }
+
+  // Links to the event's sites, each followed by a space; clicks are handled by the list.
+  function siteLinks(data, box, sites) {
+    var S = data.S;
+    for (var k = 0; k < sites.length; k++) {
+      var link = box.childNodes[2 * k], site = data.sites[sites[k]];
+      if (!link) {
+        link = box.appendChild(el("a", "site-link"));
+        box.appendChild(document.createTextNode(" "));
+      }
+      setText(link, site[S.name]);
+      setAttr(link, "href", "#site=" + encodeURIComponent(site[S.id]));
+      setAttr(link, "data-site", site[S.id]);
+    }
+    while (box.childNodes.length > 2 * sites.length) { box.lastChild.remove(); }
+  }
+
+  function listEvents(data, list, events) { showRows(list, events, newEventRow, eventRowFiller(data), "none"); }
+
+  // The sites of the window as buttons: how a keyboard reaches a marker's popup.
+  function listSites(data, list, eventsAt, mentionsAt) {
+    var active = [], S = data.S;
+    for (var i = 0; i < eventsAt.length; i++) { if (eventsAt[i] || mentionsAt[i]) { active.push(i); } }
+    showRows(list, firstSites(active, eventsAt, mentionsAt), newSiteRow, function (item, i) {
+      setText(item.firstChild, data.sites[i][S.name] + " — " + plural(eventsAt[i], "event"));
+      setAttr(item.firstChild, "data-site", data.sites[i][S.id]);
+    }, "");
+  }
+
+  // The sites in list order (most events, then most mentions, then data order). Only the
+  // first LIST_LIMIT are shown, so only the sites that can be among them are sorted.
+  function firstSites(active, eventsAt, mentionsAt) {
+    var counts = Int32Array.from(active, function (i) { return eventsAt[i]; }).sort();
+    var least = counts.length > LIST_LIMIT ? counts[counts.length - LIST_LIMIT] : 0;
+    var first = active.filter(function (i) { return eventsAt[i] >= least; });
+    first.sort(function (a, b) { return eventsAt[b] - eventsAt[a] || mentionsAt[b] - mentionsAt[a] || a - b; });
+    return first.concat(active.filter(function (i) { return eventsAt[i] < least; }));
+  }
+
+  function newSiteRow() {
+    var item = el("li"), button = item.appendChild(el("button", "site-button"));
+    button.type = "button";
+    return item;
+  }
+
+  function fillLists(app) {
+    var current = app.current;
+    listSites(app.data, document.getElementById("site-list"), current.eventsAt, current.mentionsAt);
+    listEvents(app.data, document.getElementById("event-list"), current.events);
+    listEvents(app.data, document.getElementById("area-list"), current.areaEvents);
+  }
+
+  // One listener per list: the rows change every step, the handler does not.
+  function openFromList(app, list, selector) {
+    list.addEventListener("click", function (ev) {
+      var target = ev.target.closest(selector);
+      if (!target) { return; }
+      ev.preventDefault();
+      app.openSite(app.data.siteAt.get(target.getAttribute("data-site")), true);
+    });
+  }
+
+  function popup(app, i) {
+    var data = app.data, S = data.S, E = data.E, DOC = data.DOC, s = data.sites[i], box = el("div", "popup");
+    box.appendChild(el("h3", null, s[S.name]));
+    box.appendChild(el("p", null, s[S.kind] + " · " + s[S.country]));
+    box.appendChild(el("p", "hint", s[S.lat].toFixed(4) + ", " + s[S.lon].toFixed(4) + " ± " +
+      s[S.uncertainty_m].toLocaleString("en") + " m (" +
+      (s[S.layer] === "fallback" ? "approximate: fallback layer" : "curated") + ", geo_precision " +
+      s[S.geo_precision] + ")"));
+    var here = app.current.events.filter(function (e) { return e[E.sites].indexOf(i) >= 0; });
+    box.appendChild(el("p", null, "Events in the window: " + here.length));
+    if (here.length) {
+      var ul = el("ul", "popup-events");
+      here.slice(0, 50).forEach(function (e) {
+        var li = el("li", null, when(data, e) + " · " + describe(data, e));
+        if (e[E.disputed]) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("span", "disputed", "disputed")); }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    var cited = data.citedBy[i], docs = Object.keys(cited).map(Number).sort(function (a, b) { return a - b; });
+    box.appendChild(el("p", null, "Cited by " + plural(docs.length, "document") + ":"));
+    var sources = el("ul", "popup-sources");
+    docs.forEach(function (d) {
+      var doc = data.docs[d];
+      sources.appendChild(el("li", null, doc[DOC.publisher] + ", " + doc[DOC.published] + " — " +
+        plural(cited[d], "mention")));
+    });
+    box.appendChild(sources);
+    var link = el("a", "site-page", "All cited mentions and events →");
+    link.href = "sites/" + encodeURIComponent(s[S.id]) + ".html";
+    box.appendChild(el("p")).appendChild(link);
+    return box;
+  }
+
+  function swatch(colour, extra) {
+    var node = el("span", "swatch" + (extra ? " " + extra : ""));
+    node.style.background = colour;
+    return node;
+  }
+
+  function legend(app) {
+    var markers = app.data.markers, town = markers.get(app.data.vocabulary.approximate_marker).colour;
+    var control = L.control({position: "bottomleft"});
+    control.onAdd = function () {
+      var box = el("div", "legend");
+      markers.forEach(function (look, name) {
+        if (!look.in_legend) { return; }
+        var row = el("div");
+        row.appendChild(swatch(look.colour));
+        row.appendChild(document.createTextNode(look.label));
+        box.appendChild(row);
+      });
+      [["approx", "approximate (fallback layer)"], ["dim", "nothing in the window"]].forEach(function (pair) {
+        var row = el("div");
+        row.appendChild(swatch(town, pair[0]));
+        row.appendChild(document.createTextNode(pair[1]));
+        box.appendChild(row);
+      });
+      box.appendChild(el("div", "hint", "Size: events in the window. Mentions without an event date are " +
+        "placed by their document's publication month."));
+      return box;
+    };
+    control.addTo(app.map);
+  }
+
+  function fillSelect(id, values) {
+    var select = document.getElementById(id);
+    values.forEach(function (v) { var o = el("option", null, v); o.value = v; select.appendChild(o); });
+  }
+
+  function controls(app) {
+    var data = app.data, state = app.state, S = data.S;
+    var from = document.getElementById("from"), to = document.getElementById("to");
+    from.max = to.max = Math.max(data.months.length - 1, 0);
+    from.addEventListener("input", function () {
+      state.from = +from.value;
+      if (state.to < state.from) { state.to = state.from; to.value = state.to; }
+      app.update();
+    });
+    to.addEventListener("input", function () {
+      state.to = +to.value;
+      if (state.from > state.to) { state.from = state.to; from.value = state.from; }
+      app.update();
+    });
+    fillSelect("f-type", data.types);
+    fillSelect("f-actor", data.actors);
+    [["f-type", "type"], ["f-actor", "actor"], ["f-status", "status"]].forEach(function (pair) {
+      document.getElementById(pair[0]).addEventListener("change", function (ev) {
+        state[pair[1]] = ev.target.value; app.update();
+      });
+    });
+    document.getElementById("play").addEventListener("click", function () { togglePlay(app); });
+    openFromList(app, document.getElementById("site-list"), ".site-button");
+    openFromList(app, document.getElementById("event-list"), "a.site-link");
+    var names = document.getElementById("site-names");
+    data.sites.forEach(function (s) {
+      [s[S.name]].concat(s[S.aliases]).forEach(function (name) { var o = el("option"); o.value = name; names.appendChild(o); });
+    });
+    var search = document.getElementById("search");
+    function go() {
+      var i = GeoApp.data.findSite(data, search.value);
+      document.getElementById("search-result").textContent = i >= 0 ? "" : "No site matches “" + search.value + "”.";
+      if (i >= 0) { app.openSite(i, true); }
+    }
+    search.addEventListener("change", go);
+    search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { go(); } });
+  }
+
+  var playing = null;
+
+  function togglePlay(app) {
+    var button = document.getElementById("play"), state = app.state;
+    if (playing !== null) {
+      window.clearInterval(playing); playing = null;
+      button.setAttribute("aria-pressed", "false"); button.textContent = "Play month by month";
+      return;
+    }
+    var last = app.data.months.length - 1;
+    if (state.to >= last || state.from === 0 && state.to === last) { state.from = 0; state.to = 0; }
+    button.setAttribute("aria-pressed", "true"); button.textContent = "Pause";
+    playing = window.setInterval(function () {
+      if (state.to >= last) { togglePlay(app); return; }
+      state.from++; state.to++;
+      document.getElementById("from").value = state.from; document.getElementById("to").value = state.to;
+      app.update();
+    }, 900);
+    app.update();
+  }
+
+  GeoApp.panel = {writeCount: writeCount, fillLists: fillLists, popup: popup, legend: legend, controls: controls};
+})(window.GeoApp = window.GeoApp || {});

@@ -1,0 +1,94 @@
+"""The map page: a folium map with an offline basemap, and the page's own element (the
+panel, its scripts and data, the start of the app on the map), as folium's plugins do."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+from typing import Iterator
+
+import folium
+from branca.element import Element, MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+from shapely.geometry import box, mapping, shape
+
+from geo import DATA_DIR
+from geo.events import STATUSES
+from geo.gazetteer import Site
+from geo.io import rounded
+from geo.site.pages import TEMPLATES
+
+__all__ = ["SCRIPTS", "LocalMap", "MapApp", "basemap", "map_html"]
+
+BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
+# The page's scripts, in the order they load (geo/site/assets).
+SCRIPTS = ("skeleton.js", "data.js", "state.js", "canvas.js", "panel.js", "app.js")
+
+
+class LocalMap(folium.Map):
+    """A folium map whose Leaflet comes from the site itself, never from a CDN."""
+
+    default_js = [("leaflet", "lib/leaflet/leaflet.js")]
+    default_css = [("leaflet_css", "lib/leaflet/leaflet.css")]
+
+
+class MapApp(JSCSSMixin, MacroElement):
+    """The page's own element, added to the map: the panel, the data and the scripts of
+    the app (geo/site/assets), and the app started on its map."""
+
+    default_js = [("geo-data", "data/map-data.js"), *((f"geo-{s}", f"assets/{s}") for s in SCRIPTS)]
+    default_css = [("geo-app", "assets/app.css")]
+    _template = Template("""
+{% macro html(this, kwargs) %}{{ this.panel }}{% endmacro %}
+{% macro script(this, kwargs) %}GeoApp.start({{ this._parent.get_name() }});{% endmacro %}
+""")
+
+    def __init__(self, panel: str):
+        super().__init__()
+        self._name = "MapApp"
+        self.panel = panel
+
+
+def basemap() -> dict:
+    """Country outlines of the theatre, clipped from the checked-in Natural Earth file."""
+    world = json.loads((DATA_DIR / "countries.geojson").read_text(encoding="utf-8"))
+    features = []
+    for feature in world["features"]:
+        clipped = shape(feature["geometry"]).intersection(BASEMAP_BOX)
+        if not clipped.is_empty:
+            features.append({"type": "Feature", "properties": {"name": feature["properties"]["name"]},
+                             "geometry": rounded(mapping(clipped), 3)})
+    return {"type": "FeatureCollection", "features": features}
+
+
+@contextlib.contextmanager
+def _counted_ids() -> Iterator[None]:
+    """folium names a page's elements after random ids (branca's Element._generate_id),
+    which would make every build differ: while the page is made, the ids count."""
+    count = itertools.count(1)
+    random_ids = Element.__dict__["_generate_id"]
+    Element._generate_id = classmethod(lambda cls: f"{next(count):02d}")  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Element._generate_id = random_ids  # type: ignore[method-assign]
+
+
+def map_html(sites: list[Site]) -> str:
+    lat = sum(s.lat for s in sites) / len(sites) if sites else 33.0
+    lon = sum(s.lon for s in sites) / len(sites) if sites else 42.0
+    panel = TEMPLATES.get_template("panel.html").render(
+        statuses=list(STATUSES.items()), any_status=", ".join(list(STATUSES)[:-1]) + " or " + list(STATUSES)[-1])
+    with _counted_ids():
+        m = LocalMap(location=[round(lat, 3), round(lon, 3)], zoom_start=5, tiles=None, control_scale=True,
+                     prefer_canvas=False)
+        m.get_root().title = "Sites cited in the corpus — map"
+        folium.GeoJson(basemap(), name="Countries (offline)", control=True, interactive=False,
+                       style_function=lambda _: {"color": "#7d7d7d", "weight": 1, "fillColor": "#f2efe9",
+                                                 "fillOpacity": 1}).add_to(m)
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (when online)", show=False, overlay=True).add_to(m)
+        folium.LayerControl(collapsed=True).add_to(m)
+        MapApp(panel).add_to(m)
+        return m.get_root().render()

@@ -1,0 +1,42 @@
+"""What the map page shows of the pipeline's vocabularies, emitted into its data
+(``GEO_DATA.vocabulary``) so that its scripts and templates hold no copy of their own:
+the statuses (and what each means), the event types, and how each kind of place is drawn."""
+
+from __future__ import annotations
+
+from geo.events.model import EVENT_KINDS, STATUSES
+
+__all__ = ["MARKER_CLASSES", "MARKERS", "vocabulary"]
+
+# How a kind of place is drawn on the map: its marker class ...
+MARKER_CLASSES = {
+    "airbase": "military", "base": "military", "outpost": "military", "facility": "military",
+    "airport": "airport", "border-crossing": "crossing", "gas-field": "field", "oil-field": "field",
+    "port": "port", "city": "city", "town": "city", "village": "city", "district": "city", "square": "city",
+}
+# ... and each class's colour and legend label; areas (countries, regions, seas) are not drawn.
+MARKERS = {
+    "military": ("#c62828", "base, airbase, outpost"),
+    "airport": ("#ef6c00", "airport"),
+    "crossing": ("#6a1b9a", "border crossing"),
+    "field": ("#6d4c41", "gas or oil field"),
+    "port": ("#00838f", "port"),
+    "city": ("#1565c0", "city, town, district"),
+    "other": ("#546e7a", "other"),
+}
+OTHER = "other"
+
+
+def vocabulary() -> dict:
+    return {
+        "statuses": list(STATUSES),
+        "status_meanings": dict(STATUSES),
+        "sub_event_types": [sub for _, sub in EVENT_KINDS.values()],
+        "marker_classes": MARKER_CLASSES,
+        # how the legend shows an approximate position: the fallback layer holds towns
+        "approximate_marker": MARKER_CLASSES["town"],
+        # a list, in the legend's order (the data's objects are written with sorted keys)
+        "markers": [{"name": name, "colour": colour, "label": label, "in_legend": name != OTHER}
+                    for name, (colour, label) in MARKERS.items()],
+        "other_marker": OTHER,  # a kind of place the classes do not know
+    }
