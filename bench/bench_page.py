@@ -59,7 +59,7 @@ class LocalTimestamped(folium.plugins.TimestampedGeoJson):
 
 def timestamped_page(events_geojson: Path, out: Path) -> Path:
     """The stock folium page: one point per event and site, stepping month by month."""
-    from geo.site.build import LocalMap
+    from geo.site.mappage import LocalMap
 
     if out.exists():
         shutil.rmtree(out)
