@@ -1,5 +1,6 @@
-"""Event records written out: a JSON array (one record a line), CSV, or GeoJSON (one
-feature per event and site).  Records are written as they come, from a list or a stream."""
+"""Event records written out: JSON (one record a line), CSV, or GeoJSON (one feature per
+event and site), as docs/data-contract.md describes them.  Records are written as they
+come, from a list or a stream."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import json
 from typing import IO, Iterable
 
+from geo import FORMAT_VERSION
 from geo.events.model import FIELDS, EventRecord
 from geo.gazetteer import Gazetteer
 
@@ -27,13 +29,13 @@ def write_events(records: Iterable[EventRecord], gazetteer: Gazetteer, fmt: str,
 
 
 def write_event_lines(lines: Iterable[str], out: IO[str]) -> int:
-    """The JSON array of records that come as their JSON text already; returns how many."""
+    """The JSON document of records that come as their JSON text already; returns how many."""
     # One event per line: readable in a diff.
     count = 0
-    out.write("[")
+    out.write(f'{{"format_version": {FORMAT_VERSION}, "events": [')
     for count, line in enumerate(lines, 1):
         out.write(("\n" if count == 1 else ",\n") + line)
-    out.write("\n]\n")
+    out.write("\n]}\n")
     return count
 
 
@@ -57,13 +59,14 @@ def _sources(r: EventRecord) -> str:
 
 def to_geojson(records: Iterable[EventRecord], gazetteer: Gazetteer) -> dict:
     """One feature per event and site: an event at two competing sites is two features."""
-    return {"type": "FeatureCollection", "features": [f for r in records for f in _features(r, gazetteer)]}
+    return {"type": "FeatureCollection", "format_version": FORMAT_VERSION,
+            "features": [f for r in records for f in _features(r, gazetteer)]}
 
 
 def _write_geojson(records: Iterable[EventRecord], gazetteer: Gazetteer, out: IO[str]) -> int:
     """The same collection as to_geojson, one feature per line, written as it comes."""
     count, first = 0, True
-    out.write('{"type": "FeatureCollection", "features": [')
+    out.write(f'{{"type": "FeatureCollection", "format_version": {FORMAT_VERSION}, "features": [')
     for count, r in enumerate(records, 1):
         for feature in _features(r, gazetteer):
             out.write(("\n" if first else ",\n") + json.dumps(feature, ensure_ascii=False))

@@ -24,6 +24,7 @@ from typing import Iterable
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from geo import FORMAT_VERSION
 from geo.corpus import Corpus, Document
 from geo.engine import EngineConfig, batches, process_pool, run_documents
 from geo.events import document_output, read_curated, spooled_event_lines, write_events
@@ -205,5 +206,5 @@ def _write_data(folder: Path, store: SiteStore, sites: list[Site], gazetteer: Ga
                  "properties": {"id": s.id, "name": s.name, "kind": s.kind, "country": s.country,
                                 "geo_precision": s.geo_precision, "uncertainty_m": s.uncertainty_m, "layer": s.layer,
                                 "aliases": "|".join(s.aliases), "source": s.source}} for s in sites]
-    _write(folder / "sites.geojson", json.dumps({"type": "FeatureCollection", "features": features},
-                                                 ensure_ascii=False, indent=1) + "\n")
+    collection = {"type": "FeatureCollection", "format_version": FORMAT_VERSION, "features": features}
+    _write(folder / "sites.geojson", json.dumps(collection, ensure_ascii=False, indent=1) + "\n")

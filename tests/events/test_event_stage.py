@@ -29,7 +29,7 @@ def test_events_command_is_deterministic(tmp_path, fmt):
         assert main(["events", "--corpus", str(ROOT / "seeds"), "--format", fmt, "--out", str(out)]) == 0
     assert a.read_bytes() == b.read_bytes()
     if fmt == "json":
-        records = json.loads(a.read_text(encoding="utf-8"))
+        records = json.loads(a.read_text(encoding="utf-8"))["events"]
         texts = {}
         for r in records:
             for s in r["sources"]:
