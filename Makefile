@@ -24,6 +24,7 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check geo tests bench
+	$(BIN)/mypy
 
 check: venv
 	$(BIN)/geo gazetteer check

@@ -26,7 +26,7 @@ from geo.events import read_curated, spooled_event_lines, write_event_lines  # n
 from geo.events.dates import find_time_refs  # noqa: E402
 from geo.events.extraction import EventExtractor  # noqa: E402
 from geo.events.merge import Merger  # noqa: E402
-from geo.events.spool import TellingSpool  # noqa: E402
+from geo.events.spool import TellingSpool, open_spool  # noqa: E402
 from geo.gazetteer import load_actors  # noqa: E402
 from geo.geoparse import GeoparserSpec, geoparser_for  # noqa: E402
 from geo.text import TextIndex  # noqa: E402
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.rounds - 1):
         per_document(documents, geoparser, None)
     curations = read_curated(corpus, geoparser.gazetteer)
-    with TellingSpool() as spool:
+    with open_spool() as spool:
         seconds = per_document(documents, geoparser, spool)
         start = time.perf_counter()
         write_event_lines(spooled_event_lines(spool, curations, spec), io.StringIO())

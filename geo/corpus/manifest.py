@@ -58,7 +58,7 @@ class Corpus:
         return {"root": self.root, "index": self.index, "count": self._count}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["root"], state["index"], state["count"])
+        Corpus.__init__(self, state["root"], state["index"], state["count"])
 
     def __iter__(self) -> Iterator[Document]:
         """The documents in id order, read from the index as they are asked for."""

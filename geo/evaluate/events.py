@@ -15,7 +15,7 @@ from pathlib import Path
 
 from geo.corpus import open_corpus
 from geo.evaluate.mentions import read_jsonl
-from geo.events import corpus_events
+from geo.events import EventRecord, corpus_events
 
 ATTACKS = "Explosions/Remote violence"
 
@@ -43,7 +43,7 @@ class EventScore:
         return exact / len(self.matched) if self.matched else 1.0
 
 
-def tellings(records: list[dict]) -> list[dict]:
+def tellings(records: list[EventRecord]) -> list[dict]:
     """One row per source of every event, with the event's types."""
     rows = []
     for r in records:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable, TypeVar
+from typing import Iterable, Protocol, TypeVar
 
 from geo.corpus import Corpus
 from geo.errors import InputError, InputErrors
@@ -26,7 +26,18 @@ from geo.io import read_rows
 
 __all__ = ["COLUMNS", "FILE", "Curation", "added_tellings", "apply_curations", "read_curated", "without_curated"]
 
-T = TypeVar("T")
+class _Quoted(Protocol):
+    """A telling, or a telling spooled: what tells where its quote is."""
+
+    @property
+    def doc(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+T = TypeVar("T", bound=_Quoted)
 
 FILE = "events.csv"
 COLUMNS = ("action", "doc", "quote", "date", "date_end", "time_precision", "site_ids", "sub_event_type",

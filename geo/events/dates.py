@@ -192,10 +192,10 @@ def _plausible(kind: str, m: re.Match) -> bool:
     return True
 
 
-def _folded(groups: dict[str, str | None]) -> dict[str, str | None]:
-    """Matched words as the lookup tables spell them.  Case-insensitive matching also
-    accepts letters that lower() does not map back to ASCII (Frıday, ſeptember, İ)."""
-    return {k: _fold(v) if v else v for k, v in groups.items()}
+def _folded(groups: dict[str, str | None]) -> dict[str, str]:
+    """The groups that matched, as the lookup tables spell them.  Case-insensitive matching
+    also accepts letters that lower() does not map back to ASCII (Frıday, ſeptember, İ)."""
+    return {k: _fold(v) for k, v in groups.items() if v}
 
 
 def _fold(word: str) -> str:

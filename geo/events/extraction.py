@@ -107,12 +107,11 @@ class EventExtractor:
         """The document's events; pass the mentions and text index when already computed."""
         index = index or TextIndex(text)
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
-        places = [m for m in mentions if m.status == "resolved" and m.literal]
-        refs = find_time_refs(text, doc.published, index)
-        actor_hits = self.actors.find(index)
+        places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
+        refs = _ByStart(find_time_refs(text, doc.published, index))
+        actor_hits = _ByStart(self.actors.find(index))
         sentences = index.sentences.spans
         triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])
-        places, refs, actor_hits = _ByStart(places), _ByStart(refs), _ByStart(actor_hits)
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
             in_sentence = triggers.between(s_start, s_end)

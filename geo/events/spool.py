@@ -10,6 +10,7 @@ outright (SIGKILL, a power cut) is removed by the next run in the same folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pickle
 import shutil
@@ -17,10 +18,10 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
-from geo.events.model import Telling, family
+from geo.events.model import EventRecord, Telling, family
 from geo.io.scratch import scratch_db, scratch_folder, stops_deferred
 
-__all__ = ["RecordsFile", "SpooledTelling", "TellingSpool", "read_tellings"]
+__all__ = ["RecordsFile", "SpooledTelling", "TellingSpool", "open_spool", "read_tellings"]
 
 
 class SpooledTelling(NamedTuple):
@@ -39,52 +40,51 @@ class SpooledTelling(NamedTuple):
         return cls(family(s.kind), s.date, s.doc, s.start, s.end, pickle.dumps(s, pickle.HIGHEST_PROTOCOL))
 
 
+@contextlib.contextmanager
+def open_spool(directory: str | Path | None = None) -> Iterator[TellingSpool]:
+    """A spool in a new scratch folder in ``directory`` (default: the system's temporary
+    folder), removed when the block ends.  The folder is made while a stop (SIGINT,
+    SIGTERM) waits, so that no moment exists at which the folder is there and its removal
+    is not yet due."""
+    folder: Path | None = None
+    spool: TellingSpool | None = None
+    try:
+        with stops_deferred():  # a stop that waited is raised as this block ends
+            folder = scratch_folder(Path(directory) if directory else None)
+            spool = TellingSpool(folder)
+        yield spool
+    finally:
+        if spool is not None:
+            spool.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class TellingSpool:
-    """The tellings of a run, and the records files the merge writes, in a scratch folder.
+    """The tellings of a run, and the records files the merge writes, in a scratch folder
+    (see :func:`open_spool`)."""
 
-    Used as a context manager: the folder is made on entering, while a stop (SIGINT,
-    SIGTERM) waits, so that no moment exists at which the folder is there and its
-    removal is not yet due."""
-
-    def __init__(self, directory: str | Path | None = None):
-        self._directory = Path(directory) if directory else None
-        self.folder: Path | None = None
-        self._db: sqlite3.Connection | None = None
-
-    def __enter__(self) -> "TellingSpool":
-        try:
-            with stops_deferred():
-                self.folder = scratch_folder(self._directory)
-                self._db = scratch_db(self.folder / "tellings.sqlite",
-                                      "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER,"
-                                      " data BLOB); BEGIN;")
-        except BaseException:  # a stop that waited is raised as the block ends
-            self.close()
-            raise
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._db = scratch_db(folder / "tellings.sqlite",
+                              "CREATE TABLE tellings (family TEXT, date TEXT, doc TEXT, start INTEGER, data BLOB); BEGIN;")
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
+        self._db.close()
 
     def add_tellings(self, tellings: Iterable[Telling | SpooledTelling]) -> None:
         self._db.executemany("INSERT INTO tellings VALUES (?, ?, ?, ?, ?)",
                              ((t.family, t.date, t.doc, t.start, t.data) for t in map(_spooled, tellings)))
 
     def families(self) -> dict[str, int]:
-        """How many tellings of each family (see geo.merge.family); the tellings are
+        """How many tellings of each family (geo.events.model.family); the tellings are
         committed first, so other processes can read them."""
         if self._db.in_transaction:
             self._db.execute("COMMIT")
         return dict(self._db.execute("SELECT family, count(*) FROM tellings GROUP BY family ORDER BY family"))
 
     def tellings(self, families: Iterable[str] | None = None) -> Iterator[Telling]:
-        """The tellings (of some families), by date, document and offset (geo.merge.telling_order)."""
+        """The tellings (of some families), by date, document and offset (geo.events.merge.telling_order)."""
         return read_tellings(self.folder, families, self._db)
 
 
@@ -94,10 +94,10 @@ def _spooled(t: Telling | SpooledTelling) -> SpooledTelling:
 
 def read_tellings(folder: Path, families: Iterable[str] | None = None,
                   db: sqlite3.Connection | None = None) -> Iterator[Telling]:
-    """A spool's tellings, read from any process once Spool.families() has committed them."""
+    """A spool's tellings, read from any process once TellingSpool.families() has committed them."""
     own = db is None
     db = db or scratch_db(folder / "tellings.sqlite")
-    where, values = "", ()
+    where, values = "", tuple[str, ...]()
     if families is not None:
         values = tuple(families)
         where = f"WHERE family IN ({', '.join('?' * len(values))})"
@@ -116,7 +116,7 @@ class RecordsFile:
         self.path = path
         self._db = scratch_db(path, "CREATE TABLE IF NOT EXISTS records (date TEXT, id TEXT, data TEXT);")
 
-    def add(self, records: Iterable[dict]) -> None:
+    def add(self, records: Iterable[EventRecord]) -> None:
         self._db.execute("BEGIN")
         self._db.executemany("INSERT INTO records VALUES (?, ?, ?)",
                              ((r["date"], r["id"], json.dumps(r, ensure_ascii=False)) for r in records))

@@ -20,7 +20,7 @@ from geo.events.curated import Curation, added_tellings, apply_curations, read_c
 from geo.events.extraction import EventExtractor
 from geo.events.merge import Merger
 from geo.events.model import EventRecord, Telling, sort_records
-from geo.events.spool import RecordsFile, SpooledTelling, TellingSpool, read_tellings
+from geo.events.spool import RecordsFile, SpooledTelling, TellingSpool, open_spool, read_tellings
 from geo.gazetteer import Gazetteer, load_actors
 from geo.geoparse import GeoparserSpec, Mention, geoparser_for
 from geo.text import TextIndex
@@ -78,7 +78,7 @@ def corpus_events(corpus: Corpus, spec: GeoparserSpec = GeoparserSpec(), config:
 
 def _streamed(corpus: Corpus, spec: GeoparserSpec, curations: list[Curation], config: EngineConfig,
               workdir: str | Path | None) -> Iterator[str]:
-    with TellingSpool(workdir) as spool:
+    with open_spool(workdir) as spool:
         for tellings in run_documents(corpus, partial(document_tellings, spec), config):
             spool.add_tellings(without_curated(tellings, curations))
         yield from spooled_event_lines(spool, curations, spec, config.jobs)

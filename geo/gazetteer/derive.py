@@ -100,7 +100,7 @@ def derive_fallback(naturalearth: Path, out: Path) -> int:
     blocked = lexicons.reserved_words | lexicons.non_places
     taken = {k for s in curated for n in s.names() for k in alias_keys(n, blocked)}
     owner: dict[str, dict] = {}  # alias key -> the most populous place with that name
-    places: dict[int, dict] = {}
+    places: dict[int | str, dict] = {}
     for place in sorted(_fallback_candidates(naturalearth), key=lambda p: (-p["population"], p["geonameid"])):
         if (place["geonameid"] > 0 and place["geonameid"] in places) or place["country"] not in FALLBACK_COUNTRIES:
             continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import AbstractSet
 
 from geo import DATA_DIR
 from geo.errors import InputError, InputErrors
@@ -89,7 +90,7 @@ class Ambiguity:
 class Gazetteer:
     """Sites by id and the alias keys (skeletons) that name them."""
 
-    def __init__(self, sites: list[Site], ambiguities: list[Ambiguity], reserved: set[str] = frozenset()):
+    def __init__(self, sites: list[Site], ambiguities: list[Ambiguity], reserved: AbstractSet[str] = frozenset()):
         self.sites = {s.id: s for s in sites}
         self.ambiguities = {skeleton(a.alias): a for a in ambiguities}
         self.aliases: dict[str, list[str]] = {}
@@ -132,7 +133,7 @@ def _add(index: dict[str, list[str]], key: str, site_id: str) -> None:
         ids.append(site_id)
 
 
-def alias_keys(name: str, reserved: set[str] = frozenset(), key: str | None = None) -> list[str]:
+def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | None = None) -> list[str]:
     """The keys of a name: its skeleton, and without its leading article unless the bare
     word is short or reserved (a given name such as Omar or Walid, a common English word)."""
     key = skeleton(name) if key is None else key
@@ -147,7 +148,7 @@ def alias_keys(name: str, reserved: set[str] = frozenset(), key: str | None = No
 
 
 def load_gazetteer(curated: Path = CURATED, fallback: Path | None = FALLBACK,
-                   ambiguities: Path | None = AMBIGUITIES, reserved: set[str] | None = None) -> Gazetteer:
+                   ambiguities: Path | None = AMBIGUITIES, reserved: AbstractSet[str] | None = None) -> Gazetteer:
     """Load and validate the gazetteer files; raise InputErrors naming file and line."""
     if reserved is None:
         reserved = load_lexicons().reserved_words

@@ -146,8 +146,8 @@ class Geoparser:
 
     def _mention(self, doc_id: str, text: str, r: Reading, sentences: SentenceIndex) -> Mention:
         s_start, sentence = sentences.text_around(r.start, r.end)
-        common = dict(doc=doc_id, start=r.start, end=r.end, surface=text[r.start:r.end],
-                      literal=r.literal, sentence=sentence, sentence_start=s_start)
+        common: dict = dict(doc=doc_id, start=r.start, end=r.end, surface=text[r.start:r.end],
+                            literal=r.literal, sentence=sentence, sentence_start=s_start)
         if len(r.sites) > 1:
             return Mention(site_id="", name="", kind="", country="", lat=None, lon=None, status="ambiguous",
                            precision=None, uncertainty_m=None, layer="", candidates=r.sites, **common)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from geo.gazetteer.lexicons import HEAD_GROUP_KINDS, Lexicons
 from geo.text import is_capitalised, skeleton
@@ -53,7 +53,8 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
     words = _WORD.finditer(right)  # lazily: most windows need only their first words
     first = next(words, None)
     glued_after = right[:first.start()] if first else right
-    after, m = [], first
+    after: list[str] = []
+    m = first
     while m is not None and m.start() < stop_right and len(after) < size:
         after.append(m.group())
         m = next(words, None)
@@ -191,7 +192,7 @@ class Rules:
         return bool(w.after) and not w.glued_after.strip() and key(w.after[0]) in _GOVERNMENT_NOUNS
 
     # -- kinds -------------------------------------------------------------------------
-    def head_group(self, following: list[str], preceding: list[str] = ()) -> str | None:
+    def head_group(self, following: list[str], preceding: Sequence[str] = ()) -> str | None:
         """The head-noun group of the words right after a name ("Harir base"), or of
         the words right before it ("the countryside of Deir Ezzor"), if any."""
         if following:

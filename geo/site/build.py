@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections import Counter
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -29,7 +30,7 @@ from geo.corpus import Corpus, Document
 from geo.engine import EngineConfig, batches, process_pool, run_documents
 from geo.events import document_output, read_curated, spooled_event_lines, write_events
 from geo.events.curated import Curation, without_curated
-from geo.events.spool import TellingSpool
+from geo.events.spool import TellingSpool, open_spool
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import GeoparserSpec, geoparser_for
@@ -56,7 +57,7 @@ def build_site(corpus: Corpus, out: str | Path, spec: GeoparserSpec = GeoparserS
         with stops_deferred():  # a stop waits until the folder is known to the cleanup below
             work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
         work.chmod(0o755)  # mkdtemp makes it private; a static host must read it
-        with TellingSpool(out.parent) as spool:
+        with open_spool(out.parent) as spool:
             counts = _write_site(work, corpus, spec, curations, spool, config)
         _swap(work, out)
     except BaseException:
@@ -137,7 +138,7 @@ def _write_pages(root: Path, corpus: Corpus, store: SiteStore, counts: MapCounts
         return sum(pool.imap_unordered(_site_pages, batches(sites, 16)))
 
 
-def _add_counts(counts: MapCounts, results: Iterable[list[tuple[str, dict]]]) -> None:
+def _add_counts(counts: MapCounts, results: Iterable[list[tuple[str, Counter]]]) -> None:
     for batch in results:
         for doc_id, counted in batch:
             counts.add(doc_id, counted)
@@ -151,7 +152,7 @@ class PageWriter:
         self.root, self.corpus, self.store, self.gazetteer = root, corpus, store, gazetteer
         self.docs = corpus.by_id()
 
-    def document_pages(self, documents: list[Document]) -> list[tuple[str, dict]]:
+    def document_pages(self, documents: list[Document]) -> list[tuple[str, Counter]]:
         """Each document's page; returns each one's dated point mentions, for the map."""
         counted = []
         for doc in documents:
@@ -174,7 +175,7 @@ class PageWriter:
         return files
 
 
-_page_writer: PageWriter | None = None  # a worker process's own
+_page_writer: PageWriter  # a worker process's own, made by _start_page_writer
 
 
 def _start_page_writer(root: Path, corpus: Corpus, store_path: Path, gazetteer: Gazetteer) -> None:
@@ -182,7 +183,7 @@ def _start_page_writer(root: Path, corpus: Corpus, store_path: Path, gazetteer: 
     _page_writer = PageWriter(root, corpus, SiteStore(store_path, create=False), gazetteer)
 
 
-def _document_pages(documents: list[Document]) -> list[tuple[str, dict]]:
+def _document_pages(documents: list[Document]) -> list[tuple[str, Counter]]:
     return _page_writer.document_pages(documents)
 
 

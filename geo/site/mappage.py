@@ -41,6 +41,7 @@ class MapApp(JSCSSMixin, MacroElement):
     default_js = [("geo-data", "data/map-data.js"), *((f"geo-{s}", f"assets/{s}") for s in SCRIPTS)]
     default_css = [("geo-app", "assets/app.css")]
     _template = Template("""
+{% macro header(this, kwargs) %}<title>Sites cited in the corpus — map</title>{% endmacro %}
 {% macro html(this, kwargs) %}{{ this.panel }}{% endmacro %}
 {% macro script(this, kwargs) %}GeoApp.start({{ this._parent.get_name() }});{% endmacro %}
 """)
@@ -69,7 +70,7 @@ def _counted_ids() -> Iterator[None]:
     which would make every build differ: while the page is made, the ids count."""
     count = itertools.count(1)
     random_ids = Element.__dict__["_generate_id"]
-    Element._generate_id = classmethod(lambda cls: f"{next(count):02d}")  # type: ignore[method-assign]
+    Element._generate_id = classmethod(lambda cls: f"{next(count):02d}")  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:
@@ -84,7 +85,6 @@ def map_html(sites: list[Site]) -> str:
     with _counted_ids():
         m = LocalMap(location=[round(lat, 3), round(lon, 3)], zoom_start=5, tiles=None, control_scale=True,
                      prefer_canvas=False)
-        m.get_root().title = "Sites cited in the corpus — map"
         folium.GeoJson(basemap(), name="Countries (offline)", control=True, interactive=False,
                        style_function=lambda _: {"color": "#7d7d7d", "weight": 1, "fillColor": "#f2efe9",
                                                  "fillOpacity": 1}).add_to(m)

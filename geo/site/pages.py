@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import chain, islice
 from math import ceil
-from typing import Iterable, Iterator, NamedTuple
+from typing import Iterable, Iterator, Mapping, NamedTuple
 from urllib.parse import quote as urlquote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -49,7 +49,7 @@ class _Page(NamedTuple):
 
     site: str
     number: int
-    count: int
+    total: int
 
     def name(self, number: int) -> str:
         return f"{self.site}.html" if number == 1 else f"{self.site}-{number}.html"
@@ -64,7 +64,7 @@ class _Page(NamedTuple):
 
 
 def site_pages(site: Site, events: Iterable[EventRecord], mention_groups: Iterable[tuple[str, list[Mention]]],
-               totals: SiteTotals, docs: dict[str, Document], gazetteer: Gazetteer,
+               totals: SiteTotals, docs: Mapping[str, Document], gazetteer: Gazetteer,
                per_page: int | None = None) -> Iterator[tuple[str, str]]:
     """A site's pages as (file name, HTML): its events (by date), then its cited mentions,
     grouped by document (by publication).  A page holds at most ``per_page`` entries (an

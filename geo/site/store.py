@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from geo.corpus import Document
+from geo.events import EventRecord
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import Mention
 from geo.io import scratch_db
@@ -91,7 +92,7 @@ class SiteStore:
                                                   (site,))
         return SiteTotals(events, mentions, documents)
 
-    def site_events(self, site: str) -> Iterator[dict]:
+    def site_events(self, site: str) -> Iterator[EventRecord]:
         """A site's events, in record order."""
         rows = self._db.execute("SELECT e.data FROM event_sites s JOIN events e ON e.seq = s.seq "
                                 "WHERE s.site = ? ORDER BY s.seq", (site,))
@@ -106,7 +107,7 @@ class SiteStore:
         for doc, group in groupby(rows, key=itemgetter(0)):
             yield doc, _mentions((data,) for _, data in group)
 
-    def all_events(self) -> Iterator[dict]:
+    def all_events(self) -> Iterator[EventRecord]:
         for text, in self._db.execute("SELECT data FROM events ORDER BY seq"):
             yield json.loads(text)
 

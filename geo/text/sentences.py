@@ -16,7 +16,8 @@ _ABBREVIATIONS = {
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, in order."""
-    spans, start = [], 0
+    spans: list[tuple[int, int]] = []
+    start = 0
     for m in _BREAK.finditer(text):
         if m.group().startswith(".") and _is_abbreviation(text, start, m.start() + 1):
             continue

@@ -41,12 +41,12 @@ def test_events_command_is_deterministic(tmp_path, fmt):
 
 
 def test_spool_sorts_on_disk_and_cleans_up(tmp_path):
-    from geo.events.spool import RecordsFile, SpooledTelling, TellingSpool
+    from geo.events.spool import RecordsFile, SpooledTelling, open_spool
 
     tellings = [telling(doc, start, date, ["tower-22"]) for doc, start, date in
                 (("b", 5, "2024-02-01"), ("a", 9, "2024-01-05"), ("a", 2, "2024-01-05"))]
     protest = telling("c", 1, "2024-01-01", ["tower-22"], kind="protest")
-    with TellingSpool(tmp_path) as spool:
+    with open_spool(tmp_path) as spool:
         spool.add_tellings(tellings[:2] + [SpooledTelling.of(tellings[2]), protest])
         assert spool.families() == {"attack": 3, "protest": 1}
         assert [(s.date, s.doc, s.start) for s in spool.tellings(["attack"])] == [
@@ -91,7 +91,7 @@ def test_a_spool_whose_process_has_ended_is_removed(tmp_path):
     import socket
     import subprocess
 
-    from geo.events.spool import TellingSpool
+    from geo.events.spool import open_spool
     from geo.io import remove_abandoned
 
     ended = subprocess.Popen(["true"])
@@ -102,7 +102,7 @@ def test_a_spool_whose_process_has_ended_is_removed(tmp_path):
     for folder in (abandoned, other_host):
         folder.mkdir()
         (folder / "spool.sqlite").write_bytes(b"x")
-    with TellingSpool(tmp_path):
+    with open_spool(tmp_path):
         live = [p.name for p in tmp_path.iterdir()]
         assert abandoned.name not in live and other_host.name in live  # only this host's dead processes
         assert any(name.startswith(f".geo-spool-{host}-{os.getpid()}-") for name in live)
