@@ -7,10 +7,10 @@ OUT    ?= site
 
 .PHONY: site test lint venv bench check evaluate clean
 
-$(BIN)/geo: pyproject.toml
+$(BIN)/geo: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 venv: $(BIN)/geo
@@ -34,8 +34,8 @@ evaluate: venv
 
 # Not part of `make test`: installs the peers (spaCy, flashtext) and runs bench/run.py.
 bench: venv
-	$(BIN)/pip install --quiet -e '.[test,bench,derive]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,bench,derive]'
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build site test-artifacts
+	rm -rf build site

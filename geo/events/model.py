@@ -119,9 +119,7 @@ class EventRecord(TypedDict):
     sources: list[TellingRecord]
 
 
-FIELDS = ("id", "date", "date_end", "time_precision", "date_derivation", "site_ids", "geo_precision",
-          "event_type", "sub_event_type", "actor", "target", "weapon", "killed", "wounded", "status",
-          "doc", "quote", "start", "end", "disputed", "disputed_fields", "reviewed", "sources")
+FIELDS = tuple(EventRecord.__annotations__)  # the record's fields, in order: the CSV's columns
 
 
 class Telling(NamedTuple):
@@ -132,7 +130,7 @@ class Telling(NamedTuple):
     start: int
     end: int
     quote: str
-    kind: str  # a key of geo.extract.TYPES
+    kind: str  # a key of EVENT_KINDS
     date: str
     date_end: str
     time_precision: str

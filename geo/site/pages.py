@@ -5,6 +5,7 @@ page as markup."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import chain, islice
 from math import ceil
@@ -14,7 +15,7 @@ from urllib.parse import quote as urlquote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from geo.corpus import Document
-from geo.events import EventRecord
+from geo.events import EventRecord, TellingRecord
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import Mention
 
@@ -30,7 +31,8 @@ def web_url(url: str) -> bool:
 
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("geo.site", "templates"), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined)
+                      lstrip_blocks=True, keep_trailing_newline=True, undefined=StrictUndefined,
+                      auto_reload=False)  # templates do not change during a build: no stat per page
     env.filters.update(urlquote=urlquote, thousands="{:,}".format, web_url=web_url)
     return env
 
@@ -71,45 +73,100 @@ def site_pages(site: Site, events: Iterable[EventRecord], mention_groups: Iterab
     event, or one document's mentions): a much-cited site's pages stay light, and are
     written without holding all its citations."""
     per_page = per_page or PER_PAGE
-    entries = chain((("event", ev) for ev in events), (("doc", group) for group in mention_groups))
+    entries: Iterator[EventRecord | tuple[str, list[Mention]]] = chain(events, mention_groups)
     count = max(1, ceil((totals.events + totals.documents) / per_page))
     template = TEMPLATES.get_template("site.html")
-
-    def place_names(site_ids: list[str]) -> str:
-        return ", ".join(gazetteer[i].name for i in site_ids)
 
     for number in range(1, count + 1):
         batch = list(islice(entries, per_page))
         page = _Page(site.id, number, count)
         title = f"{site.name} — cited mentions" + (f" (page {number} of {count})" if count > 1 else "")
-        yield page.name(number), template.render(
-            title=title, site=site, page=page, totals=totals, docs=docs, place_names=place_names,
-            events=[x for kind, x in batch if kind == "event"], groups=[x for kind, x in batch if kind == "doc"])
+        page_events = [(e, [_telling_view(t, docs, gazetteer) for t in e["sources"]])
+                       for e in batch if isinstance(e, dict)]
+        groups = [(docs[e[0]], f"../docs/{urlquote(e[0])}.html", [_cited(m) for m in e[1]])
+                  for e in batch if isinstance(e, tuple)]
+        yield page.name(number), template.render(title=title, site=site, page=page, totals=totals,
+                                                 events=page_events, groups=groups)
+
+
+# What a page shows of a record, its text composed here and escaped by the template: one
+# value per piece of markup keeps the rendering of much-cited sites fast.
+
+class _TellingView(NamedTuple):
+    meta: str  # who told it, when, where, the toll and the status
+    href: str  # the quote in its document
+    quote: str
+
+
+def _telling_view(t: TellingRecord, docs: Mapping[str, Document], gazetteer: Gazetteer) -> _TellingView:
+    doc = docs[t["doc"]]
+    places = ", ".join(gazetteer[i].name for i in t["site_ids"]) or "no place given"
+    killed = f" · killed {t['killed']}" if t["killed"] is not None else ""
+    return _TellingView(f"{doc.publisher}, {doc.published}: {t['date']} · {places}{killed} · {t['status']}",
+                        f"../docs/{urlquote(t['doc'])}.html#q-{t['start']}", t["quote"])
+
+
+class _Cited(NamedTuple):
+    """A cited mention in its sentence: the words before it, its own, and those after."""
+
+    start: int
+    before: str
+    words: str
+    after: str
+
+
+def _cited(m: Mention) -> _Cited:
+    a, b = m.start - m.sentence_start, m.end - m.sentence_start
+    return _Cited(m.start, m.sentence[:a], m.sentence[a:b], m.sentence[b:])
 
 
 def document_page(doc: Document, text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
                   gazetteer: Gazetteer) -> str:
     """The full text, paragraphs kept, each mention a highlighted anchor (#m-<start>)
     linking to its site page, each event quote an anchor (#q-<start>)."""
-    return TEMPLATES.get_template("document.html").render(
-        title=doc.title, doc=doc, pieces=_pieces(text, mentions, quotes), gazetteer=gazetteer)
+    return TEMPLATES.get_template("document.html").render(title=doc.title, doc=doc,
+                                                           pieces=_pieces(text, mentions, quotes, gazetteer))
 
 
-def _pieces(text: str, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[tuple[str, object]]:
+class _MentionTag(NamedTuple):
+    """The anchor that opens a mention: linked to its site page when resolved."""
+
+    start: int
+    classes: str
+    href: str
+    title: str
+
+
+def _mention_tag(m: Mention, gazetteer: Gazetteer) -> _MentionTag:
+    if m.status != "resolved":
+        return _MentionTag(m.start, f"mention {m.status}", "", m.status)
+    site = gazetteer[m.site_id]
+    classes = " ".join(["mention"] + ([] if site.is_point else ["area"]) + ([] if m.literal else ["metonym"]))
+    title = f"{site.name} ({site.kind})" + ("" if m.literal else " — stands for its government")
+    return _MentionTag(m.start, classes, f"../sites/{urlquote(m.site_id)}.html", title)
+
+
+def _pieces(text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
+            gazetteer: Gazetteer) -> list[tuple[str, object]]:
     """The text cut where a mention or a quote opens or closes: ("text", words),
-    ("quote", start), ("mention", mention), ("end-quote", None), ("end-mention", None).
+    ("quote", start), ("mention", its tag), ("end-quote", None), ("end-mention", None).
     A quote that overlaps a placed quote, or opens or closes inside a mention, is left out."""
     opens: dict[int, list] = defaultdict(list)
     closes: dict[int, list] = defaultdict(list)
     placed: list[tuple[int, int]] = []
-    inside = {x for m in mentions for x in range(m.start + 1, m.end)}
+    starts = [m.start for m in mentions]  # in text order, none overlapping
+
+    def inside(x: int) -> bool:
+        i = bisect_left(starts, x) - 1
+        return i >= 0 and x < mentions[i].end
+
     for start, end in sorted(set(quotes)):
-        if all(end <= a or b <= start for a, b in placed) and start not in inside and end not in inside:
+        if all(end <= a or b <= start for a, b in placed) and not inside(start) and not inside(end):
             placed.append((start, end))
             opens[start].append(("quote", start))
             closes[end].append(("end-quote", None))
     for m in mentions:
-        opens[m.start].append(("mention", m))
+        opens[m.start].append(("mention", _mention_tag(m, gazetteer)))
         closes[m.end].insert(0, ("end-mention", None))
     pieces: list[tuple[str, object]] = []
     cursor = 0

@@ -1,6 +1,6 @@
 """Multi-pattern matching of normalised keys with pyahocorasick.
 
-Keys are skeletons (see :mod:`geo.normalize`) stored with a leading space, and the
+Keys are skeletons (see :mod:`geo.text.normalize`) stored with a leading space, and the
 document skeleton is padded with one, so a key can only start at a word boundary;
 the end boundary is checked per match.  ``iter_long`` gives leftmost-longest,
 non-overlapping matches in one pass.
