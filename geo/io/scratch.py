@@ -18,12 +18,13 @@ import sqlite3
 import tempfile
 import threading
 from pathlib import Path
+from typing import Iterator
 
 __all__ = ["scratch_db", "scratch_folder", "remove_abandoned", "stops_deferred"]
 
 _PREFIX = ".geo-spool-"
 _SCRATCH = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
-_STOPS = {signal.SIGINT, signal.SIGTERM}
+_STOPS = (signal.SIGINT, signal.SIGTERM)
 
 
 def scratch_db(path: Path, schema: str = "") -> sqlite3.Connection:
@@ -34,17 +35,24 @@ def scratch_db(path: Path, schema: str = "") -> sqlite3.Connection:
 
 
 @contextlib.contextmanager
-def stops_deferred():
-    """SIGINT and SIGTERM wait until the block has ended, then arrive: a folder made in
-    the block is already known to the code that removes it (the caller's try)."""
+def stops_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM wait until the block has ended, then arrive as they would have:
+    a folder made in the block is already known to the code that removes it (the
+    caller's try).  The stops are held back in Python, not masked: a process-wide signal
+    reaches whichever thread does not mask it, and Python runs its handler in the main
+    thread whatever that thread masks."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    pending: list[int] = []
+    previous = {stop: signal.signal(stop, lambda signum, frame: pending.append(signum)) for stop in _STOPS}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for stop, handler in previous.items():
+            signal.signal(stop, signal.SIG_DFL if handler is None else handler)
+        for stop in pending:
+            signal.raise_signal(stop)
 
 
 def scratch_folder(directory: Path | None = None) -> Path:

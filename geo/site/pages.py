@@ -81,16 +81,32 @@ def site_pages(site: Site, events: Iterable[EventRecord], mention_groups: Iterab
         batch = list(islice(entries, per_page))
         page = _Page(site.id, number, count)
         title = f"{site.name} — cited mentions" + (f" (page {number} of {count})" if count > 1 else "")
-        page_events = [(e, [_telling_view(t, docs, gazetteer) for t in e["sources"]])
-                       for e in batch if isinstance(e, dict)]
-        groups = [(docs[e[0]], f"../docs/{urlquote(e[0])}.html", [_cited(m) for m in e[1]])
-                  for e in batch if isinstance(e, tuple)]
+        page_events = [_event_view(e, docs, gazetteer) for e in batch if isinstance(e, dict)]
+        groups = [_group_view(docs[e[0]], e[1]) for e in batch if isinstance(e, tuple)]
         yield page.name(number), template.render(title=title, site=site, page=page, totals=totals,
                                                  events=page_events, groups=groups)
 
 
 # What a page shows of a record, its text composed here and escaped by the template: one
 # value per piece of markup keeps the rendering of much-cited sites fast.
+
+class _EventView(NamedTuple):
+    id: str
+    when: str  # its date, or its dates
+    precision: str
+    what: str  # its type, and its actor
+    status: str
+    reviewed: bool
+    disputed: str  # what is disputed, or nothing
+    tellings: list[_TellingView]
+
+
+def _event_view(e: EventRecord, docs: Mapping[str, Document], gazetteer: Gazetteer) -> _EventView:
+    return _EventView(e["id"], e["date"] if e["date"] == e["date_end"] else f"{e['date']} – {e['date_end']}",
+                      e["time_precision"], e["sub_event_type"] + (f" · {e['actor']}" if e["actor"] else ""),
+                      e["status"], e["reviewed"], ", ".join(e["disputed_fields"]) if e["disputed"] else "",
+                      [_telling_view(t, docs, gazetteer) for t in e["sources"]])
+
 
 class _TellingView(NamedTuple):
     meta: str  # who told it, when, where, the toll and the status
@@ -106,18 +122,33 @@ def _telling_view(t: TellingRecord, docs: Mapping[str, Document], gazetteer: Gaz
                         f"../docs/{urlquote(t['doc'])}.html#q-{t['start']}", t["quote"])
 
 
+class _GroupView(NamedTuple):
+    """A document's cited mentions of a site."""
+
+    doc: Document
+    href: str  # the document's page
+    meta: str  # its publisher and date
+    mentions: list[_Cited]
+
+
 class _Cited(NamedTuple):
     """A cited mention in its sentence: the words before it, its own, and those after."""
 
-    start: int
+    id: str  # the entry's anchor on the site page
+    href: str  # the mention in its document
     before: str
     words: str
     after: str
 
 
-def _cited(m: Mention) -> _Cited:
-    a, b = m.start - m.sentence_start, m.end - m.sentence_start
-    return _Cited(m.start, m.sentence[:a], m.sentence[a:b], m.sentence[b:])
+def _group_view(doc: Document, mentions: list[Mention]) -> _GroupView:
+    href = f"../docs/{urlquote(doc.id)}.html"
+    cited = []
+    for m in mentions:
+        a, b = m.start - m.sentence_start, m.end - m.sentence_start
+        cited.append(_Cited(f"c-{doc.id}-{m.start}", f"{href}#m-{m.start}", m.sentence[:a], m.sentence[a:b],
+                            m.sentence[b:]))
+    return _GroupView(doc, href, f"{doc.publisher}, {doc.published}", cited)
 
 
 def document_page(doc: Document, text: str, mentions: list[Mention], quotes: list[tuple[int, int]],

@@ -144,11 +144,13 @@ def test_a_termination_wrapped_by_an_extension_still_exits_as_terminated(monkeyp
 
 
 @pytest.mark.parametrize("command, prefix", [("events", ".geo-spool-"), ("build", ".out.build-")])
-def test_a_stop_as_the_scratch_folder_is_made_leaves_nothing(tmp_path, monkeypatch, command, prefix):
+@pytest.mark.parametrize("other_thread", [False, True])
+def test_a_stop_as_the_scratch_folder_is_made_leaves_nothing(tmp_path, monkeypatch, command, prefix, other_thread):
     # SIGTERM arriving the moment the folder exists, before any cleanup could know of it:
     # deterministic, where a signal sent from outside hits that moment only now and then
     import signal
     import tempfile
+    import threading
 
     from geo.cli import main
 
@@ -164,11 +166,18 @@ def test_a_stop_as_the_scratch_folder_is_made_leaves_nothing(tmp_path, monkeypat
 
     monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
     previous = signal.getsignal(signal.SIGTERM)
+    # a thread that does not mask the signal receives it, and Python runs the handler in
+    # the main thread at once, whatever the main thread masks (a library's threads, a pool's)
+    done = threading.Event()
+    thread = threading.Thread(target=done.wait, daemon=True)
+    if other_thread:
+        thread.start()
     try:
         with pytest.raises(SystemExit) as stopped:
             target = out / ("events.json" if command == "events" else "out")
             main([command, "--corpus", str(ROOT / "seeds"), "--out", str(target)])
     finally:
         signal.signal(signal.SIGTERM, previous)
+        done.set()
     assert stopped.value.code == 128 + signal.SIGTERM
     assert list(out.iterdir()) == []
