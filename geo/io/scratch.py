@@ -51,8 +51,8 @@ def stops_deferred() -> Iterator[None]:
     finally:
         for stop, handler in previous.items():
             signal.signal(stop, signal.SIG_DFL if handler is None else handler)
-        for stop in pending:
-            signal.raise_signal(stop)
+        for signum in pending:
+            signal.raise_signal(signum)
 
 
 def scratch_folder(directory: Path | None = None) -> Path:
