@@ -71,11 +71,11 @@ def write_map_data(out: IO[str], documents: Iterable[Document], store: SiteStore
     ``documents``: the corpus, in id order, read twice (to index them, then to write them)."""
     site_ids, months = counts.sites_and_months()
     types, actors = set(), set()
-    for e in store.all_events():
-        site_ids.update(i for i in e["site_ids"] if gazetteer[i].is_point)
-        months.add(month_of(e["date"]))
-        types.add(e["sub_event_type"])
-        actors.add(e["actor"])
+    for e in store.event_summaries():
+        site_ids.update(i for i in e.site_ids if gazetteer[i].is_point)
+        months.add(month_of(e.date))
+        types.add(e.sub_event_type)
+        actors.add(e.actor)
     sites = sorted((gazetteer[i] for i in site_ids), key=lambda s: s.id)
     index = _Indexes(documents, sites, month_range(min(months), max(months)) if months else [], sorted(types),
                      sorted(a for a in actors if a))
@@ -113,13 +113,13 @@ class _Indexes:
 
 
 def _event_rows(store: SiteStore, index: _Indexes, gazetteer: Gazetteer) -> Iterator[tuple[list, list[int]]]:
-    for e in store.all_events():
-        points = [index.site[i] for i in e["site_ids"] if i in index.site]
-        yield [e["id"], index.month[month_of(e["date"])], e["date"], e["date_end"], e["time_precision"],
-               index.type[e["sub_event_type"]], index.actor[e["actor"]] if e["actor"] else -1,
-               sum(STATUS_BITS[s] for s in e["status"].split("|")), int(e["disputed"]), points,
-               e["weapon"], e["killed"], e["wounded"], index.doc[e["doc"]],
-               [gazetteer[i].name for i in e["site_ids"] if i not in index.site]], points
+    for e in store.event_summaries():
+        points = [index.site[i] for i in e.site_ids if i in index.site]
+        yield [e.id, index.month[month_of(e.date)], e.date, e.date_end, e.time_precision,
+               index.type[e.sub_event_type], index.actor[e.actor] if e.actor else -1,
+               sum(STATUS_BITS[s] for s in e.status.split("|")), int(e.disputed), points,
+               e.weapon, e.killed, e.wounded, index.doc[e.doc],
+               [gazetteer[i].name for i in e.site_ids if i not in index.site]], points
 
 
 def _write_object(out: IO[str], members: dict[str, object]) -> None:

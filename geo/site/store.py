@@ -14,7 +14,7 @@ import pickle
 from itertools import groupby
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from geo.corpus import Document
 from geo.events import EventRecord
@@ -23,11 +23,11 @@ from geo.geoparse import Mention
 from geo.io import scratch_db
 from geo.site.pages import SiteTotals
 
-__all__ = ["MapCounts", "SiteStore"]
+__all__ = ["EventSummary", "MapCounts", "SiteStore"]
 
 _SCHEMA = """
 CREATE TABLE mentions (doc TEXT, site TEXT, data BLOB);  -- site: set for literal, resolved mentions
-CREATE TABLE events (seq INTEGER PRIMARY KEY, data TEXT);  -- in record order (date, id)
+CREATE TABLE events (seq INTEGER PRIMARY KEY, data TEXT, summary BLOB);  -- in record order (date, id)
 CREATE TABLE event_sites (site TEXT, seq INTEGER);
 CREATE TABLE quotes (doc TEXT, start INTEGER, end INTEGER, date TEXT, site_ids TEXT);  -- in event order
 CREATE TABLE documents (doc TEXT PRIMARY KEY, published TEXT);  -- YYYY-MM-DD or YYYY-MM: sorts as text
@@ -62,7 +62,8 @@ class SiteStore:
         """Event records as JSON text, in their order (date, id)."""
         for seq, text in enumerate(records, self.events):
             r = json.loads(text)
-            self._db.execute("INSERT INTO events VALUES (?, ?)", (seq, text))
+            self._db.execute("INSERT INTO events VALUES (?, ?, ?)", (seq, text, pickle.dumps(
+                EventSummary(*(r[f] for f in EventSummary._fields)), pickle.HIGHEST_PROTOCOL)))
             self._db.executemany("INSERT INTO event_sites VALUES (?, ?)", ((s, seq) for s in dict.fromkeys(r["site_ids"])))
             self._db.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?)", (
                 (s["doc"], s["start"], s["end"], s["date"], "|".join(s["site_ids"])) for s in r["sources"]))
@@ -111,11 +112,35 @@ class SiteStore:
         for text, in self._db.execute("SELECT data FROM events ORDER BY seq"):
             yield json.loads(text)
 
+    def event_summaries(self) -> Iterator[EventSummary]:
+        """What the map shows of every event, in record order: far cheaper to read than
+        the records, whose quotes and tellings the map does not show."""
+        for data, in self._db.execute("SELECT summary FROM events ORDER BY seq"):
+            yield EventSummary(*pickle.loads(data))
+
     def page_sites(self) -> list[str]:
         """Sites with a literal mention or an event: each gets a page."""
         rows = self._db.execute("SELECT site FROM mentions WHERE site IS NOT NULL "
                                 "UNION SELECT site FROM event_sites ORDER BY site")
         return [site for site, in rows]
+
+
+class EventSummary(NamedTuple):
+    """The fields of an event record that the map shows."""
+
+    id: str
+    date: str
+    date_end: str
+    time_precision: str
+    sub_event_type: str
+    actor: str
+    status: str
+    disputed: bool
+    site_ids: list[str]
+    weapon: str
+    killed: int | None
+    wounded: int | None
+    doc: str
 
 
 class MapCounts:
