@@ -11,45 +11,48 @@ from geo.errors import InputError
 
 __all__ = ["Document", "Publication", "parse_publication", "read_text"]
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 @dataclass(frozen=True, slots=True)
 class Publication:
-    """A publication date known to the day or only to the month."""
+    """A publication date known to the day, or only to the month or the year."""
 
     year: int
-    month: int
+    month: int | None
     day: int | None
 
     @property
     def precision(self) -> str:
-        return "day" if self.day else "month"
+        return "day" if self.day else "month" if self.month else "year"
 
     @property
     def date(self) -> dt.date:
-        """The day, or the first day of the month when only the month is known."""
-        return dt.date(self.year, self.month, self.day or 1)
+        """The day, or the first day of the month or year when only that is known."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
     def last_possible_day(self) -> dt.date:
         if self.day:
             return self.date
+        if not self.month:
+            return dt.date(self.year, 12, 31)
         next_month = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
         return next_month - dt.timedelta(days=1)
 
     def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
+        return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")
 
 
 def parse_publication(value: str) -> Publication:
-    """Parse ``YYYY-MM-DD`` or ``YYYY-MM``; raise ValueError otherwise."""
+    """Parse ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; raise ValueError otherwise."""
     m = _DATE.match(value.strip())
     if not m:
-        raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD or YYYY-MM")
-    year, month = int(m.group(1)), int(m.group(2))
+        raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
     day = int(m.group(3)) if m.group(3) else None
-    dt.date(year, month, day or 1)  # raises ValueError for month 13, day 31 of April ...
+    dt.date(year, month or 1, day or 1)  # raises ValueError for month 13, day 31 of April ...
     return Publication(year, month, day)
 
 

@@ -259,25 +259,34 @@ def _latest_not_after(month: int, day: int, pub: Publication) -> dt.date:
 
 
 def _year_of_month(month: int, pub: Publication) -> int:
-    return pub.year if month <= pub.month else pub.year - 1
+    return pub.year if month <= (pub.month or 12) else pub.year - 1
+
+
+def _publication_period(make, pub: Publication) -> TimeRef:
+    """The month (or year) a document known only to the month (or year) was published in:
+    what a weekday or "last week" resolves to, never an invented day."""
+    if pub.month is None:
+        return make(dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31), "year", "relative-to-publication")
+    return make(*month_span(pub.year, pub.month), "month", "relative-to-publication")
 
 
 def _weekday(make, weekday: int, pub: Publication) -> TimeRef:
     if pub.precision != "day":
-        first, last = month_span(pub.year, pub.month)
-        return make(first, last, "month", "relative-to-publication")
+        return _publication_period(make, pub)
     date = pub.date - dt.timedelta(days=(pub.date.weekday() - weekday) % 7)
     return make(date, date, "day", "relative-to-publication")
 
 
 def _relative_to_publication(make, which: str, pub: Publication) -> TimeRef:
+    if pub.month is None:
+        return _publication_period(make, pub)
     if "month" in which:
         if which == "last month":
             year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
             return make(*month_span(year, month), "month", "relative-to-publication")
         return make(*month_span(pub.year, pub.month), "month", "relative-to-publication")
     if pub.precision != "day":
-        return make(*month_span(pub.year, pub.month), "month", "relative-to-publication")
+        return _publication_period(make, pub)
     if which in ("today", "yesterday"):
         date = pub.date - dt.timedelta(days=1 if which == "yesterday" else 0)
         return make(date, date, "day", "relative-to-publication")

@@ -54,8 +54,8 @@ WEAPONS = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft")
 # with "|", in this order.
 STATUSES = {"claimed": "claimed by a faction", "confirmed": "confirmed by the targeted side",
             "reported": "reported only"}
-# ACLED's time precision, most precise first.
-TIME_PRECISIONS = ("day", "week", "month")
+# ACLED's time precision, most precise first (and the year, for what only a year dates).
+TIME_PRECISIONS = ("day", "week", "month", "year")
 DATE_DERIVATIONS = ("explicit", "relative-to-publication", "relative-to-event", "reviewed")
 
 

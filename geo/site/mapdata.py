@@ -52,7 +52,7 @@ def mention_month(m: Mention, doc: Document, quotes: list[tuple[int, int, str, t
     for start, end, date, site_ids in quotes:
         if start <= m.start and m.end <= end and m.site_id in site_ids:
             return month_of(date)
-    return str(doc.published)[:7]
+    return doc.published.date.isoformat()[:7]  # known only to the year: its first month
 
 
 def dated_point_mentions(doc: Document, mentions: list[Mention], quotes: list[tuple[int, int, str, tuple[str, ...]]],

@@ -20,7 +20,12 @@ def test_month_only_date():
     assert (p.precision, str(p.last_possible_day)) == ("month", "2024-02-29")
 
 
-@pytest.mark.parametrize("value", ["2024-13", "2024-02-30", "16/11/2023", "2023", ""])
+def test_year_only_date():
+    p = parse_publication("2016")
+    assert (p.precision, str(p), str(p.date), str(p.last_possible_day)) == ("year", "2016", "2016-01-01", "2016-12-31")
+
+
+@pytest.mark.parametrize("value", ["2024-13", "2024-02-30", "16/11/2023", "20233", "2023-1", ""])
 def test_invalid_dates_are_rejected(value):
     with pytest.raises(ValueError):
         parse_publication(value)

@@ -41,6 +41,10 @@ def one(text, published):
     ("Late on Sunday he arrived.", "2023-11-08", ("2023-11-05", "2023-11-05", "day", "relative-to-publication")),
     # a publication known only to the month cannot give a weekday its day
     ("On Monday, three rockets were fired.", "2024-02", ("2024-02-01", "2024-02-29", "month", "relative-to-publication")),
+    # nor one known only to the year a weekday its month, or "last month" its month
+    ("On Monday, three rockets were fired.", "2016", ("2016-01-01", "2016-12-31", "year", "relative-to-publication")),
+    ("They came last month.", "2016", ("2016-01-01", "2016-12-31", "year", "relative-to-publication")),
+    ("In March the camp grew.", "2016", ("2016-03-01", "2016-03-31", "month", "relative-to-publication")),
     ("On Friday, 3 November he spoke.", "2023-11-08", ("2023-11-03", "2023-11-03", "day", "relative-to-publication")),
     ("Qaani visited Baghdad last week.", "2024-10-01", ("2024-09-24", "2024-09-30", "week", "relative-to-publication")),
     ("Qaani visited Baghdad last week.", "2024-10", ("2024-10-01", "2024-10-31", "month", "relative-to-publication")),
