@@ -87,10 +87,12 @@ def _gazetteer_check(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from geo.evaluate import evaluate, format_report
+    from geo.evaluate import evaluate, evaluate_annotated, format_annotated_report, format_report, is_annotated
 
-    report = evaluate(args.corpus, args.gold, args.traps)
-    print(format_report(report, verbose=args.verbose))
+    if is_annotated(args.corpus):  # annotated as docs/annotation.md says
+        print(format_annotated_report(evaluate_annotated(args.corpus), verbose=args.verbose))
+    else:
+        print(format_report(evaluate(args.corpus, args.gold, args.traps), verbose=args.verbose))
     return 0
 
 
@@ -125,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how far outside its country's polygon a point may lie (border sites)")
     check.set_defaults(run=_gazetteer_check)
 
-    evaluate = commands.add_parser("evaluate", help="score mentions against the hand annotation")
+    evaluate = commands.add_parser("evaluate", help="score mentions against the hand annotation (the corpus's own "
+                                   "mentions.jsonl and places.csv when it has them, else --gold and --traps)")
     evaluate.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     evaluate.add_argument("--gold", type=Path, default=Path("tests/fixtures/seed_mentions.jsonl"))
     evaluate.add_argument("--traps", type=Path, default=Path("tests/fixtures/seed_traps.jsonl"))
