@@ -16,9 +16,9 @@ from geo.events.model import (
                               TellingRecord,
 )
 from geo.events.stage import DocumentOutput, corpus_events, document_output, document_tellings, event_lines, spooled_event_lines
-from geo.events.writers import FORMATS, to_geojson, write_event_lines, write_events
+from geo.events.writers import FORMATS, EventsOut, events_out, to_geojson, write_event_lines, write_events
 
 __all__ = ["ATTACK_KINDS", "EVENT_KINDS", "FIELDS", "FORMATS", "STATUSES", "TIME_PRECISIONS", "WEAPONS",
-           "DocumentOutput", "Event", "EventRecord", "Telling", "TellingRecord", "corpus_events", "document_output",
-           "document_tellings", "event_lines", "read_curated", "spooled_event_lines", "to_geojson",
-           "write_event_lines", "write_events"]
+           "DocumentOutput", "Event", "EventRecord", "EventsOut", "Telling", "TellingRecord", "corpus_events",
+           "document_output", "document_tellings", "event_lines", "events_out", "read_curated", "spooled_event_lines",
+           "to_geojson", "write_event_lines", "write_events"]

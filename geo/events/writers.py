@@ -1,6 +1,6 @@
 """Event records written out: JSON (one record a line), CSV, or GeoJSON (one feature per
 event and site), as docs/data-contract.md describes them.  Records are written as they
-come, from a list or a stream."""
+come, from a list or a stream; one stream can feed several formats at once."""
 
 from __future__ import annotations
 
@@ -12,45 +12,105 @@ from geo import FORMAT_VERSION
 from geo.events.model import FIELDS, EventRecord
 from geo.gazetteer import Gazetteer
 
-__all__ = ["FORMATS", "to_geojson", "write_event_lines", "write_events"]
+__all__ = ["FORMATS", "EventsOut", "events_out", "to_geojson", "write_event_lines", "write_events"]
 
 FORMATS = ("json", "csv", "geojson")
 
 
-def write_events(records: Iterable[EventRecord], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> int:
-    """Write records in ``fmt``; returns how many."""
-    if fmt == "json":
-        return write_event_lines((json.dumps(r, ensure_ascii=False) for r in records), out)
-    if fmt == "csv":
-        return _write_csv(records, out)
-    if fmt == "geojson":
-        return _write_geojson(records, gazetteer, out)
-    raise ValueError(f"unknown format {fmt!r}")
+class EventsOut:
+    """An output of event records in one format: ``add`` each record, then ``close``."""
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+        self.count = 0
+
+    def add(self, r: EventRecord) -> None:
+        self.count += 1
+
+    def close(self) -> int:
+        """Ends the output; returns how many records it holds."""
+        return self.count
 
 
-def write_event_lines(lines: Iterable[str], out: IO[str]) -> int:
-    """The JSON document of records that come as their JSON text already; returns how many."""
+class _JsonOut(EventsOut):
     # One event per line: readable in a diff.
-    count = 0
-    out.write(f'{{"format_version": {FORMAT_VERSION}, "events": [')
-    for count, line in enumerate(lines, 1):
-        out.write(("\n" if count == 1 else ",\n") + line)
-    out.write("\n]}\n")
-    return count
+    def __init__(self, out: IO[str]):
+        super().__init__(out)
+        out.write(f'{{"format_version": {FORMAT_VERSION}, "events": [')
+
+    def add_line(self, line: str) -> None:
+        self.out.write(("\n" if self.count == 0 else ",\n") + line)
+        self.count += 1
+
+    def add(self, r: EventRecord) -> None:
+        self.add_line(json.dumps(r, ensure_ascii=False))
+
+    def close(self) -> int:
+        self.out.write("\n]}\n")
+        return self.count
 
 
-def _write_csv(records: Iterable[EventRecord], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    count = 0
-    for count, r in enumerate(records, 1):
+class _CsvOut(EventsOut):
+    def __init__(self, out: IO[str]):
+        super().__init__(out)
+        self._writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+        self._writer.writeheader()
+
+    def add(self, r: EventRecord) -> None:
         row: dict = dict(r)
         row["site_ids"] = "|".join(r["site_ids"])
         row["disputed_fields"] = "|".join(r["disputed_fields"])
         row["sources"] = _sources(r)
-        writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v)
-                         for k, v in row.items()})
-    return count
+        self._writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v)
+                               for k, v in row.items()})
+        self.count += 1
+
+
+class _GeoJsonOut(EventsOut):
+    """The same collection as to_geojson, one feature per line."""
+
+    def __init__(self, out: IO[str], gazetteer: Gazetteer):
+        super().__init__(out)
+        self._gazetteer = gazetteer
+        self._features = 0
+        out.write(f'{{"type": "FeatureCollection", "format_version": {FORMAT_VERSION}, "features": [')
+
+    def add(self, r: EventRecord) -> None:
+        for feature in _features(r, self._gazetteer):
+            self.out.write(("\n" if self._features == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
+            self._features += 1
+        self.count += 1
+
+    def close(self) -> int:
+        self.out.write("\n]}\n")
+        return self.count
+
+
+def events_out(fmt: str, out: IO[str], gazetteer: Gazetteer) -> EventsOut:
+    """An output of records in ``fmt``, written to ``out`` as they are added."""
+    if fmt == "json":
+        return _JsonOut(out)
+    if fmt == "csv":
+        return _CsvOut(out)
+    if fmt == "geojson":
+        return _GeoJsonOut(out, gazetteer)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def write_events(records: Iterable[EventRecord], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> int:
+    """Write records in ``fmt``; returns how many."""
+    output = events_out(fmt, out, gazetteer)
+    for r in records:
+        output.add(r)
+    return output.close()
+
+
+def write_event_lines(lines: Iterable[str], out: IO[str]) -> int:
+    """The JSON document of records that come as their JSON text already; returns how many."""
+    output = _JsonOut(out)
+    for line in lines:
+        output.add_line(line)
+    return output.close()
 
 
 def _sources(r: EventRecord) -> str:
@@ -61,18 +121,6 @@ def to_geojson(records: Iterable[EventRecord], gazetteer: Gazetteer) -> dict:
     """One feature per event and site: an event at two competing sites is two features."""
     return {"type": "FeatureCollection", "format_version": FORMAT_VERSION,
             "features": [f for r in records for f in _features(r, gazetteer)]}
-
-
-def _write_geojson(records: Iterable[EventRecord], gazetteer: Gazetteer, out: IO[str]) -> int:
-    """The same collection as to_geojson, one feature per line, written as it comes."""
-    count, first = 0, True
-    out.write(f'{{"type": "FeatureCollection", "format_version": {FORMAT_VERSION}, "features": [')
-    for count, r in enumerate(records, 1):
-        for feature in _features(r, gazetteer):
-            out.write(("\n" if first else ",\n") + json.dumps(feature, ensure_ascii=False))
-            first = False
-    out.write("\n]}\n")
-    return count
 
 
 def _features(r: EventRecord, gazetteer: Gazetteer) -> list[dict]:

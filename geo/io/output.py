@@ -46,23 +46,16 @@ def write_records(records: Iterable[dict], fields: tuple[str, ...], fmt: str, ou
 
 
 class CsvRecords:
-    """A CSV file of records, written in as many batches as they come."""
+    """A CSV file of records, written in as many batches as they come: the fields of each
+    record in the header's order (a missing value empty, a boolean true or false)."""
 
     def __init__(self, fields: tuple[str, ...], out: IO[str]):
-        self._writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        self._writer.writeheader()
+        self._fields = fields
+        self._writer = csv.writer(out, lineterminator="\n")
+        self._writer.writerow(fields)
 
     def write(self, records: Iterable[dict]) -> int:
-        count = 0
-        for record in records:
-            self._writer.writerow({k: _cell(v) for k, v in record.items()})
-            count += 1
-        return count
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
+        rows = [[("true" if v else "false") if isinstance(v, bool) else "" if v is None else v
+                 for v in map(record.get, self._fields)] for record in records]
+        self._writer.writerows(rows)
+        return len(rows)

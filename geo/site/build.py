@@ -28,7 +28,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from geo import FORMAT_VERSION
 from geo.corpus import Corpus, Document
 from geo.engine import EngineConfig, batches, process_pool, run_documents
-from geo.events import document_output, read_curated, spooled_event_lines, write_events
+from geo.events import document_output, events_out, read_curated, spooled_event_lines
 from geo.events.curated import Curation, without_curated
 from geo.events.spool import TellingSpool, open_spool
 from geo.gazetteer import Gazetteer, Site
@@ -200,9 +200,13 @@ def _open(path: Path):
 
 
 def _write_data(folder: Path, store: SiteStore, sites: list[Site], gazetteer: Gazetteer) -> None:
-    for fmt in ("csv", "geojson"):
-        with _open(folder / f"events.{fmt}") as out:
-            write_events(store.all_events(), gazetteer, fmt, out)
+    with _open(folder / "events.csv") as csv_file, _open(folder / "events.geojson") as geojson_file:
+        outputs = [events_out("csv", csv_file, gazetteer), events_out("geojson", geojson_file, gazetteer)]
+        for record in store.all_events():  # read once for both
+            for output in outputs:
+                output.add(record)
+        for output in outputs:
+            output.close()
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [s.lon, s.lat]},
                  "properties": {"id": s.id, "name": s.name, "kind": s.kind, "country": s.country,
                                 "geo_precision": s.geo_precision, "uncertainty_m": s.uncertainty_m, "layer": s.layer,
