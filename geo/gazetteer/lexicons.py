@@ -68,6 +68,9 @@ class Lexicons:
     metonymy_nouns: frozenset[str]
     physical_nouns: frozenset[str]
     attributive_nouns: frozenset[str]
+    locative_nouns: frozenset[str]
+    function_words: frozenset[str]
+    verbs: frozenset[str]
     head_nouns: dict[str, tuple[str, ...]]  # "military": (...), "governorate<": (...)
     non_places: frozenset[str]
     common_words: frozenset[str]
@@ -95,6 +98,9 @@ def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
         metonymy_nouns=_keys(directory / "metonymy_nouns.txt"),
         physical_nouns=_keys(directory / "physical_nouns.txt"),
         attributive_nouns=_keys(directory / "attributive_nouns.txt"),
+        locative_nouns=_keys(directory / "locative_nouns.txt"),
+        function_words=_keys(directory / "function_words.txt"),
+        verbs=_keys(directory / "verbs.txt"),
         head_nouns=_head_nouns(directory / "head_nouns.txt"),
         non_places=_keys(directory / "non_places.txt"),
         common_words=_keys(directory / "common_words.txt"),

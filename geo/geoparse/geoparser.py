@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK
-from geo.geoparse.mention import Mention
+from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import Rules, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
@@ -64,7 +64,7 @@ class Reading(NamedTuple):
     start: int
     end: int
     sites: tuple[str, ...]
-    literal: bool
+    reading: str  # geo.geoparse.mention.READINGS
 
 
 class Geoparser:
@@ -114,8 +114,7 @@ class Geoparser:
             return None
         w = window(text, start, end)
         rules = self.rules
-        if rules.is_organisation_part(w) or rules.is_person(surface, w, self.place_words) \
-                or rules.is_hyphen_compound(w, self.place_words):
+        if rules.is_organisation_part(w) or rules.is_person(surface, w, self.place_words):
             return None
         group = rules.head_group(index.words_after(hit.padded_end, 3), [key(x) for x in w.before])
         if group is None and hit.payload.stems:
@@ -126,10 +125,12 @@ class Geoparser:
         if not sites:
             return None
         site = self.gazetteer[sites[0]]
-        if site.kind == "country" and rules.is_attributive(w):
-            return None
-        literal = not (len(sites) == 1 and site.metonym_for and rules.is_metonymic(w))
-        return Reading(start, end, sites, literal)
+        single = len(sites) == 1
+        country = single and site.kind == "country"
+        government = country or (single and bool(site.metonym_for))
+        if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
+            return Reading(start, end, sites, "literal")
+        return Reading(start, end, sites, rules.reading(w, country, government, self.place_words))
 
     def _choose(self, hit: Hit[Names], group: str | None) -> tuple[str, ...]:
         """Sites the match may denote, narrowed by the head noun and declared defaults."""
@@ -147,7 +148,8 @@ class Geoparser:
     def _mention(self, doc_id: str, text: str, r: Reading, sentences: SentenceIndex) -> Mention:
         s_start, sentence = sentences.text_around(r.start, r.end)
         common: dict = dict(doc=doc_id, start=r.start, end=r.end, surface=text[r.start:r.end],
-                            literal=r.literal, sentence=sentence, sentence_start=s_start)
+                            literal=r.reading in LITERAL_READINGS, reading=r.reading, sentence=sentence,
+                            sentence_start=s_start)
         if len(r.sites) > 1:
             return Mention(site_id="", name="", kind="", country="", lat=None, lon=None, status="ambiguous",
                            precision=None, uncertainty_m=None, layer="", candidates=r.sites, **common)
@@ -159,8 +161,9 @@ class Geoparser:
     def _unresolved(self, doc_id: str, text: str, start: int, end: int, sentences: SentenceIndex) -> Mention:
         s_start, sentence = sentences.text_around(start, end)
         return Mention(doc=doc_id, start=start, end=end, surface=text[start:end], site_id="", name="", kind="",
-                       country="", lat=None, lon=None, literal=True, status="unresolved", precision=None,
-                       uncertainty_m=None, layer="", candidates=(), sentence=sentence, sentence_start=s_start)
+                       country="", lat=None, lon=None, literal=True, reading="literal", status="unresolved",
+                       precision=None, uncertainty_m=None, layer="", candidates=(), sentence=sentence,
+                       sentence_start=s_start)
 
 
 class _Containment:

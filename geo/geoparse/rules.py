@@ -15,13 +15,26 @@ from geo.text.words import ARTICLE_AT_START
 _WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[AaEe][dlnrstz][-‐]|[AE]l )$")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
-_PREPOSITIONS = {"in", "at", "from", "near", "to", "into", "of", "on", "over", "across", "inside",
-                 "outside", "toward", "towards", "via", "through", "within", "around", "by", "against"}
-_LINKING = {"which", "that", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would",
-            "could", "can", "may", "might", "should", "must", "does", "did", "do", "not", "also",
-            "still", "now", "currently", "reportedly", "already", "been", "being", "itself", "s", "too",
-            "then", "again", "officially", "publicly", "quickly", "clearly", "apparently", "increasingly"}
-_GOVERNMENT_NOUNS = {"government", "administration", "authorities", "regime", "leadership", "officials"}
+
+
+def _keyed(*words: str) -> frozenset[str]:
+    """Words as the rules compare them: skeletons (key() of each word of a text)."""
+    return frozenset(skeleton(w) for w in words)
+
+
+_PREPOSITIONS = _keyed("in", "at", "from", "near", "to", "into", "of", "on", "over", "across", "inside", "outside",
+                       "toward", "towards", "via", "through", "within", "around", "by", "against")
+_LINKING = _keyed("which", "that", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+                  "can", "may", "might", "should", "must", "does", "did", "do", "not", "also", "still", "now",
+                  "currently", "reportedly", "already", "been", "being", "itself", "s", "too", "then", "again",
+                  "officially", "publicly", "quickly", "clearly", "apparently", "increasingly")
+# A country after these acts or is acted with: "talks with Iran", "launched by Iran", "support for Israel".
+_AGENT_PREPOSITIONS = _keyed("with", "by", "for", "between")
+# Before a name, these make it a location whatever follows: "in Iraq putting the country ...".
+_LOCATIVE_PREPOSITIONS = _keyed("in", "inside", "into", "across", "throughout", "within", "from", "near", "around")
+# Nouns a city's name modifies as a side, not a location: "Baghdad officials", "Tehran forces".
+_SIDE_NOUNS = _keyed("government", "administration", "authorities", "regime", "leadership", "officials", "forces",
+                     "force", "troops", "military", "army", "militias", "proxies")
 _STOP_CHARS = ",;:.!?()[]\"“”—–"
 _STOP = re.compile("[" + re.escape(_STOP_CHARS) + "]")
 _MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
@@ -122,33 +135,77 @@ class Rules:
 
     # -- organisations ------------------------------------------------------------------
     def is_organisation_part(self, w: Window) -> bool:
-        """Washington Institute, Georgetown University, Resistance in Iraq, University of Baghdad."""
-        if w.after and not w.glued_after.strip() and is_capitalised(w.after[0]) \
-                and key(w.after[0]) in self.lex.org_heads:
-            return True
+        """Washington Institute, Georgetown University, U.S. Central Command, the New York
+        National Guard, the U.S.-Iraq Higher Military Commission, Resistance in Iraq,
+        University of Baghdad: an organisation's head noun among the capitalised words
+        right after the name, or before it with of/in/for."""
+        if w.after and w.glued_after.strip() in ("", "-", "‐", "–"):
+            for word in w.after[:4]:
+                if not is_capitalised(word):
+                    break
+                if key(word) in self.lex.org_heads:
+                    return True
         if len(w.before) >= 2 and not w.glued_before.strip() and key(w.before[-1]) in {"in", "of", "for"}:
             head = w.before[-2]
             return is_capitalised(head) and key(head) in self.lex.org_heads
         return False
 
-    # -- adjectives --------------------------------------------------------------------
-    def is_hyphen_compound(self, w: Window, place_words: set[str]) -> bool:
-        """US-led, Iran-backed, Baghdad-based: the name is part of an adjective.
-        Iraq-Jordan (border) stays a place: the other half is a place too."""
-        return (w.glued_after in {"-", "‐"} and bool(w.after)
-                and key(w.after[0].split("-")[0]) not in place_words)
+    # -- readings ----------------------------------------------------------------------
+    def reading(self, w: Window, country: bool, government: bool, place_words: set[str]) -> str:
+        """How the name is used: ``literal``, ``literal_modifier``, ``associative_modifier``
+        or ``metonymic`` (geo.geoparse.mention.READINGS).  ``country``: the name is a
+        country's; ``government``: it can stand for a government (a country, a capital)."""
+        hyphened = self._hyphen_compound(w, place_words)
+        if hyphened:
+            return hyphened
+        if government and self.is_metonymic(w):
+            return "metonymic"
+        if w.before and not w.glued_before.strip() and key(w.before[-1]) in _LOCATIVE_PREPOSITIONS:
+            return "literal"  # in Iraq, from Syria, across Iraq and Syria
+        modified = self._modified_noun(w)
+        if modified is not None:
+            if country:  # US forces, Iran officials, US strikes; but the Syria border
+                locative = modified in self.lex.locative_nouns and modified not in self.lex.attributive_nouns
+                return "literal_modifier" if locative else "associative_modifier"
+            # Baghdad officials; but the Baghdad embassy, a Beirut bombing, Erbil residents
+            return "associative_modifier" if modified in _SIDE_NOUNS else "literal_modifier"
+        if government and self._acting(w):
+            return "metonymic"
+        return "literal"
 
-    def is_attributive(self, w: Window) -> bool:
-        """A country name used as a nationality adjective: US forces, Iran officials."""
-        if not w.after or w.glued_after.strip():
+    def _acting(self, w: Window) -> bool:
+        """After "with", "by", "for", "between" a country acts or is acted with ("talks
+        with Iran", "launched by Iran"), unless a place's noun comes first ("the border
+        with Jordan", "a land bridge with Lebanon")."""
+        if not w.before or w.glued_before.strip() or key(w.before[-1]) not in _AGENT_PREPOSITIONS:
             return False
-        return key(w.after[0]) in self.lex.attributive_nouns
+        return len(w.before) < 2 or key(w.before[-2]) not in self.lex.locative_nouns
+
+    def _hyphen_compound(self, w: Window, place_words: set[str]) -> str | None:
+        """US-led, Iran-backed, Baghdad-based, the Israel-Hamas war: the name names a side
+        (associative).  The Iraq-Syria border: both halves are places (a literal modifier)."""
+        if w.glued_after not in {"-", "‐", "–"} or not w.after:
+            return None
+        if key(w.after[0].split("-")[0]) in place_words:
+            return "literal_modifier"
+        return "associative_modifier"
+
+    def _modified_noun(self, w: Window) -> str | None:
+        """The noun a name directly modifies ("U.S. forces", "the Syria border"), if the
+        next word is one: not a function word, a verb, or a word cut off by punctuation."""
+        if not w.after or w.glued_after != " ":
+            return None
+        k = key(w.after[0])
+        lex = self.lex
+        if not k or k in lex.function_words or k in lex.metonymy_verbs or k in lex.verbs or k in _LINKING \
+                or k.endswith(("ly", "ing")):  # adverbs, and verbs of a clause ("Syria using drones")
+            return None
+        return k
 
     # -- metonymy ----------------------------------------------------------------------
     def is_metonymic(self, w: Window) -> bool:
         """A capital or country standing for its government."""
-        return self._possessive_metonym(w) or self._subject_of_verb(w) or self._after_preceder(w) \
-            or self._government_modifier(w)
+        return self._possessive_metonym(w) or self._subject_of_verb(w) or self._after_preceder(w)
 
     def _possessive_metonym(self, w: Window) -> bool:
         """Washington's support (metonym) but Baghdad's streets, Baghdad's Sadr City (place)."""
@@ -187,9 +244,6 @@ class Rules:
             return False
         words = [key(x) for x in w.before if key(x) != "the"]
         return any(" ".join(words[-n:]) in self.lex.metonymy_preceders for n in (3, 2, 1) if len(words) >= n)
-
-    def _government_modifier(self, w: Window) -> bool:
-        return bool(w.after) and not w.glued_after.strip() and key(w.after[0]) in _GOVERNMENT_NOUNS
 
     # -- kinds -------------------------------------------------------------------------
     def head_group(self, following: list[str], preceding: Sequence[str] = ()) -> str | None:

@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from geo.corpus import Document
 from geo.events import EventRecord, TellingRecord
 from geo.gazetteer import Gazetteer, Site
-from geo.geoparse import Mention
+from geo.geoparse import READINGS, Mention
 
 __all__ = ["PER_PAGE", "SiteTotals", "document_page", "site_pages", "web_url"]
 
@@ -159,6 +159,10 @@ def document_page(doc: Document, text: str, mentions: list[Mention], quotes: lis
                                                            pieces=_pieces(text, mentions, quotes, gazetteer))
 
 
+# A mention that does not cite the place itself is shown as such (page.css).
+_READING_CLASSES = {"metonymic": ["metonym"], "associative_modifier": ["associative"]}
+
+
 class _MentionTag(NamedTuple):
     """The anchor that opens a mention: linked to its site page when resolved."""
 
@@ -172,8 +176,8 @@ def _mention_tag(m: Mention, gazetteer: Gazetteer) -> _MentionTag:
     if m.status != "resolved":
         return _MentionTag(m.start, f"mention {m.status}", "", m.status)
     site = gazetteer[m.site_id]
-    classes = " ".join(["mention"] + ([] if site.is_point else ["area"]) + ([] if m.literal else ["metonym"]))
-    title = f"{site.name} ({site.kind})" + ("" if m.literal else " — stands for its government")
+    classes = " ".join(["mention"] + ([] if site.is_point else ["area"]) + _READING_CLASSES.get(m.reading, []))
+    title = f"{site.name} ({site.kind})" + ("" if m.literal else f" — {READINGS[m.reading]}")
     return _MentionTag(m.start, classes, f"../sites/{urlquote(m.site_id)}.html", title)
 
 

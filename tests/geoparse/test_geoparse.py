@@ -9,7 +9,12 @@ def parse(geoparser, text):
 
 
 def sites(geoparser, text):
-    return [(s, site) for s, site, status, _ in parse(geoparser, text) if status != "unresolved"]
+    """The places a text cites: resolved or ambiguous names read literally."""
+    return [(s, site) for s, site, status, literal in parse(geoparser, text) if status != "unresolved" and literal]
+
+
+def readings(geoparser, text):
+    return [(m.surface, m.reading) for m in geoparser.parse("t", text) if m.status == "resolved"]
 
 
 @pytest.mark.parametrize("text", [
@@ -75,9 +80,33 @@ def test_literal_capitals_stay_literal(mini_geoparser, text, surface):
     assert found == [(surface, True)]
 
 
-def test_adjectival_country_names_are_not_mentions(mini_geoparser):
-    text = "US forces and Iran-backed groups met the US-led coalition at the Iraq-Jordan border in Syria."
+def test_adjectival_country_names_name_a_side_not_a_place(mini_geoparser):
+    text = "US forces and Jordan-backed groups met the US-led coalition at the Iraq-Jordan border in Syria."
+    assert readings(mini_geoparser, text) == [
+        ("US", "associative_modifier"), ("Jordan", "associative_modifier"), ("US", "associative_modifier"),
+        ("Iraq", "literal_modifier"), ("Jordan", "literal_modifier"), ("Syria", "literal")]
     assert sites(mini_geoparser, text) == [("Iraq", "iraq"), ("Jordan", "jordan"), ("Syria", "syria")]
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    ("Jordan denied any role.", "Jordan", "metonymic"),
+    ("Syria's attacks went on.", "Syria", "metonymic"),
+    ("He held talks with Jordan.", "Jordan", "metonymic"),
+    ("troops massed along the border with Jordan", "Jordan", "literal"),
+    ("sentiment against the US presence in Iraq putting the country at risk", "Iraq", "literal"),
+    ("patrols along the Syria border", "Syria", "literal_modifier"),
+    ("the Baghdad embassy", "Baghdad", "literal_modifier"),
+    ("Baghdad officials said", "Baghdad", "associative_modifier"),
+    ("drones hit Syria days later", "Syria", "literal"),
+])
+def test_readings(mini_geoparser, text, surface, reading):
+    assert [r for s, r in readings(mini_geoparser, text) if s == surface] == [reading]
+
+
+@pytest.mark.parametrize("text", ["the US State Department said", "U.S. Central Command announced",
+                                  "the US Army Reserve unit", "the U.S.-Iraq Higher Military Commission met"])
+def test_a_country_in_an_organisations_name_is_no_mention(mini_geoparser, text):
+    assert readings(mini_geoparser, text) == []
 
 
 def test_lower_case_words_are_not_names(mini_geoparser):
