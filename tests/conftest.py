@@ -4,7 +4,7 @@ from helpers import FIXTURES
 from geo.geoparse import GeoparserSpec, geoparser_for
 
 MINI = GeoparserSpec(gazetteer=FIXTURES / "mini_gazetteer.csv", ambiguities=FIXTURES / "mini_ambiguities.csv",
-                     fallback_layer=False)
+                     derived_layers=False)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,8 @@
   may be up to 370 km (200 nautical miles) from its coast state;
 * ids are unique, coordinates in range, every row has a source (checked on load);
 * an alias that names two curated sites is declared in ``ambiguities.csv``, and every
-  declaration still names a shared alias.
+  declaration still names a shared alias (the world layer shares names by design: the
+  geoparser resolves them by the document, geo.geoparse.world).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from shapely.geometry import Point
 from shapely.ops import nearest_points
 
 from geo import DATA_DIR
-from geo.gazetteer.sites import Gazetteer, Site, load_gazetteer
+from geo.gazetteer.sites import LAYERS, Gazetteer, Site, load_gazetteer
 
 COUNTRIES = DATA_DIR / "countries.geojson"
 UNCHECKED_COUNTRIES = {"XX", "KRG"}  # international waters; no polygon of its own
@@ -40,9 +41,8 @@ def check_gazetteer(gazetteer: Gazetteer | None = None, tolerance_km: float = 10
     sites = list(gazetteer.sites.values())
     problems = outside_country(sites, countries, tolerance_km)
     problems += undeclared_shared_aliases(gazetteer)
-    curated = sum(1 for s in sites if s.layer == "curated")
-    summary = (f"{curated} curated and {len(sites) - curated} fallback sites, "
-               f"{len(gazetteer.ambiguities)} declared ambiguities: {len(problems)} problem(s)")
+    layers = ", ".join(f"{sum(s.layer == layer for s in sites)} {layer}" for layer in LAYERS)
+    summary = f"sites: {layers}; {len(gazetteer.ambiguities)} declared ambiguities: {len(problems)} problem(s)"
     return problems, summary
 
 
@@ -74,7 +74,7 @@ def outside_country(sites: list[Site], countries: gpd.GeoDataFrame, tolerance_km
 def _allowed_km(site: Site, tolerance_km: float, at_sea: bool) -> float:
     if at_sea and site.kind in OFFSHORE_KINDS:
         return EEZ_KM
-    if site.layer == "fallback":
+    if site.layer != "curated":
         return max(tolerance_km, FALLBACK_TOLERANCE_KM)
     return tolerance_km
 
@@ -82,12 +82,14 @@ def _allowed_km(site: Site, tolerance_km: float, at_sea: bool) -> float:
 def undeclared_shared_aliases(gazetteer: Gazetteer) -> list[str]:
     problems = []
     for key, ids in sorted(gazetteer.shared_aliases().items()):
+        if any(gazetteer[i].layer == "world" for i in ids):
+            continue
         declared = gazetteer.ambiguities.get(key)
         if declared is None or not set(ids) <= set(declared.sites):
             sites = [gazetteer[i] for i in ids]
             problems.append(_where(sites[0], f"alias {key!r} names {', '.join(ids)}: "
                                              f"declare it in ambiguities.csv (default or ambiguous)"))
-    shared = gazetteer.shared_aliases()
+    shared = gazetteer.shared_aliases()  # declarations concern curated sites: none is a world place
     for key, declared in sorted(gazetteer.ambiguities.items()):
         if key not in shared:
             problems.append(f"{declared.path}:{declared.line}: {declared.alias!r} is declared "

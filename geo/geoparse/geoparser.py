@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
-from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK
+from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import Rules, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
+from geo.geoparse.world import resolve_world
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
 
 __all__ = ["Geoparser", "GeoparserSpec", "geoparser_for"]
@@ -37,18 +38,21 @@ class Names(NamedTuple):
 class GeoparserSpec:
     """What a geoparser is built from: file paths, small and picklable, so that every
     worker process builds the geoparser the caller asked for (None: the checked-in file;
-    ``fallback_layer=False``: the curated sites only)."""
+    ``derived_layers=False``: the curated sites only, without the fallback and world layers)."""
 
     gazetteer: Path | None = None
     fallback: Path | None = None
+    world: Path | None = None
     ambiguities: Path | None = None
     lexicons: Path | None = None
-    fallback_layer: bool = True
+    derived_layers: bool = True
 
     def build(self) -> Geoparser:
         lexicons = load_lexicons(self.lexicons) if self.lexicons else load_lexicons()
-        gazetteer = load_gazetteer(self.gazetteer or CURATED, (self.fallback or FALLBACK) if self.fallback_layer else None,
-                                   self.ambiguities or AMBIGUITIES, lexicons.reserved_words)
+        derived = self.derived_layers
+        gazetteer = load_gazetteer(self.gazetteer or CURATED, (self.fallback or FALLBACK) if derived else None,
+                                   self.ambiguities or AMBIGUITIES, lexicons.reserved_words,
+                                   world=(self.world or WORLD) if derived else None)
         return Geoparser(gazetteer, lexicons)
 
 
@@ -90,11 +94,8 @@ class Geoparser:
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         inside_organisation = _Containment(organisations)
         sentences = index.sentences
-        mentions = []
-        for hit in hits:
-            reading = self.read(text, index, hit, inside_organisation, sentences)
-            if reading is not None:
-                mentions.append(self._mention(doc_id, text, reading, sentences))
+        readings = [r for r in (self.read(text, index, hit, inside_organisation, sentences) for hit in hits) if r]
+        mentions = [self._mention(doc_id, text, r, sentences) for r in resolve_world(text, readings, self.gazetteer)]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
             for start, end in find_unresolved(text, taken, self.lexicons):

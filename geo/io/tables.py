@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import csv
+import gzip
 from pathlib import Path
+from typing import IO
 
 from geo.errors import InputError
+
+
+def _open_text(path: Path) -> IO[str]:
+    """A CSV file's text, gzip-compressed when its name ends in .gz."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return path.open(encoding="utf-8-sig", newline="")
 
 
 def read_rows(path: Path, columns: tuple[str, ...], exact: bool = False,
@@ -14,10 +23,10 @@ def read_rows(path: Path, columns: tuple[str, ...], exact: bool = False,
     ``exact``).  Cells are stripped of surrounding spaces, except the ``verbatim`` ones
     (a quote must match its document as written)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with _open_text(path) as handle:
             reader = csv.reader(handle)
             rows = [(reader.line_num, row) for row in reader]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+    except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
         raise InputError(path, f"cannot read: {exc}") from None
     header = tuple(h.strip() for h in rows[0][1]) if rows else ()
     if (exact and header != columns) or not set(columns) <= set(header):

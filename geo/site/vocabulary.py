@@ -5,6 +5,7 @@ the statuses (and what each means), the event types, and how each kind of place 
 from __future__ import annotations
 
 from geo.events.model import EVENT_KINDS, STATUSES
+from geo.gazetteer import LAYERS
 
 __all__ = ["MARKER_CLASSES", "MARKERS", "vocabulary"]
 
@@ -33,8 +34,9 @@ def vocabulary() -> dict:
         "status_meanings": dict(STATUSES),
         "sub_event_types": [sub for _, sub in EVENT_KINDS.values()],
         "marker_classes": MARKER_CLASSES,
-        # how the legend shows an approximate position: the fallback layer holds towns
+        # how the legend shows an approximate position: the derived layers hold towns
         "approximate_marker": MARKER_CLASSES["town"],
+        "precise_layer": LAYERS[0],  # the curated sites; the derived layers' positions are approximate
         # a list, in the legend's order (the data's objects are written with sorted keys)
         "markers": [{"name": name, "colour": colour, "label": label, "in_legend": name != OTHER}
                     for name, (colour, label) in MARKERS.items()],

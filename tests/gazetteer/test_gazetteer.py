@@ -7,7 +7,7 @@ from geo.gazetteer.check import check_gazetteer
 from geo.gazetteer.sites import COLUMNS, load_gazetteer
 
 HEADER = ",".join(COLUMNS) + "\n"
-GOOD = "baghdad,Baghdad,city,IQ,33.34,44.39,10000,,,IQ,geonames:98182,\n"
+GOOD = "baghdad,Baghdad,city,IQ,,33.34,44.39,10000,,,,IQ,geonames:98182,\n"
 
 
 def write(tmp_path: Path, rows: str, ambiguities: str = "alias,sites,default,note\n"):
@@ -18,19 +18,19 @@ def write(tmp_path: Path, rows: str, ambiguities: str = "alias,sites,default,not
 
 def load(tmp_path, rows, ambiguities="alias,sites,default,note\n"):
     gazetteer, declared = write(tmp_path, rows, ambiguities)
-    return load_gazetteer(gazetteer, None, declared, frozenset())
+    return load_gazetteer(gazetteer, None, declared, frozenset(), world=None)
 
 
 @pytest.mark.parametrize("row, message", [
-    ("basra,Basra,city,IQ,95.0,47.8,10000,,,,geonames:1,\n", "out of range"),
-    ("basra,Basra,city,IQ,30.5,east,10000,,,,geonames:1,\n", "lon is not a number"),
-    ("basra,Basra,metropolis,IQ,30.5,47.8,10000,,,,geonames:1,\n", "unknown kind"),
-    ("basra,Basra,city,Iraq,30.5,47.8,10000,,,,geonames:1,\n", "ISO 3166-1"),
-    ("basra,Basra,city,IQ,30.5,47.8,10000,,,,,\n", "no source"),
-    ("Basra City,Basra,city,IQ,30.5,47.8,10000,,,,geonames:1,\n", "invalid id"),
-    ("basra,Basra,city,IQ,30.5,47.8,10000,Al-Basrah||Basrah,,,geonames:1,\n", "empty entry"),
-    ("baghdad,Baghdad again,city,IQ,33.3,44.4,10000,,,,geonames:1,\n", "duplicate id"),
-    ("basra,Basra,city,IQ,30.5\n", "expected 12 fields"),
+    ("basra,Basra,city,IQ,,95.0,47.8,10000,,,,,geonames:1,\n", "out of range"),
+    ("basra,Basra,city,IQ,,30.5,east,10000,,,,,geonames:1,\n", "lon is not a number"),
+    ("basra,Basra,metropolis,IQ,,30.5,47.8,10000,,,,,geonames:1,\n", "unknown kind"),
+    ("basra,Basra,city,Iraq,,30.5,47.8,10000,,,,,geonames:1,\n", "ISO 3166-1"),
+    ("basra,Basra,city,IQ,,30.5,47.8,10000,,,,,,\n", "no source"),
+    ("Basra City,Basra,city,IQ,,30.5,47.8,10000,,,,,geonames:1,\n", "invalid id"),
+    ("basra,Basra,city,IQ,,30.5,47.8,10000,,Al-Basrah||Basrah,,,geonames:1,\n", "empty entry"),
+    ("baghdad,Baghdad again,city,IQ,,33.3,44.4,10000,,,,,geonames:1,\n", "duplicate id"),
+    ("basra,Basra,city,IQ,30.5\n", "expected 14 fields"),
 ])
 def test_malformed_rows_name_file_and_line(tmp_path, row, message):
     with pytest.raises(InputError) as info:
@@ -45,8 +45,8 @@ def test_bad_ambiguity_declaration(tmp_path):
 
 
 def test_check_finds_a_point_outside_its_country_and_an_undeclared_alias(tmp_path):
-    rows = (GOOD + "fake,Fake Base,base,JO,33.34,44.39,2000,Baghdad,,,test,\n"
-            "tanf,Al-Tanf Garrison,base,SY,33.49,38.62,2000,,,,test,\n")
+    rows = (GOOD + "fake,Fake Base,base,JO,,33.34,44.39,2000,,Baghdad,,,test,\n"
+            "tanf,Al-Tanf Garrison,base,SY,,33.49,38.62,2000,,,,,test,\n")
     problems, _ = check_gazetteer(load(tmp_path, rows), tolerance_km=5)
     text = "\n".join(problems)
     assert "g.csv:3: fake:" in text and "outside JO, in IQ" in text
@@ -56,7 +56,7 @@ def test_check_finds_a_point_outside_its_country_and_an_undeclared_alias(tmp_pat
 
 def test_border_tolerance(tmp_path):
     # Trebil crossing, on the Iraq-Jordan line: inside with 5 km tolerance whichever side it falls.
-    rows = "trebil,Trebil,border-crossing,IQ,33.2,38.8,1000,,,,test,\n"
+    rows = "trebil,Trebil,border-crossing,IQ,,33.2,38.8,1000,,,,,test,\n"
     assert check_gazetteer(load(tmp_path, rows), tolerance_km=5)[0] == []
 
 
@@ -67,7 +67,8 @@ def test_checked_in_gazetteer_passes_its_check():
     curated = gazetteer.curated()
     assert len(curated) >= 150
     assert all(s.source for s in gazetteer.sites.values())
-    assert len(gazetteer.sites) - len(curated) >= 500  # the fallback layer
+    layers = {layer: sum(s.layer == layer for s in gazetteer.sites.values()) for layer in ("fallback", "world")}
+    assert layers["fallback"] >= 500 and layers["world"] >= 30000
 
 
 def test_fallback_layer_maps_an_uncurated_town(geoparser):

@@ -76,7 +76,9 @@
     GeoApp.view.writeHash();
   }
 
-  function outline(i) { return app.data.sites[i][app.data.S.layer] === "fallback" ? "#222" : "#fff"; }
+  function approximate(site) { return site[app.data.S.layer] !== app.data.vocabulary.precise_layer; }
+
+  function outline(i) { return approximate(app.data.sites[i]) ? "#222" : "#fff"; }
 
   function addMarkers() {
     var data = app.data, S = data.S, classes = data.vocabulary.marker_classes;
@@ -86,7 +88,7 @@
     data.sites.forEach(function (s, i) {
       var look = data.markers.get(classes[s[S.kind]] || data.vocabulary.other_marker);
       var marker = GeoApp.canvas.marker([s[S.lat], s[S.lon]], {
-        weight: 1.5, color: outline(i), fillColor: look.colour, dashArray: s[S.layer] === "fallback" ? "3 2" : null});
+        weight: 1.5, color: outline(i), fillColor: look.colour, dashArray: approximate(s) ? "3 2" : null});
       marker.bindPopup(function () { return GeoApp.panel.popup(app, i); }, {maxWidth: 320, autoPanPadding: [20, 20]});
       marker.bindTooltip(s[S.name]);
       marker.on("popupopen", function () { selectSite(i); });

@@ -150,7 +150,8 @@
     box.appendChild(el("p", null, s[S.kind] + " · " + s[S.country]));
     box.appendChild(el("p", "hint", s[S.lat].toFixed(4) + ", " + s[S.lon].toFixed(4) + " ± " +
       s[S.uncertainty_m].toLocaleString("en") + " m (" +
-      (s[S.layer] === "fallback" ? "approximate: fallback layer" : "curated") + ", geo_precision " +
+      (s[S.layer] !== data.vocabulary.precise_layer ? "approximate: " + s[S.layer] + " layer" : s[S.layer]) +
+      ", geo_precision " +
       s[S.geo_precision] + ")"));
     var here = app.current.events.filter(function (e) { return e[E.sites].indexOf(i) >= 0; });
     box.appendChild(el("p", null, "Events in the window: " + here.length));
@@ -196,7 +197,7 @@
         row.appendChild(document.createTextNode(look.label));
         box.appendChild(row);
       });
-      [["approx", "approximate (fallback layer)"], ["dim", "nothing in the window"]].forEach(function (pair) {
+      [["approx", "approximate (a derived layer)"], ["dim", "nothing in the window"]].forEach(function (pair) {
         var row = el("div");
         row.appendChild(swatch(town, pair[0]));
         row.appendChild(document.createTextNode(pair[1]));

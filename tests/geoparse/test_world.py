@@ -1,0 +1,46 @@
+"""The world layer, resolved by the document: "X, Y", locative evidence, focus, population."""
+
+import pytest
+
+
+def places(geoparser, text):
+    return [(m.surface, m.site_id, m.kind) for m in geoparser.parse("t", text) if m.status == "resolved"]
+
+
+def site_of(geoparser, text, surface):
+    [(site, kind)] = [(s, k) for found, s, k in places(geoparser, text) if found == surface]
+    return geoparser.gazetteer[site]
+
+
+@pytest.mark.parametrize("text, town, state", [
+    ("Spc. Sanders, 24, of Waycross, Georgia, was killed.", "Waycross", "us-ga"),
+    ("He grew up in Columbus, Ohio, before enlisting.", "Columbus", "us-oh"),
+    ("He grew up in Columbus, Georgia, before enlisting.", "Columbus", "us-ga"),
+    ("The unit is based in Savannah, Ga., and deployed in January.", "Savannah", "us-ga"),
+])
+def test_a_town_and_its_state_bind_each_other(geoparser, text, town, state):
+    assert site_of(geoparser, text, town).admin1 == state
+    parent = next(s for found, s, _ in places(geoparser, text) if found != town)
+    assert parent == state
+
+
+def test_a_state_abbreviation_alone_is_no_place(geoparser):
+    assert places(geoparser, "The plan, Ga. officials said, was approved.") == []
+
+
+@pytest.mark.parametrize("text", ["Austin said the strikes were a response.", "The Houston Texans won again.",
+                                  "Moore told reporters that the base was hit."])
+def test_a_world_town_needs_locative_evidence(geoparser, text):
+    assert [p for p in places(geoparser, text) if p[2] in ("city", "town")] == []
+
+
+def test_with_locative_evidence_the_most_populous_town_of_the_name(geoparser):
+    assert site_of(geoparser, "The remains were flown to Austin on Friday.", "Austin").admin1 == "us-tx"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The U.S. Army Reserve soldiers were from Georgia.", "US"),
+    ("Tbilisi, Georgia, hosted the talks.", "GE"),
+])
+def test_the_document_decides_which_georgia(geoparser, text, country):
+    assert site_of(geoparser, text, "Georgia").country == country
