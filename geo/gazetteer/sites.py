@@ -47,6 +47,7 @@ ARTICLE = "al "
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^(?:[A-Z]{2}|XX|KRG)$")
 _FALLBACK_PRECISION_M = 5000
+_NUMBER_AFTER_WORD = re.compile(r"([a-z]) (\d)")
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,9 @@ def _add(index: dict[str, list[str]], key: str, site_id: str) -> None:
 
 
 def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | None = None) -> list[str]:
-    """The keys of a name: its skeleton, and without its leading article unless the bare
-    word is short or reserved (a given name such as Omar or Walid, a common English word)."""
+    """The keys of a name: its skeleton, without its leading article unless the bare word
+    is short or reserved (a given name such as Omar or Walid, a common English word), and
+    with a number written against the word before it ("Tower 22" and "Tower22")."""
     key = skeleton(name) if key is None else key
     if len(key) < 2:  # an acronym the normaliser shrinks to one letter cannot be matched safely
         return []
@@ -154,6 +156,9 @@ def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | N
         bare = key[len(ARTICLE):]
         if len(bare) >= 4 and bare not in reserved:
             keys.append(bare)
+    joined = _NUMBER_AFTER_WORD.sub(r"\1\2", key)
+    if joined != key:
+        keys.append(joined)
     return keys
 
 

@@ -139,7 +139,7 @@ class Rules:
         National Guard, the U.S.-Iraq Higher Military Commission, Resistance in Iraq,
         University of Baghdad: an organisation's head noun among the capitalised words
         right after the name, or before it with of/in/for."""
-        if w.after and w.glued_after.strip() in ("", "-", "‐", "–"):
+        if w.after and (not w.glued_after.strip() or w.glued_after in ("-", "‐", "–")):
             for word in w.after[:4]:
                 if not is_capitalised(word):
                     break

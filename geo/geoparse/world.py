@@ -8,8 +8,9 @@ a document:
 * "X, Y" binds a town to its state or country ("Columbus, Georgia"; "Fort Moore, Ga."),
   and the state to the one the town lies in;
 * a town or city of the world layer is taken only with locative evidence: a preposition
-  before it ("in", "of", "near", "from" ...) or a parent after it; a capitalised word
-  elsewhere is more often a person, a team or a word ("Austin said", "Houston Texans");
+  before it ("in", "of", "near", "from" ...), a parent after it, or a dateline ("NEWARK –
+  Senator ..."); a capitalised word elsewhere is more often a person, a team or a word
+  ("Austin said", "Houston Texans");
 * a state's abbreviation ("Ga.", "N.Y.") is taken only as the parent of a place;
 * among the candidates left, those in the document's focus win (the countries and
   states it names without doubt), then the most populous.
@@ -27,6 +28,7 @@ __all__ = ["WorldReading", "resolve_world"]
 _LOCATIVE = re.compile(r"(?:\b(?:in|of|near|at|from|to|outside|around|toward|towards|into|across|throughout|inside|"
                        r"via|between)\s+(?:the\s+)?|\bnear\s+(?:the\s+)?)$", re.IGNORECASE)
 _ABBREVIATION_MAX = 5  # "Ga.", "Fla.", "N.Y.": a state's abbreviation, not its name
+_AFTER_DATELINE = re.compile(r"(?:,[^\n,]{1,20})?\s*[–—-]\s")  # "NEWARK –", "TAMPA, Fla. –"
 
 
 class WorldReading(NamedTuple):
@@ -87,7 +89,7 @@ def _with_evidence(text: str, r, gazetteer: Gazetteer) -> tuple[str, ...]:
     """The candidates a match may stand for that no "X, Y" binds: areas (but not a
     state's abbreviation), and towns and cities after a locative word."""
     surface_is_short = r.end - r.start <= _ABBREVIATION_MAX
-    locative = bool(_LOCATIVE.search(text, max(0, r.start - 20), r.start))
+    locative = bool(_LOCATIVE.search(text, max(0, r.start - 20), r.start)) or _is_dateline(text, r)
     kept = []
     for site_id in r.sites:
         site = gazetteer[site_id]
@@ -99,6 +101,13 @@ def _with_evidence(text: str, r, gazetteer: Gazetteer) -> tuple[str, ...]:
         elif locative:
             kept.append(site_id)
     return tuple(kept)
+
+
+def _is_dateline(text: str, r) -> bool:
+    """A place in capitals opening a line, before a dash: where a release or story is filed."""
+    line_start = text.rfind("\n", 0, r.start) + 1
+    return (not text[line_start:r.start].strip(" ([") and text[r.start:r.end].isupper()
+            and bool(_AFTER_DATELINE.match(text, r.end)))
 
 
 def _focus(readings: list, gazetteer: Gazetteer) -> tuple[set[str], set[str]]:

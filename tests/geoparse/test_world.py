@@ -44,3 +44,17 @@ def test_with_locative_evidence_the_most_populous_town_of_the_name(geoparser):
 ])
 def test_the_document_decides_which_georgia(geoparser, text, country):
     assert site_of(geoparser, text, "Georgia").country == country
+
+
+def test_a_dateline_places_a_world_town(geoparser):
+    text = "Statement on the attack\n\nNEWARK – U.S. Senator Bob Menendez said today"
+    assert site_of(geoparser, text, "NEWARK").admin1 == "us-nj"
+
+
+@pytest.mark.parametrize("text, surface, site", [
+    ("The Tower22 outpost was hit.", "Tower22 outpost", "tower-22"),
+    ("ISIS captured the border checkpoint at Al-Tanf in 2015.", "Al-Tanf", "al-tanf-crossing"),
+    ("They flew out of Washington, D.C., on Monday.", "Washington, D.C.", "washington"),
+])
+def test_spellings_and_heads_before_a_name(geoparser, text, surface, site):
+    assert [(s, i) for s, i, _ in places(geoparser, text) if s == surface] == [(surface, site)]
