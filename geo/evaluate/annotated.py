@@ -9,7 +9,8 @@ to them by distance, so the two need not share ids:
   literal mention of a point within 25 km of the site;
 * **all toponyms**, whatever their reading: a predicted mention of any site is right
   when it overlaps an annotated mention of the same place (a point within 25 km; a
-  country of the same country; another area within 250 km); the **reading** of each
+  country of the same country; another area within 250 km, or within the predicted
+  area's own radius when that is larger, as a US state's is); the **reading** of each
   such pair is then compared (literal, literal modifier, associative modifier,
   metonymic), and so is the literal flag they imply;
 * **traps**: predicted mentions overlapping an annotated name of a person or an
@@ -168,7 +169,7 @@ def _same_place(site: Site, place: Place) -> bool:
         return _km(site, place) <= NEAR_KM
     if place.kind == "country" or site.kind == "country":
         return site.kind == place.kind == "country" and site.country == place.country
-    return _km(site, place) <= AREA_KM
+    return _km(site, place) <= max(AREA_KM, site.uncertainty_m / 1000)
 
 
 def _score_points(report: AnnotatedReport, predicted: list[Mention], gold: list[dict], by_doc, places, gazetteer):

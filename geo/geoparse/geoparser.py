@@ -19,9 +19,9 @@ from typing import NamedTuple
 from geo.gazetteer import Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.mention import LITERAL_READINGS, Mention
-from geo.geoparse.rules import Rules, extend_abbreviation, extend_article, key, window
+from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
-from geo.geoparse.world import resolve_world
+from geo.geoparse.world import lies_in, resolve_world
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
 
 __all__ = ["Geoparser", "GeoparserSpec", "geoparser_for"]
@@ -94,8 +94,15 @@ class Geoparser:
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         inside_organisation = _Containment(organisations)
         sentences = index.sentences
-        readings = [r for r in (self.read(text, index, hit, inside_organisation, sentences) for hit in hits) if r]
-        mentions = [self._mention(doc_id, text, r, sentences) for r in resolve_world(text, readings, self.gazetteer)]
+        people: set[str] = set()
+        read = [self.read(text, index, hit, inside_organisation, sentences, people=people) for hit in hits]
+        named = frozenset(r.sites[0] for r in read if r and len(r.sites) == 1)
+        for i, hit in enumerate(hits):
+            if read[i] is None and named.intersection(hit.payload.stems):
+                read[i] = self.read(text, index, hit, inside_organisation, sentences, named)
+        readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
+        readings = _parent_compounds(text, resolve_world(text, readings, self.gazetteer), self.gazetteer)
+        mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
             for start, end in find_unresolved(text, taken, self.lexicons):
@@ -104,8 +111,12 @@ class Geoparser:
         return mentions
 
     def read(self, text: str, index: TextIndex, hit: Hit[Names], inside_organisation: _Containment,
-             sentences: SentenceIndex) -> Reading | None:
-        """The rules applied to one match; None when it is not a place mention."""
+             sentences: SentenceIndex, named: frozenset[str] = frozenset(),
+             people: set[str] | None = None) -> Reading | None:
+        """The rules applied to one match; None when it is not a place mention.  A stem
+        without a head noun ("Al Asad", "Dyess") stands for a site the document has
+        already named in full (``named``): one sense per discourse.  Names read as a
+        person's ("Abu Bakr al-Baghdadi") are added to ``people``."""
         start = extend_article(text, hit.start)
         end = extend_abbreviation(text, hit.end)
         surface = text[start:end]
@@ -115,14 +126,18 @@ class Geoparser:
             return None
         w = window(text, start, end)
         rules = self.rules
-        if rules.is_organisation_part(w) or rules.is_person(surface, w, self.place_words):
+        if rules.is_organisation_part(w):
+            return None
+        if rules.is_person(surface, w, self.place_words):
+            if people is not None:
+                people.add(bare_key(surface))
             return None
         group = rules.head_group(index.words_after(hit.padded_end, 3), [key(x) for x in w.before])
         if group is None and hit.payload.stems:
             s_start, s_end = sentences.around(start, end)
             if rules.military_context(text[s_start:start], text[end:min(s_end, end + 150)]):
                 group = "military"
-        sites = self._choose(hit, group)
+        sites = self._choose(hit, group) or tuple(i for i in hit.payload.stems if i in named)
         if not sites:
             return None
         site = self.gazetteer[sites[0]]
@@ -132,6 +147,14 @@ class Geoparser:
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
         return Reading(start, end, sites, rules.reading(w, country, government, self.place_words))
+
+    @staticmethod
+    def _names_a_person(text: str, r: Reading, people: set[str]) -> bool:
+        """A person's surname or nisba alone, after the full name ("al-Baghdadi said"
+        after "Abu Bakr al-Baghdadi"), unless a locative word shows the place ("in
+        al-Baghdadi")."""
+        return bare_key(text[r.start:r.end]) in people and not LOCATIVE_BEFORE.search(text, max(0, r.start - 12),
+                                                                                      r.start)
 
     def _choose(self, hit: Hit[Names], group: str | None) -> tuple[str, ...]:
         """Sites the match may denote, narrowed by the head noun and declared defaults."""
@@ -165,6 +188,18 @@ class Geoparser:
                        country="", lat=None, lon=None, literal=True, reading="literal", status="unresolved",
                        precision=None, uncertainty_m=None, layer="", candidates=(), sentence=sentence,
                        sentence_start=s_start)
+
+
+def _parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"Fort Wainwright, Alaska-based": the place before its parent that opens a compound
+    modifier is part of that modifier and shares its reading."""
+    for i in range(len(readings) - 1, 0, -1):
+        place, parent = readings[i - 1], readings[i]
+        if (text[place.end:parent.start] == ", " and text[parent.end:parent.end + 1] in ("-", "‐")
+                and parent.reading != "literal" and len(place.sites) == len(parent.sites) == 1
+                and lies_in(gazetteer[place.sites[0]], gazetteer[parent.sites[0]])):
+            readings[i - 1] = place._replace(reading=parent.reading)
+    return readings
 
 
 class _Containment:

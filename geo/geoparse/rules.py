@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 from typing import NamedTuple, Sequence
 
 from geo.gazetteer.lexicons import HEAD_GROUP_KINDS, Lexicons
@@ -15,6 +16,10 @@ from geo.text.words import ARTICLE_AT_START
 _WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[AaEe][dlnrstz][-‐]|[AE]l )$")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+# A locative word right before a name (search it in the few characters before the name):
+# "in", "of", "near", "from" ..., with an optional "the".
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|of|near|at|from|to|outside|around|toward|towards|into|across|throughout|"
+                             r"inside|via|between)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _keyed(*words: str) -> frozenset[str]:
@@ -34,7 +39,8 @@ _AGENT_PREPOSITIONS = _keyed("with", "by", "for", "between")
 _LOCATIVE_PREPOSITIONS = _keyed("in", "inside", "into", "across", "throughout", "within", "from", "near", "around")
 # Nouns a city's name modifies as a side, not a location: "Baghdad officials", "Tehran forces".
 _SIDE_NOUNS = _keyed("government", "administration", "authorities", "regime", "leadership", "officials", "forces",
-                     "force", "troops", "military", "army", "militias", "proxies")
+                     "force", "troops", "military", "army", "militias", "proxies", "spokesman", "spokeswoman",
+                     "spokesperson", "spokespeople", "official")
 _STOP_CHARS = ",;:.!?()[]\"“”—–"
 _STOP = re.compile("[" + re.escape(_STOP_CHARS) + "]")
 _MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
@@ -83,6 +89,11 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
 def key(word: str) -> str:
     """A word's skeleton; words repeat, so it is cached."""
     return skeleton(word)
+
+
+def bare_key(surface: str) -> str:
+    """A name's key without its Arabic article: "al-Baghdadi" and "Baghdadi" are one name."""
+    return key(ARTICLE_AT_START.sub("", surface))
 
 
 def extend_article(text: str, start: int) -> int:
@@ -140,11 +151,12 @@ class Rules:
         University of Baghdad: an organisation's head noun among the capitalised words
         right after the name, or before it with of/in/for."""
         if w.after and (not w.glued_after.strip() or w.glued_after in ("-", "‐", "–")):
-            for word in w.after[:4]:
-                if not is_capitalised(word):
-                    break
-                if key(word) in self.lex.org_heads:
-                    return True
+            run = list(takewhile(is_capitalised, w.after[:4]))
+            keys = [key(word) for word in run]
+            # "Pentagon Press Secretary", "White House National Security Council Spokesman":
+            # a person's title, which the name modifies, not an organisation's name.
+            if any(k in self.lex.org_heads for k in keys) and not any(k in self.lex.person_titles for k in keys):
+                return True
         if len(w.before) >= 2 and not w.glued_before.strip() and key(w.before[-1]) in {"in", "of", "for"}:
             head = w.before[-2]
             return is_capitalised(head) and key(head) in self.lex.org_heads
@@ -167,11 +179,19 @@ class Rules:
             if country:  # US forces, Iran officials, US strikes; but the Syria border
                 locative = modified in self.lex.locative_nouns and modified not in self.lex.attributive_nouns
                 return "literal_modifier" if locative else "associative_modifier"
-            # Baghdad officials; but the Baghdad embassy, a Beirut bombing, Erbil residents
-            return "associative_modifier" if modified in _SIDE_NOUNS else "literal_modifier"
+            # Baghdad officials, Pentagon Press Secretary; but the Baghdad embassy, a Beirut
+            # bombing, Erbil residents
+            side = modified in _SIDE_NOUNS or self._title_follows(w)
+            return "associative_modifier" if side else "literal_modifier"
         if government and self._acting(w):
             return "metonymic"
         return "literal"
+
+    def _title_follows(self, w: Window) -> bool:
+        """A person's title in the next three words: the name says whose official it is."""
+        words = [key(x) for x in w.after[:3]]
+        pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
+        return any(k in self.lex.person_titles for k in words + pairs)
 
     def _acting(self, w: Window) -> bool:
         """After "with", "by", "for", "between" a country acts or is acted with ("talks

@@ -13,7 +13,8 @@ a document:
   ("Austin said", "Houston Texans");
 * a state's abbreviation ("Ga.", "N.Y.") is taken only as the parent of a place;
 * among the candidates left, those in the document's focus win (the countries and
-  states it names without doubt), then the most populous.
+  states it names without doubt), then a region over a town of its name ("from
+  California": the state, not California, Maryland), then the most populous.
 """
 
 from __future__ import annotations
@@ -22,12 +23,10 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Site
+from geo.geoparse.rules import LOCATIVE_BEFORE, key
 
-__all__ = ["WorldReading", "resolve_world"]
+__all__ = ["WorldReading", "lies_in", "resolve_world"]
 
-_LOCATIVE = re.compile(r"(?:\b(?:in|of|near|at|from|to|outside|around|toward|towards|into|across|throughout|inside|"
-                       r"via|between)\s+(?:the\s+)?|\bnear\s+(?:the\s+)?)$", re.IGNORECASE)
-_ABBREVIATION_MAX = 5  # "Ga.", "Fla.", "N.Y.": a state's abbreviation, not its name
 _AFTER_DATELINE = re.compile(r"(?:,[^\n,]{1,20})?\s*[–—-]\s")  # "NEWARK –", "TAMPA, Fla. –"
 
 
@@ -70,14 +69,15 @@ def _bind_parents(text: str, readings: list, gazetteer: Gazetteer) -> dict[int, 
         child, parent = readings[i], readings[i + 1]
         if not re.fullmatch(r",\s*", text[child.end:parent.start]):
             continue
-        pairs = [(c, p) for c in child.sites for p in parent.sites if _lies_in(gazetteer[c], gazetteer[p])]
+        pairs = [(c, p) for c in child.sites for p in parent.sites if lies_in(gazetteer[c], gazetteer[p])]
         if pairs:
             bound[i] = tuple(dict.fromkeys(c for c, _ in pairs))
             bound[i + 1] = tuple(dict.fromkeys(p for _, p in pairs))
     return bound
 
 
-def _lies_in(child: Site, parent: Site) -> bool:
+def lies_in(child: Site, parent: Site) -> bool:
+    """Whether a site lies in a country, a state or a governorate."""
     if parent.kind == "country":
         return child.country == parent.country and child.id != parent.id
     if parent.kind in ("state", "governorate"):
@@ -88,15 +88,15 @@ def _lies_in(child: Site, parent: Site) -> bool:
 def _with_evidence(text: str, r, gazetteer: Gazetteer) -> tuple[str, ...]:
     """The candidates a match may stand for that no "X, Y" binds: areas (but not a
     state's abbreviation), and towns and cities after a locative word."""
-    surface_is_short = r.end - r.start <= _ABBREVIATION_MAX
-    locative = bool(_LOCATIVE.search(text, max(0, r.start - 20), r.start)) or _is_dateline(text, r)
+    surface = key(text[r.start:r.end])
+    locative = bool(LOCATIVE_BEFORE.search(text, max(0, r.start - 20), r.start)) or _is_dateline(text, r)
     kept = []
     for site_id in r.sites:
         site = gazetteer[site_id]
         if site.layer != "world":
             kept.append(site_id)
         elif not site.is_point:
-            if not (site.kind == "state" and surface_is_short):
+            if not (site.kind == "state" and surface != key(site.name)):  # "Ga.", "N.Y."
                 kept.append(site_id)
         elif locative:
             kept.append(site_id)
@@ -128,4 +128,4 @@ def _focus(readings: list, gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
 
 def _rank(site: Site, countries: set[str], states: set[str]) -> tuple:
     return (site.admin1 in states or site.id in states, site.country in countries, site.layer != "world",
-            site.population, site.kind == "country")
+            not site.is_point, site.population, site.kind == "country")

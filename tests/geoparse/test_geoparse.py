@@ -145,3 +145,27 @@ def test_mentions_carry_offsets_and_sentence(mini_geoparser):
 def test_real_gazetteer_resolves_variants(geoparser, variant, site):
     text = f"Drones struck {variant} again."
     assert sites(geoparser, text) == [(variant, site)]
+
+
+def test_a_short_name_stands_for_a_site_the_document_named_in_full(geoparser):
+    full = "Rockets struck Ain al-Asad Air Base. Patrols now circle the edges of Al Asad."
+    assert [s for s, _ in sites(geoparser, full)] == ["Ain al-Asad Air Base", "Al Asad"]
+    assert sites(geoparser, "Patrols now circle the edges of Al Asad.") == []
+
+
+def test_a_persons_nisba_alone_stays_the_person(geoparser):
+    text = "Abu Bakr al-Baghdadi was killed in 2019. Baghdadi had led the group. Troops in al-Baghdadi were hit."
+    assert [s for s, _ in sites(geoparser, text)] == ["al-Baghdadi"]
+    assert geoparser.parse("t", text)[0].start == text.index("in al-Baghdadi") + 3
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    ("He spoke at the Pentagon on Friday.", "Pentagon", "literal"),
+    ("The Pentagon said the strikes worked.", "Pentagon", "metonymic"),
+    ("Pentagon Press Secretary Pat Ryder said the base was hit.", "Pentagon", "associative_modifier"),
+    ("Pentagon spokesman John Kirby said so.", "Pentagon", "associative_modifier"),
+    ("Soldiers of the Fort Wainwright, Alaska-based battalion.", "Fort Wainwright", "associative_modifier"),
+    ("Israel struck Lebanon, Iraq-based militias answered.", "Lebanon", "literal"),
+])
+def test_readings_of_facilities_and_compounds(geoparser, text, surface, reading):
+    assert (surface, reading) in readings(geoparser, text)

@@ -28,6 +28,12 @@ def test_a_state_abbreviation_alone_is_no_place(geoparser):
     assert places(geoparser, "The plan, Ga. officials said, was approved.") == []
 
 
+@pytest.mark.parametrize("state, site", [("Texas", "us-tx"), ("Idaho", "us-id"), ("Ohio", "us-oh"),
+                                         ("California", "us-ca")])
+def test_a_state_named_in_full_is_a_place_however_short_its_name(geoparser, state, site):
+    assert (state, site, "state") in places(geoparser, f"The bombers flew from {state} to the Gulf.")
+
+
 @pytest.mark.parametrize("text", ["Austin said the strikes were a response.", "The Houston Texans won again.",
                                   "Moore told reporters that the base was hit."])
 def test_a_world_town_needs_locative_evidence(geoparser, text):
