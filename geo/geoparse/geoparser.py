@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,7 +85,11 @@ class Geoparser:
         self.places: KeyMatcher[Names] = KeyMatcher(entries)
         self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
                                                                   lexicons.organisations)))
-        self.place_words = {w for k in gazetteer.aliases for w in k.split()}
+        # Words of the names a reader knows as places: not the world layer's towns, whose
+        # names include every common word ("Led", "Hamas", "Designated").
+        self.place_words = {w for k, ids in gazetteer.aliases.items()
+                            if any(gazetteer[i].layer != "world" or not gazetteer[i].is_point for i in ids)
+                            for w in k.split()}
 
     def parse(self, doc_id: str, text: str, index: TextIndex | None = None, unresolved: bool = True) -> list[Mention]:
         """The document's mentions in text order; ``unresolved=False`` leaves out the names
@@ -101,7 +106,8 @@ class Geoparser:
             if read[i] is None and named.intersection(hit.payload.stems):
                 read[i] = self.read(text, index, hit, inside_organisation, sentences, named)
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
-        readings = _parent_compounds(text, resolve_world(text, readings, self.gazetteer), self.gazetteer)
+        readings = resolve_world(text, readings, self.gazetteer)
+        readings = _coordinated_states(text, _parent_compounds(text, readings, self.gazetteer), self.gazetteer)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
@@ -199,6 +205,21 @@ def _parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) 
                 and parent.reading != "literal" and len(place.sites) == len(parent.sites) == 1
                 and lies_in(gazetteer[place.sites[0]], gazetteer[parent.sites[0]])):
             readings[i - 1] = place._replace(reading=parent.reading)
+    return readings
+
+
+_COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _coordinated_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"between the United States and Iraq", "by the United Kingdom, France, Turkey ...":
+    a country coordinated with a country standing for its state stands for its own."""
+    for i in range(1, len(readings)):
+        before, current = readings[i - 1], readings[i]
+        if (before.reading == "metonymic" and current.reading == "literal"
+                and _COORDINATION.fullmatch(text, before.end, current.start)
+                and all(len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "country" for r in (before, current))):
+            readings[i] = current._replace(reading="metonymic")
     return readings
 
 

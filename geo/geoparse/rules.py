@@ -33,6 +33,12 @@ _LINKING = _keyed("which", "that", "who", "is", "are", "was", "were", "has", "ha
                   "can", "may", "might", "should", "must", "does", "did", "do", "not", "also", "still", "now",
                   "currently", "reportedly", "already", "been", "being", "itself", "s", "too", "then", "again",
                   "officially", "publicly", "quickly", "clearly", "apparently", "increasingly")
+# After a country's name these make it the state acting: "the United States will defend".
+_MODALS = _keyed("will", "would", "must", "should", "shall", "can", "could", "may", "might", "cannot", "won't")
+# Singular forms only: a country takes "has"; "in Syria and Iraq have escalated" has another subject.
+_AUXILIARIES = _keyed("is", "was", "has", "had")
+_PERFECT = _keyed("has", "had")
+_ADVERBS = _keyed("long", "also", "already", "not", "never", "since", "now", "still", "just", "again")
 # A country after these acts or is acted with: "talks with Iran", "launched by Iran", "support for Israel".
 _AGENT_PREPOSITIONS = _keyed("with", "by", "for", "between")
 # Before a name, these make it a location whatever follows: "in Iraq putting the country ...".
@@ -40,7 +46,8 @@ _LOCATIVE_PREPOSITIONS = _keyed("in", "inside", "into", "across", "throughout", 
 # Nouns a city's name modifies as a side, not a location: "Baghdad officials", "Tehran forces".
 _SIDE_NOUNS = _keyed("government", "administration", "authorities", "regime", "leadership", "officials", "forces",
                      "force", "troops", "military", "army", "militias", "proxies", "spokesman", "spokeswoman",
-                     "spokesperson", "spokespeople", "official")
+                     "spokesperson", "spokespeople", "official", "leaders", "leader", "leadership", "correspondent",
+                     "reporters", "personnel", "soldiers", "citizens", "diplomats", "nationals", "interests")
 _STOP_CHARS = ",;:.!?()[]\"“”—–"
 _STOP = re.compile("[" + re.escape(_STOP_CHARS) + "]")
 _MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
@@ -170,10 +177,12 @@ class Rules:
         hyphened = self._hyphen_compound(w, place_words)
         if hyphened:
             return hyphened
-        if government and self.is_metonymic(w):
+        if government and self.is_metonymic(w, place_words):
             return "metonymic"
         if w.before and not w.glued_before.strip() and key(w.before[-1]) in _LOCATIVE_PREPOSITIONS:
             return "literal"  # in Iraq, from Syria, across Iraq and Syria
+        if self._coordinated_side(w, place_words):
+            return "associative_modifier"
         modified = self._modified_noun(w)
         if modified is not None:
             if country:  # US forces, Iran officials, US strikes; but the Syria border
@@ -185,7 +194,33 @@ class Rules:
             return "associative_modifier" if side else "literal_modifier"
         if government and self._acting(w):
             return "metonymic"
+        if country and self._of_a_person(w, place_words):
+            return "metonymic"
         return "literal"
+
+    def _of_a_person(self, w: Window, place_words: set[str]) -> bool:
+        """"Prime Minister Haidar Al-Abadi of Iraq", "the President of Iraq": the state the
+        person serves, after "of" and a name or a title (not a place: "the city of")."""
+        if len(w.before) < 2 or w.glued_before.strip() or key(w.before[-1]) != "of":
+            return False
+        owner = w.before[-2]
+        k = key(owner)
+        if k in self.lex.person_titles or k in _SIDE_NOUNS:
+            return True
+        return is_capitalised(owner) and k not in place_words and k not in self.lex.physical_nouns \
+            and k not in self.lex.locative_nouns
+
+    def _coordinated_side(self, w: Window, place_words: set[str]) -> bool:
+        """"U.S. and coalition forces", "US and local forces", "U.S. and Iraqi citizens": a
+        name coordinated with another modifier of a side's noun (not with a place: "U.S.
+        and Iraq")."""
+        if len(w.after) < 3 or w.glued_after != " " or key(w.after[0]) not in ("and", "or"):
+            return False
+        partner = w.after[1]
+        demonym = key(partner) in self.lex.non_places and not partner.isupper()  # Iraqi; but US
+        if is_capitalised(partner) and key(partner) in place_words and not demonym:
+            return False
+        return any(key(x) in _SIDE_NOUNS for x in w.after[2:4])
 
     def _title_follows(self, w: Window) -> bool:
         """A person's title in the next three words: the name says whose official it is."""
@@ -195,19 +230,24 @@ class Rules:
 
     def _acting(self, w: Window) -> bool:
         """After "with", "by", "for", "between" a country acts or is acted with ("talks
-        with Iran", "launched by Iran"), unless a place's noun comes first ("the border
-        with Jordan", "a land bridge with Lebanon")."""
-        if not w.before or w.glued_before.strip() or key(w.before[-1]) not in _AGENT_PREPOSITIONS:
+        with Iran", "a war with Iran", "launched by Iran"), unless a physical noun comes
+        first ("the border with Jordan", "a land bridge with Lebanon")."""
+        before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
+        if not before or w.glued_before.strip() or key(before[-1]) not in _AGENT_PREPOSITIONS:
             return False
-        return len(w.before) < 2 or key(w.before[-2]) not in self.lex.locative_nouns
+        return len(before) < 2 or key(before[-2]) not in self.lex.physical_nouns
 
     def _hyphen_compound(self, w: Window, place_words: set[str]) -> str | None:
         """US-led, Iran-backed, Baghdad-based, the Israel-Hamas war: the name names a side
-        (associative).  The Iraq-Syria border: both halves are places (a literal modifier)."""
+        (associative).  The Iraq-Syria border: two places before a place's noun (a literal
+        modifier)."""
         if w.glued_after not in {"-", "‐", "–"} or not w.after:
             return None
-        if key(w.after[0].split("-")[0]) in place_words:
-            return "literal_modifier"
+        parts = w.after[0].split("-")
+        if is_capitalised(parts[0]) and key(parts[0]) in place_words:
+            # The Iraq-Syria border; but the U.S.-Iraq Strategic Dialogue (two parties)
+            noun = parts[1] if len(parts) > 1 else (w.after[1] if len(w.after) > 1 else "")
+            return "literal_modifier" if key(noun) in self.lex.locative_nouns else "associative_modifier"
         return "associative_modifier"
 
     def _modified_noun(self, w: Window) -> str | None:
@@ -223,23 +263,27 @@ class Rules:
         return k
 
     # -- metonymy ----------------------------------------------------------------------
-    def is_metonymic(self, w: Window) -> bool:
+    def is_metonymic(self, w: Window, place_words: set[str]) -> bool:
         """A capital or country standing for its government."""
-        return self._possessive_metonym(w) or self._subject_of_verb(w) or self._after_preceder(w)
+        return self._possessive_metonym(w, place_words) or self._subject_of_verb(w) or self._after_preceder(w)
 
-    def _possessive_metonym(self, w: Window) -> bool:
-        """Washington's support (metonym) but Baghdad's streets, Baghdad's Sadr City (place)."""
+    def _possessive_metonym(self, w: Window, place_words: set[str]) -> bool:
+        """Washington's support, Iraq's sovereignty, Iran's Revolutionary Guard (the state,
+        metonym) but Baghdad's streets, Iraq's second-largest city, Baghdad's Green Zone
+        (the place): a physical noun or a place's name in the next words."""
         if not _POSSESSIVE.match(w.glued_after.strip()):
             return False
-        words = [x for x in w.after if key(x) != "s"]
+        words = [x for x in w.after if key(x) != "s"][:3]
         if not words:
             return False
-        first = key(words[0])
-        if first in self.lex.physical_nouns:
-            return False
-        if is_capitalised(words[0]) and first not in self.lex.metonymy_nouns:
-            return False
-        return any(key(x) in self.lex.metonymy_nouns for x in words[:4])
+        lex = self.lex
+        for word in words:  # the place's own parts: Baghdad's heavily fortified Green Zone
+            k = key(word)
+            if k in lex.physical_nouns or (is_capitalised(word) and k in place_words):
+                return False
+            if k in lex.function_words:  # but Israel's assault on Gaza
+                break
+        return True
 
     def _subject_of_verb(self, w: Window) -> bool:
         """Tehran prefers, Baghdad expects, Baghdad which is trying, Baghdad, which has warned."""
@@ -251,10 +295,16 @@ class Rules:
             words = w.after
         else:
             return False
-        for word in words[:4]:
+        for i, word in enumerate(words[:4]):
             k = key(word)
-            if k in self.lex.metonymy_verbs:
+            if k in self.lex.metonymy_verbs or k in _MODALS:
                 return True
+            if k in _AUXILIARIES:  # Iran has long backed, the US is reducing
+                following = next((key(x) for x in words[i + 1:i + 3] if key(x) not in _ADVERBS
+                                  and not key(x).endswith("ly")), "")
+                if following.endswith("ing") or (k in _PERFECT and following.endswith(("ed", "en"))
+                                                 and following != "been"):
+                    return True
             if k not in _LINKING and not k.endswith("ly"):
                 return False
         return False

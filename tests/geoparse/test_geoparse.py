@@ -169,3 +169,28 @@ def test_a_persons_nisba_alone_stays_the_person(geoparser):
 ])
 def test_readings_of_facilities_and_compounds(geoparser, text, surface, reading):
     assert (surface, reading) in readings(geoparser, text)
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    ("Iraq's sovereignty must be respected.", "Iraq", "metonymic"),
+    ("Iran's Revolutionary Guard trained them.", "Iran", "metonymic"),
+    ("Iraq's second-largest city fell.", "Iraq", "literal"),
+    ("The embassy sits in Baghdad's heavily fortified Green Zone.", "Baghdad", "literal"),
+    ("Israel's assault on Gaza went on.", "Israel", "metonymic"),
+    ("The United States will defend its personnel.", "United States", "metonymic"),
+    ("Iran has long backed these groups.", "Iran", "metonymic"),
+    ("The United States is reducing its troop levels.", "United States", "metonymic"),
+    ("A partnership between the United States and Iraq.", "Iraq", "metonymic"),
+    ("Strikes were flown by the United Kingdom, France, and Jordan.", "Jordan", "metonymic"),
+    ("Strikes hit targets in Iraq, Syria and Jordan.", "Jordan", "literal"),
+    ("They fear a war with Iran.", "Iran", "metonymic"),
+    ("The border with Jordan was closed.", "Jordan", "literal"),
+    ("Obama called Prime Minister Haidar Al-Abadi of Iraq today.", "Iraq", "metonymic"),
+    ("Attacks against U.S. and coalition forces continued.", "U.S.", "associative_modifier"),
+    ("Attacks against Israel and US forces continued.", "Israel", "literal"),
+    ("The US-led coalition struck.", "US", "associative_modifier"),
+    ("The Iraq-Syria border was closed.", "Iraq", "literal_modifier"),
+    ("The U.S.-Iraq talks resumed.", "Iraq", "associative_modifier"),
+])
+def test_readings_of_countries_in_context(geoparser, text, surface, reading):
+    assert (surface, reading) in readings(geoparser, text)
