@@ -31,7 +31,8 @@ THEATRE = box(24.0, 10.0, 64.0, 42.5)  # lon/lat box of the Natural Earth region
 FINE, COARSE = 0.005, 0.05  # simplification tolerance in degrees inside / outside the theatre
 FALLBACK_COUNTRIES = {"IQ", "SY", "JO", "LB", "IL", "PS", "IR", "YE", "SA", "KW", "AE", "QA", "BH", "OM", "TR", "EG"}
 MIN_POPULATION = 15000
-_PROPER_NAME = re.compile(r"^(?:(?:al|el|an|ad|as|at|ar|az)-)?[A-Z][A-Za-z' .-]+$")
+_PROPER_NAME = re.compile(r"^(?:(?:al|el|an|ad|as|at|ar|az)-)?[A-Z][A-Za-z' .-]+$"
+                          r"|^[\u0621-\u064A\u0671 ]+$")  # or in Arabic script (Wikipedia's infoboxes)
 # Natural Earth leaves ISO_A2 empty (-99) for a few countries.
 _ISO_FIXES = {"FRA": "FR", "NOR": "NO", "CYN": "CY", "SOL": "SO", "KOS": "XK"}
 
@@ -116,7 +117,7 @@ def derive_fallback(naturalearth: Path, out: Path) -> int:
                     and not any(k in owner or k in taken for k in keys) and not _is_common_english(name)):
                 owner.update(dict.fromkeys(keys, place))
                 aliases.append(name)
-        if aliases:
+        if aliases and aliases[0].isascii():  # named in Latin script first, as the map shows it
             place["aliases"] = aliases
             places[place["geonameid"] if place["geonameid"] > 0 else _fallback_id(place)] = place
     rows = []

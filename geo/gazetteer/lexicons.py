@@ -21,6 +21,9 @@ HEAD_GROUP_KINDS = {
     "port": {"port"},
     "governorate": {"governorate"},
     "city": {"city", "town"},
+    # A district, a former Ottoman province, a road: an area the name's town or city lies
+    # in or ends at, never the town itself ("Abu Kamal District", "Baghdad–Damascus Highway").
+    "area": {"district", "region"},
 }
 
 

@@ -32,10 +32,10 @@ COLUMNS = ("id", "name", "kind", "country", "admin1", "lat", "lon", "uncertainty
            "aliases", "stems", "metonym_for", "source", "note")
 KINDS = {
     "airbase", "base", "outpost", "airport", "border-crossing", "gas-field", "oil-field", "port",
-    "facility", "city", "town", "village", "district", "square", "sea", "lake", "region",
+    "facility", "city", "town", "village", "district", "square", "sea", "lake", "river", "region",
     "governorate", "state", "country", "continent",
 }
-AREA_KINDS = {"country", "region", "governorate", "state", "sea", "lake", "continent"}
+AREA_KINDS = {"country", "region", "governorate", "state", "sea", "lake", "river", "continent"}
 # The layers, the one that shadows the others first: a name a curated site has names no
 # fallback or world place, and a theatre town's name no world place.
 LAYERS = ("curated", "fallback", "world")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from geo.gazetteer import Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
+from geo.gazetteer import AREA_KINDS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
@@ -70,6 +70,12 @@ class Reading(NamedTuple):
     end: int
     sites: tuple[str, ...]
     reading: str  # geo.geoparse.mention.READINGS
+
+
+# Head nouns of areas named after a town: the town's point never stands for them.
+_AREA_GROUPS = frozenset({"area", "governorate"})
+# A dash, then the words of another name: "–Damascus Highway".
+_JOINED_NAME = re.compile(r"\s?[-–—]\s?(?=[A-Z])([\w'’ -]{1,60})")
 
 
 class Geoparser:
@@ -139,6 +145,8 @@ class Geoparser:
                 people.add(bare_key(surface))
             return None
         group = rules.head_group(index.words_after(hit.padded_end, 3), [key(x) for x in w.before])
+        if group is None and self._joined_to_an_area(text, end):
+            return None  # "the Baghdad–Damascus Highway": a road, not Baghdad
         if group is None and hit.payload.stems:
             s_start, s_end = sentences.around(start, end)
             if rules.military_context(text[s_start:start], text[end:min(s_end, end + 150)]):
@@ -147,12 +155,27 @@ class Geoparser:
         if not sites:
             return None
         site = self.gazetteer[sites[0]]
+        if group in _AREA_GROUPS and site.kind not in rules.kinds_of(group) | AREA_KINDS:
+            return None  # "the Abu Kamal District", "Kirkuk province" unknown: not the town
         single = len(sites) == 1
         country = single and site.kind == "country"
         government = country or (single and bool(site.metonym_for))
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
         return Reading(start, end, sites, rules.reading(w, country, government, self.place_words))
+
+    def _joined_to_an_area(self, text: str, end: int) -> bool:
+        """A name joined by a dash to another name that an area's head noun ends
+        ("Baghdad–Damascus Highway", "the Kirkuk-Ceyhan road")."""
+        joined = _JOINED_NAME.match(text, end)
+        if not joined:
+            return False
+        for word in joined.group(1).split()[1:4]:
+            if self.rules.head_group([key(word)]) in _AREA_GROUPS:
+                return True
+            if not word[:1].isupper():
+                return False
+        return False
 
     @staticmethod
     def _names_a_person(text: str, r: Reading, people: set[str]) -> bool:

@@ -38,6 +38,10 @@ _MODALS = _keyed("will", "would", "must", "should", "shall", "can", "could", "ma
 # Singular forms only: a country takes "has"; "in Syria and Iraq have escalated" has another subject.
 _AUXILIARIES = _keyed("is", "was", "has", "had")
 _PERFECT = _keyed("has", "had")
+_COMPASS = _keyed("eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+                  "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western")
+# After a participle these make it an adjective ("Syria located on", "Iraq affiliated with").
+_PARTICIPLE_PREPOSITIONS = _keyed("on", "in", "at", "with", "near", "along", "by", "inside", "within")
 _ADVERBS = _keyed("long", "also", "already", "not", "never", "since", "now", "still", "just", "again")
 # A country after these acts or is acted with: "talks with Iran", "launched by Iran", "support for Israel".
 _AGENT_PREPOSITIONS = _keyed("with", "by", "for", "between")
@@ -179,8 +183,9 @@ class Rules:
             return hyphened
         if government and self.is_metonymic(w, place_words):
             return "metonymic"
-        if w.before and not w.glued_before.strip() and key(w.before[-1]) in _LOCATIVE_PREPOSITIONS:
-            return "literal"  # in Iraq, from Syria, across Iraq and Syria
+        if w.before and not w.glued_before.strip() and key(w.before[-1]) in _LOCATIVE_PREPOSITIONS \
+                and not (len(w.before) > 1 and key(w.before[-2]) == "according"):
+            return "literal"  # in Iraq, from Syria, across Iraq and Syria; but "according to"
         if self._coordinated_side(w, place_words):
             return "associative_modifier"
         modified = self._modified_noun(w)
@@ -258,7 +263,7 @@ class Rules:
         k = key(w.after[0])
         lex = self.lex
         if not k or k in lex.function_words or k in lex.metonymy_verbs or k in lex.verbs or k in _LINKING \
-                or k.endswith(("ly", "ing")):  # adverbs, and verbs of a clause ("Syria using drones")
+                or k.endswith(("ly", "ing", "ed")):  # adverbs, verbs of a clause ("Syria using drones", "Erbil fired")
             return None
         return k
 
@@ -287,7 +292,10 @@ class Rules:
 
     def _subject_of_verb(self, w: Window) -> bool:
         """Tehran prefers, Baghdad expects, Baghdad which is trying, Baghdad, which has warned."""
-        if w.before and key(w.before[-1]) in _PREPOSITIONS:
+        before = [key(x) for x in w.before]
+        while before and before[-1] in _COMPASS:  # in eastern Syria
+            before.pop()
+        if before and before[-1] in _PREPOSITIONS:
             return False
         if w.after_clause:
             words = w.after_clause
@@ -299,6 +307,8 @@ class Rules:
             k = key(word)
             if k in self.lex.metonymy_verbs or k in _MODALS:
                 return True
+            if self._past_verb(words, i) and w.glued_after.strip() == "":  # the US conducted
+                return True
             if k in _AUXILIARIES:  # Iran has long backed, the US is reducing
                 following = next((key(x) for x in words[i + 1:i + 3] if key(x) not in _ADVERBS
                                   and not key(x).endswith("ly")), "")
@@ -308,6 +318,15 @@ class Rules:
             if k not in _LINKING and not k.endswith("ly"):
                 return False
         return False
+
+    @staticmethod
+    def _past_verb(words: list[str], i: int) -> bool:
+        """The ``i``-th word is a verb in the past ("Iraq committed"), not a passive
+        ("Jordan was closed") or a participle before its preposition ("Syria located on")."""
+        k = key(words[i])
+        if len(k) <= 4 or not k.endswith("ed") or any(key(x) in _LINKING for x in words[:i]):
+            return False
+        return i + 1 >= len(words) or key(words[i + 1]) not in _PARTICIPLE_PREPOSITIONS
 
     def _after_preceder(self, w: Window) -> bool:
         if w.glued_before.strip():

@@ -20,6 +20,8 @@ Steps, in order:
 4. Deletions: a repeated letter or space (Assad/Asad, Jaafar/Jafar), an apostrophe
    inside a word (Kata'ib/Kataib) but not a possessive 's, and a word-final ``h`` after
    ``a`` (Rutbah/Rutba, Halabjah/Halabja).  Remaining apostrophes become spaces.
+   Arabic vowel marks are deleted (step 1 folds them, and the letters that alternate
+   with others, to one form).
 
 Steps 1-3 keep the length; :class:`Normalised` remembers which code points step 4 kept,
 so a match in the skeleton maps back to ``text[start:end]``.
@@ -39,10 +41,22 @@ _ZERO, _NINE, _CAPITAL_A, _CAPITAL_E, _CAPITAL_Z = (ord(c) for c in "09AEZ")
 _A, _E, _H, _I, _L, _S, _Y, _Z = (ord(c) for c in "aehilsyz")
 _SUN = np.zeros(_TABLE_SIZE, dtype=bool)  # the consonants an article assimilates to
 _SUN[[ord(c) for c in "dlnrstz"]] = True
+# Arabic script: vowel marks and the tatweel are deleted; the alef wasla, alef maqsura
+# and teh marbuta are written as the letters they alternate with (the usual
+# normalisation of Arabic search: ٱلْبُوكَمَال, البوكمال).  NFKD already takes the hamza
+# off an alef (أ إ آ).
+_TATWEEL_CHAR = "\u0640"
+_TATWEEL = 0x0640
+_ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640])
+_ARABIC_LETTERS = {"\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647"}
 _SEPARATOR = "\U0001F000"  # joins phrases normalised together: never a letter, space or mark
 
 
 def _fold_char(ch: str) -> str:
+    if ch in _ARABIC_MARKS:
+        return _TATWEEL_CHAR
+    if ch in _ARABIC_LETTERS:
+        return _ARABIC_LETTERS[ch]
     if ch in _APOSTROPHES or unicodedata.combining(ch):
         return "'"
     if not ch.isalnum():
@@ -178,6 +192,8 @@ def _delete(folded):
         code = folded[j]
         before = folded[j - 1] if j > 0 else 0
         after = folded[j + 1] if j + 1 < n else 0
+        if code == _TATWEEL:
+            continue  # an Arabic vowel mark
         if j > 0 and code == before and (_A <= code <= _Z or code == _SPACE):
             continue  # repeated letter or space
         if code == _APOSTROPHE and _is_word(before) and _is_word(after) \

@@ -28,9 +28,10 @@ def is_capitalised(word: str) -> bool:
 
 
 def core_is_capitalised(surface: str) -> bool:
-    """Proper names are capitalised in English: the first letter after any article."""
+    """Proper names are capitalised in English: the first letter after any article.  A
+    letter of a script without case (a name in Arabic script) counts as capitalised."""
     article = ARTICLE_AT_START.match(surface) if len(surface) > 3 else None
     for c in surface[article.end():] if article else surface:
         if c.isalpha():
-            return c.isupper()
+            return c.isupper() or not c.islower()
     return False

@@ -140,7 +140,7 @@ def test_mentions_carry_offsets_and_sentence(mini_geoparser):
     ("At-Tanf", "al-tanf-garrison"), ("Trebil", "trebil-crossing"), ("Turaibil", "trebil-crossing"),
     ("Eilat", "eilat"), ("Elat", "eilat"), ("Irbil", "erbil"), ("Deir Ezzor", "deir-ez-zor"),
     ("Dayr az-Zawr", "deir-ez-zor"), ("Abu Kamal", "albukamal"), ("Al-Bukamal", "albukamal"),
-    ("Ain al-Arab", "kobani"), ("Kobane", "kobani"),
+    ("Ain al-Arab", "kobani"), ("Kobane", "kobani"), ("ٱلْبُوكَمَال", "albukamal"), ("بغداد", "baghdad"),
 ])
 def test_real_gazetteer_resolves_variants(geoparser, variant, site):
     text = f"Drones struck {variant} again."
@@ -193,4 +193,33 @@ def test_readings_of_facilities_and_compounds(geoparser, text, surface, reading)
     ("The U.S.-Iraq talks resumed.", "Iraq", "associative_modifier"),
 ])
 def test_readings_of_countries_in_context(geoparser, text, surface, reading):
+    assert (surface, reading) in readings(geoparser, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A governorate named after its capital is the governorate, a known or an unknown one.
+    ("Rockets hit an airbase in Kirkuk province.", [("Kirkuk province", "kirkuk-governorate")]),
+    ("The raid was in Idlib Governorate.", [("Idlib Governorate", "idlib-governorate")]),
+    ("Shelling hit the Damascus countryside.", [("Damascus countryside", "rif-dimashq-governorate")]),
+    # A district, a kaza, a road named after towns is none of the towns.
+    ("It is the centre of the Abu Kamal District.", []),
+    ("The kaza of Abu Kamal had 15,000 people.", []),
+    ("The M2 Baghdad–Damascus Highway was closed.", []),
+    ("Trucks drove from Baghdad to Damascus.", [("Baghdad", "baghdad"), ("Damascus", "damascus")]),
+])
+def test_areas_named_after_a_town_are_not_the_town(geoparser, text, expected):
+    assert sites(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    ("The Middle East is tense.", "Middle East", "literal"),
+    ("Militias along the Euphrates River fired rockets.", "Euphrates River", "literal"),
+    ("It is in the Al-Qa'im District of Iraq's Anbar Governorate.", "Iraq", "literal"),
+    ("According to Iraq, the strike was illegal.", "Iraq", "metonymic"),
+    ("Last night the United States conducted a strike.", "United States", "metonymic"),
+    ("It hit a depot in eastern Syria affiliated with the IRGC.", "Syria", "literal"),
+    ("A town in Syria located on the river.", "Syria", "literal"),
+    ("A response is due, according to Middle East Deputy Editor Jane Roe.", "Middle East", "associative_modifier"),
+])
+def test_readings_of_regions_and_sources(geoparser, text, surface, reading):
     assert (surface, reading) in readings(geoparser, text)

@@ -13,6 +13,21 @@ def test_variants_share_a_skeleton(a, b):
     assert skeleton(a) == skeleton(b)
 
 
+@pytest.mark.parametrize("a, b", [
+    ("ٱلْبُوكَمَال", "البوكمال"),  # vowel marks and the alef wasla
+    ("أَبُو كَمَال", "ابو كمال"),  # the hamza on an alef
+    ("مدينة", "مدينه"),  # teh marbuta
+])
+def test_arabic_spellings_share_a_skeleton(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_a_match_in_arabic_script_points_at_the_original_text():
+    text = "Abu Kamal (أَبُو كَمَال) is a city."
+    hits = TextIndex(text).hits(KeyMatcher({skeleton("أبو كمال"): "x"}))
+    assert [text[h.start:h.end] for h in hits] == ["أَبُو كَمَال"]
+
+
 @pytest.mark.parametrize("a, b", [("Baghdad", "Baghdadi"), ("Erbil", "Arbil"), ("Sudan", "Sudani")])
 def test_distinct_names_stay_distinct(a, b):
     assert skeleton(a) != skeleton(b)
