@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from geo.gazetteer import AREA_KINDS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
+from geo.gazetteer import AREA_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
@@ -109,7 +109,7 @@ class Geoparser:
         read = [self.read(text, index, hit, inside_organisation, sentences, people=people) for hit in hits]
         named = frozenset(r.sites[0] for r in read if r and len(r.sites) == 1)
         for i, hit in enumerate(hits):
-            if read[i] is None and named.intersection(hit.payload.stems):
+            if named.intersection(hit.payload.stems) and (read[i] is None or self._only_beneath(read[i].sites)):
                 read[i] = self.read(text, index, hit, inside_organisation, sentences, named)
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
         readings = resolve_world(text, readings, self.gazetteer)
@@ -151,9 +151,12 @@ class Geoparser:
             s_start, s_end = sentences.around(start, end)
             if rules.military_context(text[s_start:start], text[end:min(s_end, end + 150)]):
                 group = "military"
-        sites = self._choose(hit, group) or tuple(i for i in hit.payload.stems if i in named)
-        if not sites:
-            return None
+        sites = self._choose(hit, group)
+        named_here = tuple(i for i in hit.payload.stems if i in named)
+        if named_here and (not sites or self._only_beneath(sites)):
+            sites = named_here  # "Ellsworth" after "Ellsworth Air Force Base": not a town in Maine
+        if not sites or (self._only_beneath(sites) and key(surface) in self.lexicons.common_words):
+            return None  # "Liwa al-Tafuf": a common word, never a town of the lower layers
         site = self.gazetteer[sites[0]]
         if group in _AREA_GROUPS and site.kind not in rules.kinds_of(group) | AREA_KINDS:
             return None  # "the Abu Kamal District", "Kirkuk province" unknown: not the town
@@ -163,6 +166,11 @@ class Geoparser:
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
         return Reading(start, end, sites, rules.reading(w, country, government, self.place_words))
+
+    def _only_beneath(self, sites: tuple[str, ...]) -> bool:
+        """All the sites are the fallback or world layer's: a curated site the document
+        named outranks them."""
+        return all(self.gazetteer[i].layer != LAYERS[0] for i in sites)
 
     def _joined_to_an_area(self, text: str, end: int) -> bool:
         """A name joined by a dash to another name that an area's head noun ends

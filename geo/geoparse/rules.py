@@ -51,7 +51,8 @@ _LOCATIVE_PREPOSITIONS = _keyed("in", "inside", "into", "across", "throughout", 
 _SIDE_NOUNS = _keyed("government", "administration", "authorities", "regime", "leadership", "officials", "forces",
                      "force", "troops", "military", "army", "militias", "proxies", "spokesman", "spokeswoman",
                      "spokesperson", "spokespeople", "official", "leaders", "leader", "leadership", "correspondent",
-                     "reporters", "personnel", "soldiers", "citizens", "diplomats", "nationals", "interests")
+                     "reporters", "personnel", "soldiers", "citizens", "diplomats", "nationals", "interests",
+                     "crews", "pilots", "airmen", "sailors", "marines", "units")
 _STOP_CHARS = ",;:.!?()[]\"“”—–"
 _STOP = re.compile("[" + re.escape(_STOP_CHARS) + "]")
 _MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military sites|facilities)"
@@ -195,7 +196,7 @@ class Rules:
                 return "literal_modifier" if locative else "associative_modifier"
             # Baghdad officials, Pentagon Press Secretary; but the Baghdad embassy, a Beirut
             # bombing, Erbil residents
-            side = modified in _SIDE_NOUNS or self._title_follows(w)
+            side = modified in _SIDE_NOUNS or self._title_follows(w) or self._model_of_side(w)
             return "associative_modifier" if side else "literal_modifier"
         if government and self._acting(w):
             return "metonymic"
@@ -226,6 +227,11 @@ class Rules:
         if is_capitalised(partner) and key(partner) in place_words and not demonym:
             return False
         return any(key(x) in _SIDE_NOUNS for x in w.after[2:4])
+
+    @staticmethod
+    def _model_of_side(w: Window) -> bool:
+        """"Dyess B-1 crews", "Aviano F-16 pilots": a model's designation, then a side noun."""
+        return len(w.after) > 1 and any(c.isdigit() for c in w.after[0]) and key(w.after[1]) in _SIDE_NOUNS
 
     def _title_follows(self, w: Window) -> bool:
         """A person's title in the next three words: the name says whose official it is."""

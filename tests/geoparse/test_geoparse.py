@@ -153,6 +153,17 @@ def test_a_short_name_stands_for_a_site_the_document_named_in_full(geoparser):
     assert sites(geoparser, "Patrols now circle the edges of Al Asad.") == []
 
 
+def test_a_named_base_outranks_a_world_town_of_its_stem(geoparser):
+    text = "Bombers left Ellsworth Air Force Base. Crews from Ellsworth flew home."
+    assert sites(geoparser, text)[-1] == ("Ellsworth", "ellsworth-air-force-base")
+    assert sites(geoparser, "He grew up in Ellsworth, Maine.")[0][1] != "ellsworth-air-force-base"
+
+
+def test_a_base_before_a_model_and_its_crews_is_associative(geoparser):
+    text = "Bombers left Dyess Air Force Base. Dyess B-1 crews flew for 30 hours."
+    assert ("Dyess", "associative_modifier") in readings(geoparser, text)
+
+
 def test_a_persons_nisba_alone_stays_the_person(geoparser):
     text = "Abu Bakr al-Baghdadi was killed in 2019. Baghdadi had led the group. Troops in al-Baghdadi were hit."
     assert [s for s, _ in sites(geoparser, text)] == ["al-Baghdadi"]
@@ -223,3 +234,7 @@ def test_areas_named_after_a_town_are_not_the_town(geoparser, text, expected):
 ])
 def test_readings_of_regions_and_sources(geoparser, text, surface, reading):
     assert (surface, reading) in readings(geoparser, text)
+
+
+def test_a_common_word_opening_a_militias_name_is_no_town(geoparser):
+    assert sites(geoparser, "Fighters of Liwa al-Tafuf and Saraya Awliya al-Dam fired rockets.") == []
