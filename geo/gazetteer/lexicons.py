@@ -63,6 +63,7 @@ def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
 @dataclass(frozen=True)
 class Lexicons:
     given_names: frozenset[str]
+    place_given_names: frozenset[str]  # Israel, Jordan, Georgia: a place's name, a person's first name
     person_titles: frozenset[str]
     org_heads: frozenset[str]
     organisations: tuple[str, ...]
@@ -93,6 +94,7 @@ class Lexicons:
 def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
     return Lexicons(
         given_names=_keys(directory / "given_names.txt"),
+        place_given_names=_keys(directory / "place_given_names.txt"),
         person_titles=_keys(directory / "person_titles.txt"),
         org_heads=_keys(directory / "org_heads.txt"),
         organisations=tuple(read_entries(directory / "organisations.txt")),

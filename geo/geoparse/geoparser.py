@@ -152,10 +152,10 @@ class Geoparser:
             if rules.military_context(text[s_start:start], text[end:min(s_end, end + 150)]):
                 group = "military"
         sites = self._choose(hit, group)
-        named_here = tuple(i for i in hit.payload.stems if i in named)
+        named_here = tuple(i for i in hit.payload.stems if i in named) if named else ()
         if named_here and (not sites or self._only_beneath(sites)):
             sites = named_here  # "Ellsworth" after "Ellsworth Air Force Base": not a town in Maine
-        if not sites or (self._only_beneath(sites) and key(surface) in self.lexicons.common_words):
+        if not sites or (hit.key in self.lexicons.common_words and self._only_beneath(sites)):
             return None  # "Liwa al-Tafuf": a common word, never a town of the lower layers
         site = self.gazetteer[sites[0]]
         if group in _AREA_GROUPS and site.kind not in rules.kinds_of(group) | AREA_KINDS:

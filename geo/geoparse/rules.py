@@ -140,7 +140,10 @@ class Rules:
     # -- people -----------------------------------------------------------------------
     def is_person(self, surface: str, w: Window, place_words: set[str]) -> bool:
         """Muqtada al-Sadr, Abu Bakr al-Baghdadi, President X: a name right after a given
-        name, a title, or (for an al- form) any capitalised word that is not a place."""
+        name, a title, or (for an al- form) any capitalised word that is not a place; a
+        place's name that is also a first name before a surname (Israel Katz)."""
+        if self._first_name_of(surface, w, place_words):
+            return True
         if not w.before or w.glued_before.strip():
             return False
         previous = w.before[-1]
@@ -155,6 +158,19 @@ class Rules:
         nisba = bool(ARTICLE_AT_START.match(surface))
         return (nisba and prev_key not in self.lex.non_places and prev_key not in self.lex.common_words
                 and prev_key not in place_words)
+
+    def _first_name_of(self, surface: str, w: Window, place_words: set[str]) -> bool:
+        if key(surface) not in self.lex.place_given_names or not w.after or w.glued_after != " ":
+            return False
+        following = w.after[0]
+        k = key(following)
+        lex = self.lex
+        return (is_capitalised(following) and not following.isupper() and k not in place_words
+                and not any(k in words for words in (lex.org_heads, lex.person_titles, lex.non_places,
+                                                      lex.function_words, lex.common_words, lex.locative_nouns,
+                                                      lex.physical_nouns, lex.attributive_nouns, lex.verbs,
+                                                      lex.metonymy_verbs))
+                and k not in self._heads_after)
 
     # -- organisations ------------------------------------------------------------------
     def is_organisation_part(self, w: Window) -> bool:

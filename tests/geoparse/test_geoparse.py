@@ -238,3 +238,13 @@ def test_readings_of_regions_and_sources(geoparser, text, surface, reading):
 
 def test_a_common_word_opening_a_militias_name_is_no_town(geoparser):
     assert sites(geoparser, "Fighters of Liwa al-Tafuf and Saraya Awliya al-Dam fired rockets.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel Katz said the strikes would go on.", []),
+    ("Jordan Bardella spoke in Paris.", [("Paris", "paris")]),
+    ("Rockets flew from Israel toward Jordan.", [("Israel", "israel"), ("Jordan", "jordan")]),
+    ("Israel Gaza talks stalled.", [("Gaza", "gaza-strip")]),
+])
+def test_a_place_that_is_a_first_name_before_a_surname_is_a_person(geoparser, text, expected):
+    assert [(s, site) for s, site in sites(geoparser, text)] == expected
