@@ -1,4 +1,5 @@
-"""Command line: ``geo mentions``, ``geo events``, ``geo build``, ``geo gazetteer check``, ``geo evaluate[-events]``."""
+"""Command line: ``geo mentions``, ``geo events``, ``geo build``, ``geo gazetteer check|gaps``,
+``geo evaluate[-events]``."""
 
 from __future__ import annotations
 
@@ -86,6 +87,20 @@ def _gazetteer_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _gazetteer_gaps(args: argparse.Namespace) -> int:
+    from geo.corpus import open_corpus
+    from geo.gazetteer.gaps import gazetteer_gaps, write_gaps
+    from geo.geoparse import corpus_mentions, geoparser_for
+    from geo.io import atomic_output
+
+    corpus = open_corpus(args.corpus)
+    gaps = gazetteer_gaps(corpus_mentions(corpus, config=_engine(args)))
+    with atomic_output(args.out, newline="") as out:
+        count = write_gaps(gaps, out, existing_ids=geoparser_for().gazetteer.sites)
+    print(f"{count} names the gazetteer lacks, from {len(corpus)} documents", file=sys.stderr)
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from geo.evaluate import evaluate, evaluate_annotated, format_annotated_report, format_report, is_annotated
 
@@ -126,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--tolerance-km", type=float, default=10.0,
                        help="how far outside its country's polygon a point may lie (border sites)")
     check.set_defaults(run=_gazetteer_check)
+    gaps = gaz_commands.add_parser("gaps", help="list the place-like names a corpus uses that the gazetteer lacks, "
+                                   "as gazetteer rows to fill in (CSV)")
+    gaps.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    gaps.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
+    _add_engine_options(gaps)
+    gaps.set_defaults(run=_gazetteer_gaps)
 
     evaluate = commands.add_parser("evaluate", help="score mentions against the hand annotation (the corpus's own "
                                    "mentions.jsonl and places.csv when it has them, else --gold and --traps)")

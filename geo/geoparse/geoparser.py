@@ -109,7 +109,8 @@ class Geoparser:
         read = [self.read(text, index, hit, inside_organisation, sentences, people=people) for hit in hits]
         named = frozenset(r.sites[0] for r in read if r and len(r.sites) == 1)
         for i, hit in enumerate(hits):
-            if named.intersection(hit.payload.stems) and (read[i] is None or self._only_beneath(read[i].sites)):
+            first = read[i]
+            if named.intersection(hit.payload.stems) and (first is None or self._only_beneath(first.sites)):
                 read[i] = self.read(text, index, hit, inside_organisation, sentences, named)
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
         readings = resolve_world(text, readings, self.gazetteer)
@@ -117,8 +118,9 @@ class Geoparser:
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
-            for start, end in find_unresolved(text, taken, self.lexicons):
-                mentions.append(self._unresolved(doc_id, text, start, end, sentences))
+            known = [(m.start, m.end) for m in mentions] + organisations
+            for start, end, kind in find_unresolved(text, taken, self.lexicons, known):
+                mentions.append(self._unresolved(doc_id, text, start, end, kind, sentences))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
@@ -219,9 +221,11 @@ class Geoparser:
                        lon=site.lon, status="resolved", precision=site.geo_precision,
                        uncertainty_m=site.uncertainty_m, layer=site.layer, candidates=(), **common)
 
-    def _unresolved(self, doc_id: str, text: str, start: int, end: int, sentences: SentenceIndex) -> Mention:
+    def _unresolved(self, doc_id: str, text: str, start: int, end: int, kind: str,
+                    sentences: SentenceIndex) -> Mention:
+        """A place-like phrase nothing resolved, with the kind its words suggest ("" when they do not)."""
         s_start, sentence = sentences.text_around(start, end)
-        return Mention(doc=doc_id, start=start, end=end, surface=text[start:end], site_id="", name="", kind="",
+        return Mention(doc=doc_id, start=start, end=end, surface=text[start:end], site_id="", name="", kind=kind,
                        country="", lat=None, lon=None, literal=True, reading="literal", status="unresolved",
                        precision=None, uncertainty_m=None, layer="", candidates=(), sentence=sentence,
                        sentence_start=s_start)

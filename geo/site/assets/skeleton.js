@@ -10,6 +10,11 @@
   var A = 97, E = 101, H = 104, I = 105, L = 108, S = 115, Y = 121, Z = 122;
   var SPACE = 32, APOSTROPHE = 39, HYPHEN = 45, HYPHEN2 = 0x2010;
   var folds = new Map();
+  // Arabic script: vowel marks and the tatweel go (folded to the tatweel, removed in step
+  // 4); the alef wasla, alef maqsura and teh marbuta are written as alef, yeh and heh.
+  var TATWEEL = 0x0640;
+  var ARABIC_LETTERS = {"\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647"};
+  function isArabicMark(code) { return (code >= 0x064B && code <= 0x065F) || code === 0x0670 || code === TATWEEL; }
 
   function isWord(code) { return (code >= A && code <= Z) || (code >= 48 && code <= 57); }
   function isAlnum(ch) { return /^[\p{L}\p{N}]$/u.test(ch); }
@@ -19,7 +24,11 @@
     if (ch.codePointAt(0) >= 0x3000) { return ch; }
     var out = folds.get(ch);
     if (out !== undefined) { return out; }
-    if (APOSTROPHES.indexOf(ch) >= 0 || /^\p{M}$/u.test(ch)) {
+    if (isArabicMark(ch.codePointAt(0))) {
+      out = String.fromCodePoint(TATWEEL);
+    } else if (ARABIC_LETTERS[ch] !== undefined) {
+      out = ARABIC_LETTERS[ch];
+    } else if (APOSTROPHES.indexOf(ch) >= 0 || /^\p{M}$/u.test(ch)) {
       out = "'";
     } else if (!isAlnum(ch)) {
       out = " ";
@@ -60,6 +69,7 @@
     var out = [], n = folded.length;
     for (var j = 0; j < n; j++) {
       var code = folded[j], before = j > 0 ? folded[j - 1] : 0, after = j + 1 < n ? folded[j + 1] : 0;
+      if (code === TATWEEL) { continue; }
       if (j > 0 && code === before && ((code >= A && code <= Z) || code === SPACE)) { continue; }
       if (code === APOSTROPHE && isWord(before) && isWord(after) &&
           !(after === S && !(j + 2 < n && isWord(folded[j + 2])))) { continue; }
