@@ -123,3 +123,8 @@ def test_facility_phrases_are_checked_against_known_mentions_only():
 def test_a_phrase_ends_at_a_line_break(mini_geoparser):
     assert unresolved(mini_geoparser, "Camp Zelwood\nQarvan Hospital\nTower 7") == [
         ("Camp Zelwood", "base"), ("Qarvan Hospital", "facility"), ("Tower 7", "outpost")]
+
+
+def test_a_rank_abbreviation_opens_no_unresolved_name(geoparser):
+    mentions = geoparser.parse("t", "Mourners gathered at Sgt. Kennedy Sanders' grave near Spc. Moffett's.")
+    assert [m.surface for m in mentions if m.status == "unresolved"] == []
