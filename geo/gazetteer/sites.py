@@ -48,6 +48,9 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY = re.compile(r"^(?:[A-Z]{2}|XX|KRG)$")
 _FALLBACK_PRECISION_M = 5000
 _NUMBER_AFTER_WORD = re.compile(r"([a-z]) (\d)")
+# The article assimilated to a sun letter and written apart, as GeoNames transliterates
+# it: "Ash Shaddadah", "Ar Rutbah", "Adh Dhayd" (the skeleton already reads "ash-" as "al").
+_ASSIMILATED_ARTICLE = re.compile(r"^a(sh|th|dh|[dnrstz]) (?=\1)")
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,8 @@ def _add(index: dict[str, list[str]], key: str, site_id: str) -> None:
 def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | None = None) -> list[str]:
     """The keys of a name: its skeleton, without its leading Arabic article unless the bare
     word is short or reserved (a given name such as Omar or Walid, a common English word),
-    never with an English "the" (text writes "the Pentagon" in lower case), and with a
+    never with an English "the" (text writes "the Pentagon" in lower case), with an
+    article written apart and assimilated also read as "al" ("Ash Shaddadah"), and with a
     number written against the word before it ("Tower 22" and "Tower22")."""
     key = skeleton(name) if key is None else key
     if key.startswith("the "):
@@ -155,6 +159,10 @@ def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | N
     if len(key) < 2:  # an acronym the normaliser shrinks to one letter cannot be matched safely
         return []
     keys = [key]
+    assimilated = _ASSIMILATED_ARTICLE.sub(ARTICLE, key)
+    if assimilated != key:
+        key = assimilated
+        keys.append(key)
     if key.startswith(ARTICLE):
         bare = key[len(ARTICLE):]
         if len(bare) >= 4 and bare not in reserved:

@@ -74,6 +74,8 @@ class Reading(NamedTuple):
 
 # Head nouns of areas named after a town: the town's point never stands for them.
 _AREA_GROUPS = frozenset({"area", "governorate"})
+# The rest of a file's name: "Tower 22 map.svg", "Al-Tanf_garrison_2017.jpg".
+_FILE_NAME_REST = re.compile(r"[^\n.,;:!?()\[\]|]{0,80}?\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
 # A dash, then the words of another name: "–Damascus Highway".
 _JOINED_NAME = re.compile(r"\s?[-–—]\s?(?=[A-Z])([\w'’ -]{1,60})")
 
@@ -115,12 +117,14 @@ class Geoparser:
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
         readings = resolve_world(text, readings, self.gazetteer)
         readings = _coordinated_states(text, _parent_compounds(text, readings, self.gazetteer), self.gazetteer)
+        readings = _split_at_comma(text, readings, self.gazetteer)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
             known = [(m.start, m.end) for m in mentions] + organisations
             for start, end, kind in find_unresolved(text, taken, self.lexicons, known):
-                mentions.append(self._unresolved(doc_id, text, start, end, kind, sentences))
+                if not _FILE_NAME_REST.match(text, end):
+                    mentions.append(self._unresolved(doc_id, text, start, end, kind, sentences))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
@@ -136,8 +140,8 @@ class Geoparser:
         surface = text[start:end]
         if not core_is_capitalised(surface):
             return None
-        if inside_organisation(start, hit.end):
-            return None
+        if inside_organisation(start, hit.end) or _FILE_NAME_REST.match(text, end):
+            return None  # part of an organisation's name, or of a file's
         w = window(text, start, end)
         rules = self.rules
         if rules.is_organisation_part(w):
@@ -241,6 +245,22 @@ def _parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) 
                 and lies_in(gazetteer[place.sites[0]], gazetteer[parent.sites[0]])):
             readings[i - 1] = place._replace(reading=parent.reading)
     return readings
+
+
+def _split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"Washington, D.C." is two mentions of one place, as "X, Y" always is: a name
+    the gazetteer lists with a comma is split where the text's comma is, when the part
+    after it is a name of the same site."""
+    split: list[Reading] = []
+    for r in readings:
+        comma = text.find(",", r.start, r.end)
+        if comma > r.start and len(r.sites) == 1:
+            tail = comma + 1 + len(text[comma + 1:r.end]) - len(text[comma + 1:r.end].lstrip())
+            if r.sites[0] in gazetteer.aliases.get(skeletons([text[tail:r.end]])[0], ()):
+                split += [r._replace(end=comma), r._replace(start=tail)]
+                continue
+        split.append(r)
+    return split
 
 
 _COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")

@@ -176,8 +176,9 @@ class Rules:
     def is_organisation_part(self, w: Window) -> bool:
         """Washington Institute, Georgetown University, U.S. Central Command, the New York
         National Guard, the U.S.-Iraq Higher Military Commission, Resistance in Iraq,
-        University of Baghdad: an organisation's head noun among the capitalised words
-        right after the name, or before it with of/in/for."""
+        University of Baghdad, the Armed Forces of the United States: an organisation's head
+        noun among the capitalised words right after the name, or before it with of/in/for
+        (and "the")."""
         if w.after and (not w.glued_after.strip() or w.glued_after in ("-", "‐", "–")):
             run = list(takewhile(is_capitalised, w.after[:4]))
             keys = [key(word) for word in run]
@@ -185,8 +186,9 @@ class Rules:
             # a person's title, which the name modifies, not an organisation's name.
             if any(k in self.lex.org_heads for k in keys) and not any(k in self.lex.person_titles for k in keys):
                 return True
-        if len(w.before) >= 2 and not w.glued_before.strip() and key(w.before[-1]) in {"in", "of", "for"}:
-            head = w.before[-2]
+        before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
+        if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for"}:
+            head = before[-2]  # "the Armed Forces of the United States", "SENATE OF THE UNITED STATES"
             return is_capitalised(head) and key(head) in self.lex.org_heads
         return False
 

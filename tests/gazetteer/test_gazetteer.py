@@ -4,7 +4,7 @@ import pytest
 
 from geo.errors import InputError
 from geo.gazetteer.check import check_gazetteer
-from geo.gazetteer.sites import COLUMNS, load_gazetteer
+from geo.gazetteer.sites import COLUMNS, alias_keys, load_gazetteer
 
 HEADER = ",".join(COLUMNS) + "\n"
 GOOD = "baghdad,Baghdad,city,IQ,,33.34,44.39,10000,,,,IQ,geonames:98182,\n"
@@ -77,3 +77,23 @@ def test_fallback_layer_maps_an_uncurated_town(geoparser):
     town = fallback[0]
     [m] = [m for m in geoparser.parse("t", f"Rockets fell on {town.name} overnight.") if m.status == "resolved"]
     assert (m.site_id, m.layer, m.precision) == (town.id, "fallback", 2)
+
+
+@pytest.mark.parametrize("name, keys", [
+    ("Ash Shaddadah", ["ash shadada", "al shadada", "shadada"]),
+    ("Ar Rutbah", ["ar rutba", "al rutba", "rutba"]),
+    ("Ashdod", ["ashdod"]),
+    ("As Sab Biyar", ["as sab biyar", "al sab biyar", "sab biyar"]),
+])
+def test_an_assimilated_article_written_apart_reads_as_al(name, keys):
+    assert alias_keys(name) == keys
+
+
+def test_the_fallback_layer_has_the_small_towns_of_the_core_countries(geoparser):
+    """Towns GeoNames lists with no population (district seats) are mapped in Iraq and Syria,
+    under the spellings news texts use."""
+    small = [s for s in geoparser.gazetteer.sites.values() if s.layer == "fallback" and s.country in ("IQ", "SY")
+             and not s.population]
+    assert len(small) >= 100
+    [m] = [m for m in geoparser.parse("t", "Rockets hit Abu al-Khasib overnight.") if m.status == "resolved"]
+    assert (m.country, m.layer) == ("IQ", "fallback")

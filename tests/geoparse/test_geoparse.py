@@ -104,7 +104,9 @@ def test_readings(mini_geoparser, text, surface, reading):
 
 
 @pytest.mark.parametrize("text", ["the US State Department said", "U.S. Central Command announced",
-                                  "the US Army Reserve unit", "the U.S.-Iraq Higher Military Commission met"])
+                                  "the US Army Reserve unit", "the U.S.-Iraq Higher Military Commission met",
+                                  "U.S. CENTCOM announced", "the Armed Forces of the United States",
+                                  "IN THE SENATE OF THE UNITED STATES"])
 def test_a_country_in_an_organisations_name_is_no_mention(mini_geoparser, text):
     assert readings(mini_geoparser, text) == []
 
@@ -248,3 +250,18 @@ def test_a_common_word_opening_a_militias_name_is_no_town(geoparser):
 ])
 def test_a_place_that_is_a_first_name_before_a_surname_is_a_person(geoparser, text, expected):
     assert [(s, site) for s, site in sites(geoparser, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tower 22 map.svg", []),
+    ("File:Al-Tanf garrison 2017.jpg", []),
+    ("The map (Tower 22.png) shows that Tower 22 lies in Jordan.", [("Tower 22", "tower-22"), ("Jordan", "jordan")]),
+])
+def test_a_name_in_a_file_name_is_no_mention(geoparser, text, expected):
+    assert [(s, site) for s, site, _, _ in parse(geoparser, text)] == expected
+
+
+def test_an_airport_code_is_no_mention(geoparser):
+    assert parse(geoparser, "Al Asad Airbase (ICAO: ORAA) and Erbil (IATA: EBL, ICAO: ORER)")[0][:2] == \
+        ("Al Asad Airbase", "ain-al-asad")
+    assert [s for s, *_ in parse(geoparser, "ICAO: ORAA, ORER, OJMS")] == []

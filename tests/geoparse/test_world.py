@@ -60,7 +60,15 @@ def test_a_dateline_places_a_world_town(geoparser):
 @pytest.mark.parametrize("text, surface, site", [
     ("The Tower22 outpost was hit.", "Tower22 outpost", "tower-22"),
     ("ISIS captured the border checkpoint at Al-Tanf in 2015.", "Al-Tanf", "al-tanf-crossing"),
-    ("They flew out of Washington, D.C., on Monday.", "Washington, D.C.", "washington"),
 ])
 def test_spellings_and_heads_before_a_name(geoparser, text, surface, site):
     assert [(s, i) for s, i, _ in places(geoparser, text) if s == surface] == [(surface, site)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They flew out of Washington, D.C., on Monday.", [("Washington", "washington"), ("D.C.", "washington")]),
+    ("WASHINGTON, DC — The senator said", [("WASHINGTON", "washington"), ("DC", "washington")]),
+    ("They met in Washington DC on Monday.", [("Washington DC", "washington")]),
+])
+def test_a_name_written_with_a_comma_is_two_mentions(geoparser, text, expected):
+    assert [(s, i) for s, i, _ in places(geoparser, text)] == expected
