@@ -22,7 +22,7 @@ from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
-from geo.geoparse.world import lies_in, resolve_world
+from geo.geoparse.world import areas_by_name, coordinated_areas, lies_in, resolve_world
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
 
 __all__ = ["Geoparser", "GeoparserSpec", "geoparser_for"]
@@ -91,6 +91,7 @@ class Geoparser:
         for k, ids in gazetteer.stems.items():
             entries[k] = Names(entries.get(k, Names((), ())).sites, tuple(ids))
         self.places: KeyMatcher[Names] = KeyMatcher(entries)
+        self.areas = areas_by_name(gazetteer)
         self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
                                                                   lexicons.organisations)))
         # Words of the names a reader knows as places: not the world layer's towns, whose
@@ -115,7 +116,7 @@ class Geoparser:
             if named.intersection(hit.payload.stems) and (first is None or self._only_beneath(first.sites)):
                 read[i] = self.read(text, index, hit, inside_organisation, sentences, named)
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
-        readings = resolve_world(text, readings, self.gazetteer)
+        readings = coordinated_areas(text, resolve_world(text, readings, self.gazetteer), self.gazetteer, self.areas)
         readings = _coordinated_states(text, _parent_compounds(text, readings, self.gazetteer), self.gazetteer)
         readings = _split_at_comma(text, readings, self.gazetteer)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]

@@ -14,7 +14,11 @@ a document:
 * a state's abbreviation ("Ga.", "N.Y.") is taken only as the parent of a place;
 * among the candidates left, those in the document's focus win (the countries and
   states it names without doubt), then a region over a town of its name ("from
-  California": the state, not California, Maryland), then the most populous.
+  California": the state, not California, Maryland), then the most populous;
+* names coordinated with states or governorates are of their kind: "Arizona, California,
+  Kentucky and New York" (the state, not the city), "in Anbar and Kirkuk" (the
+  governorate).  One coordinated area is enough, except for a capital, which a text
+  names as a city alongside provinces ("Anbar and Baghdad").
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ from typing import NamedTuple
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse.rules import LOCATIVE_BEFORE, key
 
-__all__ = ["WorldReading", "lies_in", "resolve_world"]
+__all__ = ["WorldReading", "areas_by_name", "coordinated_areas", "lies_in", "resolve_world"]
 
+_SUBDIVISIONS = ("state", "governorate")
+_SUBDIVISION_HEAD = re.compile(r" (?:governorate|province|state)$")
+_COORDINATED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _AFTER_DATELINE = re.compile(r"(?:,[^\n,]{1,20})?\s*[–—-]\s")  # "NEWARK –", "TAMPA, Fla. –"
 
 
@@ -129,3 +136,55 @@ def _focus(readings: list, gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
 def _rank(site: Site, countries: set[str], states: set[str]) -> tuple:
     return (site.admin1 in states or site.id in states, site.country in countries, site.layer != "world",
             not site.is_point, site.population, site.kind == "country")
+
+
+def areas_by_name(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Name key (without "Governorate", "Province", "State") -> the states and governorates
+    of every layer that bear it: what a coordination may turn a city's name into."""
+    index: dict[str, list[str]] = {}
+    for site in gazetteer.sites.values():
+        if site.kind in _SUBDIVISIONS:
+            for name in (*site.names(), *site.stems):
+                bare = _SUBDIVISION_HEAD.sub("", key(name))
+                if site.id not in index.setdefault(bare, []):
+                    index[bare].append(site.id)
+    return {k: tuple(ids) for k, ids in index.items()}
+
+
+def coordinated_areas(text: str, readings: list, gazetteer: Gazetteer,
+                      areas: dict[str, tuple[str, ...]]) -> list:
+    """A city or town's name coordinated with states or governorates names the state or
+    governorate of that name in the same country, when there is one."""
+    readings = list(readings)
+    changed = True
+    while changed:  # an area found makes its neighbour's list longer: "Erbil, Duhok and Sulaymaniyah provinces"
+        changed = False
+        for i, r in enumerate(readings):
+            if len(r.sites) != 1 or not gazetteer[r.sites[0]].is_point:
+                continue
+            point = gazetteer[r.sites[0]]
+            kinds = _coordinated_kinds(text, readings, i, gazetteer)
+            named = [a for a in areas.get(key(text[r.start:r.end]), ())
+                     if gazetteer[a].kind in kinds and gazetteer[a].country == point.country]
+            if named and (kinds[gazetteer[named[0]].kind] >= 2 or not point.metonym_for):
+                readings[i] = r._replace(sites=(named[0],))
+                changed = True
+    return readings
+
+
+def _coordinated_kinds(text: str, readings: list, i: int, gazetteer: Gazetteer) -> dict[str, int]:
+    """How many states and governorates the reading is coordinated with (the whole list)."""
+    counts: dict[str, int] = {}
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(readings):
+            left, right = sorted((readings[j], readings[j + step]), key=lambda r: r.start)
+            if not _COORDINATED.fullmatch(text, left.end, right.start):
+                break
+            j += step
+            other = readings[j]
+            if len(other.sites) != 1 or gazetteer[other.sites[0]].kind not in _SUBDIVISIONS:
+                break
+            kind = gazetteer[other.sites[0]].kind
+            counts[kind] = counts.get(kind, 0) + 1
+    return counts

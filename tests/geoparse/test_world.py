@@ -72,3 +72,22 @@ def test_spellings_and_heads_before_a_name(geoparser, text, surface, site):
 ])
 def test_a_name_written_with_a_comma_is_two_mentions(geoparser, text, expected):
     assert [(s, i) for s, i, _ in places(geoparser, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guard units based in Arizona, California, Kentucky and New York.",
+     ["us-az", "us-ca", "us-ky", "us-ny"]),
+    ("Location: Anbar and Kirkuk, Iraq", ["anbar-governorate", "kirkuk-governorate", "iraq"]),
+    ("Erbil, Duhok and Sulaymaniyah provinces", ["erbil-governorate", "duhok-governorate",
+                                                 "sulaymaniyah-governorate"]),
+    ("fighting in Anbar and Baghdad", ["anbar-governorate", "baghdad"]),  # a capital stays the city
+    ("rockets from Kirkuk and Mosul", ["kirkuk", "mosul"]),
+])
+def test_names_coordinated_with_provinces_or_states_are_of_their_kind(geoparser, text, expected):
+    assert [i for _, i, _ in places(geoparser, text)] == expected
+
+
+def test_a_mountain_named_after_a_town_is_not_the_town(geoparser):
+    assert [(s, i) for s, i, _ in places(geoparser, "Yazidis fled to Mount Sinjar above Sinjar.")] == \
+        [("Mount Sinjar", "sinjar-mountains"), ("Sinjar", "sinjar")]
+    assert places(geoparser, "on Mount Hit") == []
