@@ -50,7 +50,10 @@ _FALLBACK_PRECISION_M = 5000
 _NUMBER_AFTER_WORD = re.compile(r"([a-z]) (\d)")
 # The article assimilated to a sun letter and written apart, as GeoNames transliterates
 # it: "Ash Shaddadah", "Ar Rutbah", "Adh Dhayd" (the skeleton already reads "ash-" as "al").
-_ASSIMILATED_ARTICLE = re.compile(r"^a(sh|th|dh|[dnrstz]) (?=\1)")
+_ASSIMILATED_ARTICLE = re.compile(r"(?<![a-z0-9])a(sh|th|dh|[dnrstz]) (?=\1)")
+# Inside a name only, or as "ash", "ar" ...: a name opening "at", "as", "an", "ad" would
+# match the English word ("at Tabqa Airport").
+_ARTICLE_BEFORE_SUN_LETTER = re.compile(r"(?<=[a-z0-9] )al (sh|th|dh|[dnrstz])|^al (sh|th|dh|r|z)")
 
 
 @dataclass(frozen=True)
@@ -147,11 +150,17 @@ def _add(index: dict[str, list[str]], key: str, site_id: str) -> None:
         ids.append(site_id)
 
 
+def _assimilate(article: re.Match) -> str:
+    letter = article.group(1) or article.group(2)
+    return f"a{letter} {letter}"
+
+
 def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | None = None) -> list[str]:
     """The keys of a name: its skeleton, without its leading Arabic article unless the bare
     word is short or reserved (a given name such as Omar or Walid, a common English word),
     never with an English "the" (text writes "the Pentagon" in lower case), with an
-    article written apart and assimilated also read as "al" ("Ash Shaddadah"), and with a
+    article before a sun letter both as "al" and assimilated ("Ash Shaddadah", "Salah ad
+    Din"), and with a
     number written against the word before it ("Tower 22" and "Tower22")."""
     key = skeleton(name) if key is None else key
     if key.startswith("the "):
@@ -159,10 +168,13 @@ def alias_keys(name: str, reserved: AbstractSet[str] = frozenset(), key: str | N
     if len(key) < 2:  # an acronym the normaliser shrinks to one letter cannot be matched safely
         return []
     keys = [key]
-    assimilated = _ASSIMILATED_ARTICLE.sub(ARTICLE, key)
-    if assimilated != key:
-        key = assimilated
+    with_al = _ASSIMILATED_ARTICLE.sub(ARTICLE, key)
+    if with_al != key:
+        key = with_al
         keys.append(key)
+    assimilated = _ARTICLE_BEFORE_SUN_LETTER.sub(_assimilate, key)  # "Salah ad Din" for "Salah al-Din"
+    if assimilated != key and assimilated not in keys:
+        keys.append(assimilated)
     if key.startswith(ARTICLE):
         bare = key[len(ARTICLE):]
         if len(bare) >= 4 and bare not in reserved:

@@ -268,15 +268,24 @@ _COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the
 
 
 def _coordinated_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
-    """"between the United States and Iraq", "by the United Kingdom, France, Turkey ...":
-    a country coordinated with a country standing for its state stands for its own."""
+    """"between the United States and Iraq", "by the United Kingdom, France, Turkey ...",
+    "the U.S. and Iraq committed": a country coordinated with a country standing for its
+    state stands for its own."""
     for i in range(1, len(readings)):
         before, current = readings[i - 1], readings[i]
         if (before.reading == "metonymic" and current.reading == "literal"
-                and _COORDINATION.fullmatch(text, before.end, current.start)
-                and all(len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "country" for r in (before, current))):
+                and _COORDINATION.fullmatch(text, before.end, current.start) and _countries(gazetteer, before, current)):
             readings[i] = current._replace(reading="metonymic")
+    for i in range(len(readings) - 1, 0, -1):  # a subject's first name: only "X and Y <verb>"
+        before, current = readings[i - 1], readings[i]
+        if (before.reading == "literal" and current.reading == "metonymic"
+                and text[before.end:current.start] == " and " and _countries(gazetteer, before, current)):
+            readings[i - 1] = before._replace(reading="metonymic")
     return readings
+
+
+def _countries(gazetteer: Gazetteer, *readings: Reading) -> bool:
+    return all(len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "country" for r in readings)
 
 
 class _Containment:

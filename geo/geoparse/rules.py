@@ -69,6 +69,7 @@ class Window(NamedTuple):
     glued_before: str  # the raw text between the previous word and the match
     glued_after: str  # the raw text between the match and the next word
     after_clause: list[str]  # after ", which"/", who": the words of that relative clause
+    previous: str  # the word before glued_before, even across punctuation ("Gen." in "Gen. Jordan")
 
 
 def window(text: str, start: int, end: int, size: int = 5) -> Window:
@@ -94,7 +95,12 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
         stop_at = _STOP.search(right, first.start())
         clause = _WORD.findall(right, first.start(), stop_at.start() if stop_at else len(right))[1:size]
     return Window(before=before, after=after, glued_before=glued_before, glued_after=glued_after,
-                  after_clause=clause)
+                  after_clause=clause, previous=before_words[-1] if before_words else "")
+
+
+def _bare(word_key: str) -> str:
+    """A word's key without a possessive ("force s" -> "force")."""
+    return word_key[:-2] if word_key.endswith(" s") else word_key
 
 
 @lru_cache(maxsize=200_000)
@@ -144,15 +150,17 @@ class Rules:
         place's name that is also a first name before a surname (Israel Katz)."""
         if self._first_name_of(surface, w, place_words):
             return True
-        if not w.before or w.glued_before.strip():
-            return False
+        if not w.before and w.previous.endswith(".") and w.glued_before == " ":  # "Gen. Jordan", "Sgt. Hama"
+            return len(w.previous) <= 6 and is_capitalised(w.previous) and key(w.previous) in self.lex.person_titles
+        if not w.before or w.glued_before.strip() or "\n" in w.glued_before:
+            return False  # a heading's last word is no title or given name: "Attacks\n\nAl-Asad air base"
         previous = w.before[-1]
+        if not is_capitalised(previous) or previous.endswith(("'s", "’s")):
+            return False  # titles are written capitalised: "said" is no "Sayyid"
         prev_key = key(previous)
         two = " ".join(key(x) for x in w.before[-2:])
-        if prev_key in self.lex.person_titles or two in self.lex.person_titles:
+        if prev_key in self.lex.person_titles or (two in self.lex.person_titles and is_capitalised(w.before[-2])):
             return True
-        if not is_capitalised(previous) or previous.endswith(("'s", "’s")):
-            return False
         if prev_key in self.lex.given_names:
             return True
         nisba = bool(ARTICLE_AT_START.match(surface))
@@ -181,7 +189,7 @@ class Rules:
         (and "the")."""
         if w.after and (not w.glued_after.strip() or w.glued_after in ("-", "‐", "–")):
             run = list(takewhile(is_capitalised, w.after[:4]))
-            keys = [key(word) for word in run]
+            keys = [_bare(key(word)) for word in run]  # "Qods Force’s"
             # "Pentagon Press Secretary", "White House National Security Council Spokesman":
             # a person's title, which the name modifies, not an organisation's name.
             if any(k in self.lex.org_heads for k in keys) and not any(k in self.lex.person_titles for k in keys):
@@ -306,6 +314,8 @@ class Rules:
         if not words:
             return False
         lex = self.lex
+        if any(_bare(key(x)) in lex.org_heads for x in takewhile(is_capitalised, words)):
+            return True  # the state's body: Iran's Islamic Revolutionary Guard Corps, Iraq's Popular Mobilization Forces
         for word in words:  # the place's own parts: Baghdad's heavily fortified Green Zone
             k = key(word)
             if k in lex.physical_nouns or (is_capitalised(word) and k in place_words):

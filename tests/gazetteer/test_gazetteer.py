@@ -84,8 +84,11 @@ def test_fallback_layer_maps_an_uncurated_town(geoparser):
     ("Ar Rutbah", ["ar rutba", "al rutba", "rutba"]),
     ("Ashdod", ["ashdod"]),
     ("As Sab Biyar", ["as sab biyar", "al sab biyar", "sab biyar"]),
+    ("Salah ad-Din", ["sala al din", "sala ad din"]),
+    ("Al-Rutbah", ["al rutba", "ar rutba", "rutba"]),
+    ("Al Tabqa", ["al tabqa", "tabqa"]),  # never "at tabqa": "at Tabqa Airport"
 ])
-def test_an_assimilated_article_written_apart_reads_as_al(name, keys):
+def test_an_article_before_a_sun_letter_is_keyed_both_ways(name, keys):
     assert alias_keys(name) == keys
 
 

@@ -265,3 +265,15 @@ def test_an_airport_code_is_no_mention(geoparser):
     assert parse(geoparser, "Al Asad Airbase (ICAO: ORAA) and Erbil (IATA: EBL, ICAO: ORER)")[0][:2] == \
         ("Al Asad Airbase", "ain-al-asad")
     assert [s for s, *_ in parse(geoparser, "ICAO: ORAA, ORER, OJMS")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("officials said Pentagon Press Secretary Pat Ryder", [("Pentagon", "associative_modifier")]),
+    ("Attacks\n\nAl-Asad air base\n\nIt was hit.", [("Al-Asad air base", "literal")]),
+    ("Gen. Jordan said", []),
+    ("in Iraq. Jordan said", [("Iraq", "literal"), ("Jordan", "metonymic")]),
+    ("Iran's Islamic Revolutionary Guard Corps launched missiles", [("Iran", "metonymic")]),
+    ("ties with the Revolutionary Guard Corps-Qods Force's commander", []),
+])
+def test_titles_headings_and_possessive_organisations(geoparser, text, expected):
+    assert readings(geoparser, text) == expected
