@@ -68,8 +68,13 @@ def derive_countries(naturalearth: Path, out: Path) -> int:
     return len(features)
 
 
-def _is_common_english(name: str) -> bool:
+def _is_common_word(name: str) -> bool:
+    """An English word (Hit is a town, "hit" a verb) or, for a name in Arabic script, an
+    Arabic word frequent enough to be no name first (الشهداء "the martyrs", الدور "the
+    roles"); Arabic town names reach 4 (الرمادي), hence the higher bar."""
     from wordfreq import zipf_frequency
+    if re.search(r"[\u0600-\u06FF]", name):
+        return zipf_frequency(name, "ar") >= 4.3
     return zipf_frequency(name.lower(), "en") >= 3.0
 
 
@@ -124,7 +129,7 @@ def derive_fallback(naturalearth: Path, out: Path) -> int:
         for name in names:
             keys = alias_keys(name, blocked)
             if (_PROPER_NAME.match(name) and len(keys[0]) >= 4 and keys[0] not in blocked
-                    and not any(k in owner or k in taken for k in keys) and not _is_common_english(name)):
+                    and not any(k in owner or k in taken for k in keys) and not _is_common_word(name)):
                 owner.update(dict.fromkeys(keys, place))
                 aliases.append(name)
         if aliases and aliases[0].isascii():  # named in Latin script first, as the map shows it

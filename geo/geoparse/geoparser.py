@@ -76,6 +76,10 @@ class Reading(NamedTuple):
 _AREA_GROUPS = frozenset({"area", "governorate"})
 # The rest of a file's name: "Tower 22 map.svg", "Al-Tanf_garrison_2017.jpg".
 _FILE_NAME_REST = re.compile(r"[^\n.,;:!?()\[\]|]{0,80}?\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
+# A word in capitals of up to five letters, dotted or not: "USS", "U.S.", "SANA", "IRAQ".
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){1,5}")
+_LETTERS = re.compile(r"[^A-Z]")
+_SPELLABLE = re.compile(r"[A-Za-z. ]+")
 # A dash, then the words of another name: "–Damascus Highway".
 _JOINED_NAME = re.compile(r"\s?[-–—]\s?(?=[A-Z])([\w'’ -]{1,60})")
 
@@ -92,6 +96,7 @@ class Geoparser:
             entries[k] = Names(entries.get(k, Names((), ())).sites, tuple(ids))
         self.places: KeyMatcher[Names] = KeyMatcher(entries)
         self.areas = areas_by_name(gazetteer)
+        self.acronyms = _acronyms(gazetteer)
         self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
                                                                   lexicons.organisations)))
         # Words of the names a reader knows as places: not the world layer's towns, whose
@@ -162,6 +167,9 @@ class Geoparser:
         named_here = tuple(i for i in hit.payload.stems if i in named) if named else ()
         if named_here and (not sites or self._only_beneath(sites)):
             sites = named_here  # "Ellsworth" after "Ellsworth Air Force Base": not a town in Maine
+        if _ACRONYM.fullmatch(surface):  # "USS" is no "US", "SANA" no "Sanaa": capitals spell a name exactly
+            letters = _LETTERS.sub("", surface)
+            sites = tuple(i for i in sites if i in self.acronyms.get(letters, ()))
         if not sites or (hit.key in self.lexicons.common_words and self._only_beneath(sites)):
             return None  # "Liwa al-Tafuf": a common word, never a town of the lower layers
         site = self.gazetteer[sites[0]]
@@ -234,6 +242,17 @@ class Geoparser:
                        country="", lat=None, lon=None, literal=True, reading="literal", status="unresolved",
                        precision=None, uncertainty_m=None, layer="", candidates=(), sentence=sentence,
                        sentence_start=s_start)
+
+
+def _acronyms(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """The capital letters of each short name (up to five letters) -> the sites it names."""
+    index: dict[str, set[str]] = {}
+    for site in gazetteer.sites.values():
+        for name in (*site.names(), *site.stems):
+            letters = _LETTERS.sub("", name.upper())
+            if len(letters) <= 5 and _SPELLABLE.fullmatch(name):  # not "San'a"
+                index.setdefault(letters, set()).add(site.id)
+    return {k: frozenset(ids) for k, ids in index.items()}
 
 
 def _parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:

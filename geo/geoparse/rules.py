@@ -98,6 +98,14 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
                   after_clause=clause, previous=before_words[-1] if before_words else "")
 
 
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _capitalised_or_ordinal(word: str) -> bool:
+    return is_capitalised(word) or bool(_ORDINAL.fullmatch(word))
+
+
 def _bare(word_key: str) -> str:
     """A word's key without a possessive ("force s" -> "force")."""
     return word_key[:-2] if word_key.endswith(" s") else word_key
@@ -168,9 +176,13 @@ class Rules:
                 and prev_key not in place_words)
 
     def _first_name_of(self, surface: str, w: Window, place_words: set[str]) -> bool:
-        if key(surface) not in self.lex.place_given_names or not w.after or w.glued_after != " ":
+        if not w.after or w.glued_after != " ":
             return False
         following = w.after[0]
+        if _MIDDLE_INITIAL.fullmatch(following):
+            return True  # "Clive E. Beck", "Jordan A. Smith": a given name and an initial
+        if key(surface) not in self.lex.place_given_names:
+            return False
         k = key(following)
         lex = self.lex
         return (is_capitalised(following) and not following.isupper() and k not in place_words
@@ -188,14 +200,14 @@ class Rules:
         noun among the capitalised words right after the name, or before it with of/in/for
         (and "the")."""
         if w.after and (not w.glued_after.strip() or w.glued_after in ("-", "‐", "–")):
-            run = list(takewhile(is_capitalised, w.after[:4]))
+            run = list(takewhile(_capitalised_or_ordinal, w.after[:4]))  # "U.S. 5th Fleet"
             keys = [_bare(key(word)) for word in run]  # "Qods Force’s"
             # "Pentagon Press Secretary", "White House National Security Council Spokesman":
             # a person's title, which the name modifies, not an organisation's name.
             if any(k in self.lex.org_heads for k in keys) and not any(k in self.lex.person_titles for k in keys):
                 return True
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
-        if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for"}:
+        if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on"}:
             head = before[-2]  # "the Armed Forces of the United States", "SENATE OF THE UNITED STATES"
             return is_capitalised(head) and key(head) in self.lex.org_heads
         return False

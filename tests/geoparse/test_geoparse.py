@@ -277,3 +277,20 @@ def test_an_airport_code_is_no_mention(geoparser):
 ])
 def test_titles_headings_and_possessive_organisations(geoparser, text, expected):
     assert readings(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("USS Carney and U.S. forces", [("U.S.", "united-states")]),  # a ship's prefix is no "US"
+    ("SANA reported the strike", []),  # the agency, not Sanaa: capitals spell a name exactly
+    ("IRAQ AND SYRIA", [("IRAQ", "iraq"), ("SYRIA", "syria")]),
+    ("at the Clive E. Beck Center", []),  # a given name before an initial
+    ("said Dana Stroul", []),
+    ("the U.S. 5th Fleet and the United States Code", []),
+    ("Mission Support Site Conoco, a.k.a. MSS Euphrates, near the Conoco gas field",
+     [("Mission Support Site Conoco", "mission-support-site-conoco"), ("MSS Euphrates", "mission-support-site-conoco"),
+      ("Conoco gas field", "conoco-gas-field")]),
+    ("SOUTHWEST ASIA — Near East, South Asia", [("SOUTHWEST ASIA", "western-asia"), ("Near East", "middle-east"),
+                                              ("South Asia", "south-asia")]),
+])
+def test_acronyms_initials_and_regions(geoparser, text, expected):
+    assert [(s, site) for s, site, status, _ in parse(geoparser, text) if status == "resolved"] == expected
