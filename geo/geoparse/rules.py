@@ -80,7 +80,7 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
     # Only words not cut off from the match by punctuation count.
     last_stop = _STOP.search(left[::-1])
     before = _WORD.findall(left, len(left) - last_stop.start())[-size:] if last_stop else before_words[-size:]
-    first_stop = _STOP.search(right)
+    first_stop = _STOP.search(right, 1 if right[:1] == "–" else 0)  # "Israel–Hamas war": a compound, no break
     stop_right = first_stop.start() if first_stop else len(right)
     words = _WORD.finditer(right)  # lazily: most windows need only their first words
     first = next(words, None)
@@ -98,6 +98,8 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
                   after_clause=clause, previous=before_words[-1] if before_words else "")
 
 
+_ROMAN = re.compile(r"[IVX]{1,4}")
+_PEOPLE_NOUNS = frozenset({"people", "peoples", "citizens", "population", "nation"})
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -225,7 +227,7 @@ class Rules:
         if w.before and not w.glued_before.strip() and key(w.before[-1]) in _LOCATIVE_PREPOSITIONS \
                 and not (len(w.before) > 1 and key(w.before[-2]) == "according"):
             return "literal"  # in Iraq, from Syria, across Iraq and Syria; but "according to"
-        if self._coordinated_side(w, place_words):
+        if self._coordinated_side(w, place_words, country):
             return "associative_modifier"
         modified = self._modified_noun(w)
         if modified is not None:
@@ -245,26 +247,36 @@ class Rules:
     def _of_a_person(self, w: Window, place_words: set[str]) -> bool:
         """"Prime Minister Haidar Al-Abadi of Iraq", "the President of Iraq": the state the
         person serves, after "of" and a name or a title (not a place: "the city of")."""
-        if len(w.before) < 2 or w.glued_before.strip() or key(w.before[-1]) != "of":
+        before = [x for x in w.before if not _ROMAN.fullmatch(x) and key(x) != "the"]  # "Abdullah II of the"
+        if len(before) < 2 or w.glued_before.strip() or key(before[-1]) != "of":
             return False
-        owner = w.before[-2]
+        owner = before[-2]
         k = key(owner)
-        if k in self.lex.person_titles or k in _SIDE_NOUNS:
-            return True
+        if k in self.lex.person_titles or k in _SIDE_NOUNS or k in _PEOPLE_NOUNS or k in self.lex.given_names:
+            return True  # "the Amir of the State of Kuwait", "the people of Kuwait"
         return is_capitalised(owner) and k not in place_words and k not in self.lex.physical_nouns \
             and k not in self.lex.locative_nouns
 
-    def _coordinated_side(self, w: Window, place_words: set[str]) -> bool:
+    def _coordinated_side(self, w: Window, place_words: set[str], country: bool = False) -> bool:
         """"U.S. and coalition forces", "US and local forces", "U.S. and Iraqi citizens": a
         name coordinated with another modifier of a side's noun (not with a place: "U.S.
-        and Iraq")."""
+        and Iraq").  A country's name so coordinated modifies any noun: "U.S. and allied
+        airstrikes", "U.S. or coalition casualties" (not "Iran and its proxies")."""
         if len(w.after) < 3 or w.glued_after != " " or key(w.after[0]) not in ("and", "or"):
             return False
-        partner = w.after[1]
+        after = w.after[:1] + [x for x in w.after[1:2] if key(x) != "the"] + w.after[2:]  # "the US and the coalition forces"
+        partner = after[1]
+        if key(partner) in self.lex.function_words:
+            return False  # "Iran and its proxies": two sides, not one noun's modifiers
         demonym = key(partner) in self.lex.non_places and not partner.isupper()  # Iraqi; but US
         if is_capitalised(partner) and key(partner) in place_words and not demonym:
             return False
-        return any(key(x) in _SIDE_NOUNS for x in w.after[2:4])
+        if any(key(x) in _SIDE_NOUNS for x in after[2:4]):
+            return True
+        lex = self.lex
+        return country and len(after) > 2 and (demonym or not is_capitalised(partner)) and not any(
+            key(x) in words for x in after[1:3]
+            for words in (lex.function_words, lex.verbs, lex.metonymy_verbs, _LINKING))
 
     @staticmethod
     def _model_of_side(w: Window) -> bool:

@@ -294,3 +294,20 @@ def test_titles_headings_and_possessive_organisations(geoparser, text, expected)
 ])
 def test_acronyms_initials_and_regions(geoparser, text, expected):
     assert [(s, site) for s, site, status, _ in parse(geoparser, text) if status == "resolved"] == expected
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    ("spoke today with King Abdullah II of Jordan to convey", "Jordan", "metonymic"),
+    ("the Amir of the State of Kuwait", "State of Kuwait", "metonymic"),
+    ("condolences to the people of Kuwait", "Kuwait", "metonymic"),
+    ("the city of Erbil", "Erbil", "literal"),
+    ("amid the Israel–Hamas war, militants", "Israel", "associative_modifier"),
+    ("the Iraq–Syria border", "Syria", "literal_modifier"),
+    ("14,616 U.S. and allied airstrikes", "U.S.", "associative_modifier"),
+    ("no U.S. or coalition casualties", "U.S.", "associative_modifier"),
+    ("fight against the US and the coalition forces", "US", "associative_modifier"),
+    ("Iran and its proxies", "Iran", "literal"),
+    ("permit Iran to set an agenda", "Iran", "metonymic"),
+])
+def test_readings_of_titles_compounds_and_coordinations(geoparser, text, surface, reading):
+    assert [r for s, r in readings(geoparser, text) if s == surface] == [reading]
