@@ -86,7 +86,10 @@ def generate(out: Path, documents: int, seed: int = 7, size: int = 5000, days: i
     gazetteer = load_gazetteer()
     points = sorted(n for s in gazetteer.curated() if s.is_point and s.kind not in ("city", "town")
                     for n in s.names())
-    towns = sorted(n for s in gazetteer.sites.values() if s.kind in ("city", "town") for n in s.names()[:2])
+    # The theatre's towns (curated and fallback layers): the world layer's 35,000 towns are
+    # named in passing by real reporting, not in every paragraph.
+    towns = sorted(n for s in gazetteer.sites.values() if s.kind in ("city", "town") and s.layer != "world"
+                   for n in s.names()[:2])
     capitals = sorted(s.name for s in gazetteer.curated() if s.metonym_for and s.kind == "city")
     out.mkdir(parents=True, exist_ok=True)
     start = dt.date(2023, 10, 1)

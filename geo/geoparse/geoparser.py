@@ -22,7 +22,7 @@ from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
-from geo.geoparse.world import areas_by_name, coordinated_areas, lies_in, resolve_world
+from geo.geoparse.world import areas_by_name, coordinated_areas, lies_in, may_be_located, resolve_world
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
 
 __all__ = ["Geoparser", "GeoparserSpec", "geoparser_for"]
@@ -74,8 +74,10 @@ class Reading(NamedTuple):
 
 # Head nouns of areas named after a town: the town's point never stands for them.
 _AREA_GROUPS = frozenset({"area", "governorate"})
-# The rest of a file's name: "Tower 22 map.svg", "Al-Tanf_garrison_2017.jpg".
-_FILE_NAME_REST = re.compile(r"[^\n.,;:!?()\[\]|]{0,80}?\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
+# A file's name: "Tower 22 map.svg", "File:Al-Tanf_garrison_2017.jpg" (from the last
+# punctuation before its extension).
+_FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
+_FILE_NAME_START = re.compile(r"[\n.,;:!?()\[\]|][^\n.,;:!?()\[\]|]*\Z")
 # A word in capitals of up to five letters, dotted or not: "USS", "U.S.", "SANA", "IRAQ".
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){1,5}")
 _LETTERS = re.compile(r"[^A-Z]")
@@ -95,7 +97,13 @@ class Geoparser:
         for k, ids in gazetteer.stems.items():
             entries[k] = Names(entries.get(k, Names((), ())).sites, tuple(ids))
         self.places: KeyMatcher[Names] = KeyMatcher(entries)
+        # Names only the world layer's towns bear: kept only with locative evidence (see
+        # geo.geoparse.world), so a match without any is dropped before the rules run.
+        self.world_towns = frozenset(k for k, names in entries.items() if names.sites and not names.stems and all(
+            gazetteer[i].layer == "world" and gazetteer[i].is_point for i in names.sites))
         self.areas = areas_by_name(gazetteer)
+        self.countries = frozenset(k for k, names in entries.items()
+                                   if len(names.sites) == 1 and gazetteer[names.sites[0]].kind == "country")
         self.acronyms = _acronyms(gazetteer)
         self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
                                                                   lexicons.organisations)))
@@ -112,16 +120,21 @@ class Geoparser:
         hits = index.hits(self.places)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         inside_organisation = _Containment(organisations)
+        in_file_name = _Containment(_file_names(text))
         sentences = index.sentences
         people: set[str] = set()
-        read = [self.read(text, index, hit, inside_organisation, sentences, people=people) for hit in hits]
+        read = [self.read(text, index, hit, inside_organisation, sentences, people=people, in_file_name=in_file_name)
+                for hit in hits]
         named = frozenset(r.sites[0] for r in read if r and len(r.sites) == 1)
         for i, hit in enumerate(hits):
             first = read[i]
             if named.intersection(hit.payload.stems) and (first is None or self._only_beneath(first.sites)):
-                read[i] = self.read(text, index, hit, inside_organisation, sentences, named)
+                read[i] = self.read(text, index, hit, inside_organisation, sentences, named, in_file_name=in_file_name)
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
-        readings = coordinated_areas(text, resolve_world(text, readings, self.gazetteer), self.gazetteer, self.areas)
+        in_names = frozenset(self.gazetteer[h.payload.sites[0]].country for h, r in zip(hits, read)
+                             if r is None and h.key in self.countries)  # "U.S. Army Reserve"
+        readings = resolve_world(text, readings, self.gazetteer, in_names)
+        readings = coordinated_areas(text, readings, self.gazetteer, self.areas)
         readings = _coordinated_states(text, _parent_compounds(text, readings, self.gazetteer), self.gazetteer)
         readings = _split_at_comma(text, readings, self.gazetteer)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
@@ -129,14 +142,14 @@ class Geoparser:
             taken = [(h.start, h.end) for h in hits] + organisations
             known = [(m.start, m.end) for m in mentions] + organisations
             for start, end, kind in find_unresolved(text, taken, self.lexicons, known):
-                if not _FILE_NAME_REST.match(text, end):
+                if not in_file_name(start, end):
                     mentions.append(self._unresolved(doc_id, text, start, end, kind, sentences))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
     def read(self, text: str, index: TextIndex, hit: Hit[Names], inside_organisation: _Containment,
              sentences: SentenceIndex, named: frozenset[str] = frozenset(),
-             people: set[str] | None = None) -> Reading | None:
+             people: set[str] | None = None, in_file_name: _Containment | None = None) -> Reading | None:
         """The rules applied to one match; None when it is not a place mention.  A stem
         without a head noun ("Al Asad", "Dyess") stands for a site the document has
         already named in full (``named``): one sense per discourse.  Names read as a
@@ -144,9 +157,9 @@ class Geoparser:
         start = extend_article(text, hit.start)
         end = extend_abbreviation(text, hit.end)
         surface = text[start:end]
-        if not core_is_capitalised(surface):
+        if not core_is_capitalised(surface) or (hit.key in self.world_towns and not may_be_located(text, start, end)):
             return None
-        if inside_organisation(start, hit.end) or _FILE_NAME_REST.match(text, end):
+        if inside_organisation(start, hit.end) or (in_file_name and in_file_name(start, end)):
             return None  # part of an organisation's name, or of a file's
         w = window(text, start, end)
         rules = self.rules
@@ -242,6 +255,18 @@ class Geoparser:
                        country="", lat=None, lon=None, literal=True, reading="literal", status="unresolved",
                        precision=None, uncertainty_m=None, layer="", candidates=(), sentence=sentence,
                        sentence_start=s_start)
+
+
+def _file_names(text: str) -> list[tuple[int, int]]:
+    """The spans of the file names in a text, each from the last punctuation before its
+    extension to the extension's end."""
+    spans: list[tuple[int, int]] = []
+    for extension in _FILE_EXTENSION.finditer(text):
+        head = _FILE_NAME_START.search(text, max(0, extension.start() - 80), extension.start())
+        start = head.start() + 1 if head else max(0, extension.start() - 80)
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, extension.end()))
+    return spans
 
 
 def _acronyms(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:

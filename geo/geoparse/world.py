@@ -29,7 +29,7 @@ from typing import NamedTuple
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse.rules import LOCATIVE_BEFORE, key
 
-__all__ = ["WorldReading", "areas_by_name", "coordinated_areas", "lies_in", "resolve_world"]
+__all__ = ["WorldReading", "areas_by_name", "coordinated_areas", "lies_in", "may_be_located", "resolve_world"]
 
 _SUBDIVISIONS = ("state", "governorate")
 _SUBDIVISION_HEAD = re.compile(r" (?:governorate|province|state)$")
@@ -45,15 +45,18 @@ class WorldReading(NamedTuple):
     sites: tuple[str, ...]
 
 
-def resolve_world(text: str, readings: list, gazetteer: Gazetteer) -> list:
+def resolve_world(text: str, readings: list, gazetteer: Gazetteer, countries: frozenset[str] = frozenset()) -> list:
     """The readings (NamedTuples with start, end and sites, in text order) with the world
-    layer's candidates resolved by the document, and those without evidence left out."""
+    layer's candidates resolved by the document, and those without evidence left out.
+    ``countries``: those the document names in organisations' names ("the U.S. Army
+    Reserve"), which count in its focus too."""
     world = [i for i, r in enumerate(readings) if any(gazetteer[s].layer == "world" for s in r.sites)]
     if not world:
         return readings
     readings = list(readings)
     parents = _bind_parents(text, readings, gazetteer)
     focus_countries, focus_states = _focus(readings, gazetteer)
+    focus_countries |= countries
     keep = []
     for i, r in enumerate(readings):
         if i not in world:
@@ -66,6 +69,13 @@ def resolve_world(text: str, readings: list, gazetteer: Gazetteer) -> list:
             sites = (max(sites, key=lambda s: _rank(gazetteer[s], focus_countries, focus_states)),)
         keep.append(r._replace(sites=sites))
     return keep
+
+
+def may_be_located(text: str, start: int, end: int) -> bool:
+    """Whether a world town's name has what resolve_world may keep it for: a locative word
+    before it, a parent after it ("X, Y"), or a line's start (a dateline)."""
+    return (bool(LOCATIVE_BEFORE.search(text, max(0, start - 20), start)) or text.startswith(",", end)
+            or not text[text.rfind("\n", 0, start) + 1:start].strip(" (["))
 
 
 def _bind_parents(text: str, readings: list, gazetteer: Gazetteer) -> dict[int, tuple[str, ...]]:
@@ -155,6 +165,8 @@ def coordinated_areas(text: str, readings: list, gazetteer: Gazetteer,
                       areas: dict[str, tuple[str, ...]]) -> list:
     """A city or town's name coordinated with states or governorates names the state or
     governorate of that name in the same country, when there is one."""
+    if not any(len(r.sites) == 1 and gazetteer[r.sites[0]].kind in _SUBDIVISIONS for r in readings):
+        return readings
     readings = list(readings)
     changed = True
     while changed:  # an area found makes its neighbour's list longer: "Erbil, Duhok and Sulaymaniyah provinces"
@@ -163,9 +175,11 @@ def coordinated_areas(text: str, readings: list, gazetteer: Gazetteer,
             if len(r.sites) != 1 or not gazetteer[r.sites[0]].is_point:
                 continue
             point = gazetteer[r.sites[0]]
+            candidates = areas.get(key(text[r.start:r.end]), ())
+            if not candidates:
+                continue
             kinds = _coordinated_kinds(text, readings, i, gazetteer)
-            named = [a for a in areas.get(key(text[r.start:r.end]), ())
-                     if gazetteer[a].kind in kinds and gazetteer[a].country == point.country]
+            named = [a for a in candidates if gazetteer[a].kind in kinds and gazetteer[a].country == point.country]
             if named and (kinds[gazetteer[named[0]].kind] >= 2 or not point.metonym_for):
                 readings[i] = r._replace(sites=(named[0],))
                 changed = True
