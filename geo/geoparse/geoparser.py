@@ -133,7 +133,7 @@ class Geoparser:
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
         in_names = frozenset(self.gazetteer[h.payload.sites[0]].country for h, r in zip(hits, read)
                              if r is None and h.key in self.countries)  # "U.S. Army Reserve"
-        readings = resolve_world(text, readings, self.gazetteer, in_names)
+        readings = resolve_world(text, readings, self.gazetteer, in_names, self.areas)
         readings = coordinated_areas(text, readings, self.gazetteer, self.areas)
         readings = _coordinated_states(text, _parent_compounds(text, readings, self.gazetteer), self.gazetteer)
         readings = _split_at_comma(text, readings, self.gazetteer)

@@ -98,6 +98,8 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
                   after_clause=clause, previous=before_words[-1] if before_words else "")
 
 
+# Organisations named "X in <place>": the Islamic Resistance in Iraq, the UN Mission in Iraq.
+_NAMED_IN = frozenset({"resistance", "movement", "front", "party", "mission", "revolution"})
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _PEOPLE_NOUNS = frozenset({"people", "peoples", "citizens", "population", "nation"})
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
@@ -211,6 +213,8 @@ class Rules:
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on"}:
             head = before[-2]  # "the Armed Forces of the United States", "SENATE OF THE UNITED STATES"
+            if key(before[-1]) == "in" and key(head) not in _NAMED_IN:
+                return False  # "Neil Armstrong Middle School in Forest Grove": where it is
             return is_capitalised(head) and key(head) in self.lex.org_heads
         return False
 

@@ -31,6 +31,10 @@ from geo.geoparse.rules import LOCATIVE_BEFORE, key
 
 __all__ = ["WorldReading", "areas_by_name", "coordinated_areas", "lies_in", "may_be_located", "resolve_world"]
 
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# A locative word, then names in a list up to the one being read: "in Yonkers, Peekskill and".
+_LOCATIVE_LIST = re.compile(rf"\b(?:in|at|from|near)\s+(?:the\s+)?{_NAME}(?:\s*,\s*{_NAME})*"
+                            rf"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)\Z")
 _SUBDIVISIONS = ("state", "governorate")
 _SUBDIVISION_HEAD = re.compile(r" (?:governorate|province|state)$")
 _COORDINATED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -45,22 +49,24 @@ class WorldReading(NamedTuple):
     sites: tuple[str, ...]
 
 
-def resolve_world(text: str, readings: list, gazetteer: Gazetteer, countries: frozenset[str] = frozenset()) -> list:
+def resolve_world(text: str, readings: list, gazetteer: Gazetteer, countries: frozenset[str] = frozenset(),
+                  areas: dict[str, tuple[str, ...]] | None = None) -> list:
     """The readings (NamedTuples with start, end and sites, in text order) with the world
     layer's candidates resolved by the document, and those without evidence left out.
     ``countries``: those the document names in organisations' names ("the U.S. Army
-    Reserve"), which count in its focus too."""
+    Reserve"), which count in its focus too; ``areas`` (see areas_by_name): the states a
+    parent may be though a city bears its name ("Newburgh, New York")."""
     world = [i for i, r in enumerate(readings) if any(gazetteer[s].layer == "world" for s in r.sites)]
     if not world:
         return readings
     readings = list(readings)
-    parents = _bind_parents(text, readings, gazetteer)
+    parents = _bind_parents(text, readings, gazetteer, areas or {})
     focus_countries, focus_states = _focus(readings, gazetteer)
     focus_countries |= countries
     keep = []
     for i, r in enumerate(readings):
         if i not in world:
-            keep.append(r)
+            keep.append(r._replace(sites=parents[i]) if i in parents else r)  # "Newburgh, New York": the state
             continue
         sites = parents.get(i) or _with_evidence(text, r, gazetteer)
         if not sites:
@@ -73,20 +79,28 @@ def resolve_world(text: str, readings: list, gazetteer: Gazetteer, countries: fr
 
 def may_be_located(text: str, start: int, end: int) -> bool:
     """Whether a world town's name has what resolve_world may keep it for: a locative word
-    before it, a parent after it ("X, Y"), or a line's start (a dateline)."""
-    return (bool(LOCATIVE_BEFORE.search(text, max(0, start - 20), start)) or text.startswith(",", end)
+    before it or before the list it ends ("in Yonkers, Peekskill and Orangeburg"), a
+    parent after it ("X, Y"), or a line's start (a dateline)."""
+    return (_located(text, start) or text.startswith(",", end)
             or not text[text.rfind("\n", 0, start) + 1:start].strip(" (["))
 
 
-def _bind_parents(text: str, readings: list, gazetteer: Gazetteer) -> dict[int, tuple[str, ...]]:
+def _located(text: str, start: int) -> bool:
+    return bool(LOCATIVE_BEFORE.search(text, max(0, start - 20), start)
+                or _LOCATIVE_LIST.search(text, max(0, start - 120), start))
+
+
+def _bind_parents(text: str, readings: list, gazetteer: Gazetteer,
+                  areas: dict[str, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
     """Reading index -> the sites that "X, Y" leaves it: the town's candidates that lie in
-    one of Y's, and Y's candidates that hold one of the town's."""
+    one of Y's (or in a state of Y's name), and Y's candidates that hold one of the town's."""
     bound: dict[int, tuple[str, ...]] = {}
     for i in range(len(readings) - 1):
         child, parent = readings[i], readings[i + 1]
         if not re.fullmatch(r",\s*", text[child.end:parent.start]):
             continue
-        pairs = [(c, p) for c in child.sites for p in parent.sites if lies_in(gazetteer[c], gazetteer[p])]
+        parents = (*parent.sites, *areas.get(key(text[parent.start:parent.end]), ()))
+        pairs = [(c, p) for c in child.sites for p in parents if lies_in(gazetteer[c], gazetteer[p])]
         if pairs:
             bound[i] = tuple(dict.fromkeys(c for c, _ in pairs))
             bound[i + 1] = tuple(dict.fromkeys(p for _, p in pairs))
@@ -106,7 +120,7 @@ def _with_evidence(text: str, r, gazetteer: Gazetteer) -> tuple[str, ...]:
     """The candidates a match may stand for that no "X, Y" binds: areas (but not a
     state's abbreviation), and towns and cities after a locative word."""
     surface = key(text[r.start:r.end])
-    locative = bool(LOCATIVE_BEFORE.search(text, max(0, r.start - 20), r.start)) or _is_dateline(text, r)
+    locative = _located(text, r.start) or _is_dateline(text, r)
     kept = []
     for site_id in r.sites:
         site = gazetteer[site_id]
