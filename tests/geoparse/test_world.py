@@ -91,3 +91,18 @@ def test_a_mountain_named_after_a_town_is_not_the_town(geoparser):
     assert [(s, i) for s, i, _ in places(geoparser, "Yazidis fled to Mount Sinjar above Sinjar.")] == \
         [("Mount Sinjar", "sinjar-mountains"), ("Sinjar", "sinjar")]
     assert places(geoparser, "on Mount Hit") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("units in Yonkers, Peekskill and Orangeburg, departed", ["Yonkers", "Peekskill", "Orangeburg"]),
+    ("Stewart base, in Newburgh, New York, on Monday", ["Newburgh", "New York"]),
+    ("a ceremony at the Middle School in Forest Grove, Oregon.", ["Forest Grove", "Oregon"]),
+])
+def test_world_towns_in_lists_and_under_a_state_named_like_a_city(geoparser, text, expected):
+    assert [s for s, _, _ in places(geoparser, text)] == expected
+
+
+def test_a_state_named_like_a_city_is_the_state_after_a_town():
+    from geo.geoparse import geoparser_for
+    found = {s: i for s, i, _ in places(geoparser_for(), "in Newburgh, New York, and in New York City")}
+    assert found["New York"] == "us-ny" and found["New York City"] == "new-york"
