@@ -283,6 +283,8 @@ def derive_world(naturalearth_countries: Path, out: Path) -> int:
             key = skeleton(name)
             if key in keys or key in blocked or (len(key) < 4 and place["kind"] != "state"):
                 continue
+            if names and place["kind"] in ("city", "town") and _is_common_word(name):
+                continue  # an alternate name that is a word ("North" for North Salt Lake, "The City")
             keys.add(key)
             names.append(name)
         if not names:

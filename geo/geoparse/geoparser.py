@@ -202,12 +202,13 @@ class Geoparser:
 
     def _joined_to_an_area(self, text: str, end: int) -> bool:
         """A name joined by a dash to another name that an area's head noun ends
-        ("Baghdad–Damascus Highway", "the Kirkuk-Ceyhan road")."""
+        ("Baghdad–Damascus Highway", "the Kirkuk-Ceyhan road", "the Kirkuk–Haifa oil pipeline")."""
         joined = _JOINED_NAME.match(text, end)
         if not joined:
             return False
-        for word in joined.group(1).split()[1:4]:
-            if self.rules.head_group([key(word)]) in _AREA_GROUPS:
+        words = [key(word) for word in joined.group(1).split()]
+        for i, word in enumerate(joined.group(1).split()[1:4], start=1):
+            if self.rules.head_group(words[i:i + 2]) in _AREA_GROUPS:  # "Highway", "oil pipeline"
                 return True
             if not word[:1].isupper():
                 return False

@@ -100,3 +100,8 @@ def test_the_fallback_layer_has_the_small_towns_of_the_core_countries(geoparser)
     assert len(small) >= 100
     [m] = [m for m in geoparser.parse("t", "Rockets hit Abu al-Khasib overnight.") if m.status == "resolved"]
     assert (m.country, m.layer) == ("IQ", "fallback")
+
+
+def test_world_towns_have_no_common_words_for_alternate_names(geoparser):
+    """GeoNames lists "North" for North Salt Lake and "The City" for Oakville: words, not names."""
+    assert not {"north", "the city", "city"} & set(geoparser.gazetteer.aliases)

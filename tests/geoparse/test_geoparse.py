@@ -311,3 +311,7 @@ def test_acronyms_initials_and_regions(geoparser, text, expected):
 ])
 def test_readings_of_titles_compounds_and_coordinations(geoparser, text, surface, reading):
     assert [r for s, r in readings(geoparser, text) if s == surface] == [reading]
+
+
+def test_a_pipeline_named_after_two_cities_is_neither(geoparser):
+    assert parse(geoparser, "the Kirkuk–Haifa oil pipeline and the Hejaz Railway") == []
