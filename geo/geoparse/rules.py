@@ -163,6 +163,8 @@ class Rules:
         if self._first_name_of(surface, w, place_words):
             return True
         if not w.before and w.previous.endswith(".") and w.glued_before == " ":  # "Gen. Jordan", "Sgt. Hama"
+            if _MIDDLE_INITIAL.fullmatch(w.previous):
+                return True  # a surname after a middle initial: "Richard E. Ellsworth"
             return len(w.previous) <= 6 and is_capitalised(w.previous) and key(w.previous) in self.lex.person_titles
         if not w.before or w.glued_before.strip() or "\n" in w.glued_before:
             return False  # a heading's last word is no title or given name: "Attacks\n\nAl-Asad air base"

@@ -102,7 +102,8 @@ def _bind_parents(text: str, readings: list, gazetteer: Gazetteer,
         parents = (*parent.sites, *areas.get(key(text[parent.start:parent.end]), ()))
         pairs = [(c, p) for c in child.sites for p in parents if lies_in(gazetteer[c], gazetteer[p])]
         if pairs:
-            bound[i] = tuple(dict.fromkeys(c for c, _ in pairs))
+            # a name bound as a parent keeps that reading: "NEWBURGH, NEW YORK, UNITED STATES"
+            bound.setdefault(i, tuple(dict.fromkeys(c for c, _ in pairs)))
             bound[i + 1] = tuple(dict.fromkeys(p for _, p in pairs))
     return bound
 
@@ -135,10 +136,14 @@ def _with_evidence(text: str, r, gazetteer: Gazetteer) -> tuple[str, ...]:
 
 
 def _is_dateline(text: str, r) -> bool:
-    """A place in capitals opening a line, before a dash: where a release or story is filed."""
+    """A place in capitals opening a line, before a dash or alone on its line with its
+    state and country ("NEWBURGH, NEW YORK, UNITED STATES"): where a story is filed."""
     line_start = text.rfind("\n", 0, r.start) + 1
-    return (not text[line_start:r.start].strip(" ([") and text[r.start:r.end].isupper()
-            and bool(_AFTER_DATELINE.match(text, r.end)))
+    if text[line_start:r.start].strip(" ([") or not text[r.start:r.end].isupper():
+        return False
+    line_end = text.find("\n", r.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return bool(_AFTER_DATELINE.match(text, r.end)) or (line.isupper() and len(line) <= 80)
 
 
 def _focus(readings: list, gazetteer: Gazetteer) -> tuple[set[str], set[str]]:

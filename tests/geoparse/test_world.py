@@ -95,7 +95,8 @@ def test_a_mountain_named_after_a_town_is_not_the_town(geoparser):
 
 @pytest.mark.parametrize("text, expected", [
     ("units in Yonkers, Peekskill and Orangeburg, departed", ["Yonkers", "Peekskill", "Orangeburg"]),
-    ("Stewart base, in Newburgh, New York, on Monday", ["Newburgh", "New York"]),
+    ("departed Stewart Air National Guard Base, in Newburgh, New York, on Monday",
+     ["Stewart Air National Guard Base", "Newburgh", "New York"]),
     ("a ceremony at the Middle School in Forest Grove, Oregon.", ["Forest Grove", "Oregon"]),
 ])
 def test_world_towns_in_lists_and_under_a_state_named_like_a_city(geoparser, text, expected):
@@ -106,3 +107,13 @@ def test_a_state_named_like_a_city_is_the_state_after_a_town():
     from geo.geoparse import geoparser_for
     found = {s: i for s, i, _ in places(geoparser_for(), "in Newburgh, New York, and in New York City")}
     assert found["New York"] == "us-ny" and found["New York City"] == "new-york"
+
+
+def test_a_dateline_of_town_state_and_country(geoparser):
+    text = "Guard story\n\nNEWBURGH, NEW YORK, UNITED STATES\n\n08.16.2023"
+    assert [(s, i) for s, i, _ in places(geoparser, text)] == [
+        ("NEWBURGH", "gn-5128654"), ("NEW YORK", "us-ny"), ("UNITED STATES", "united-states")]
+
+
+def test_a_surname_after_a_middle_initial_is_a_person(geoparser):
+    assert places(geoparser, "Brigadier General Richard E. Ellsworth commanded") == []
