@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import io
 import json
 import re
 from pathlib import Path
@@ -302,7 +303,8 @@ def derive_world(naturalearth_countries: Path, out: Path) -> int:
         })
     rows = _inside_their_countries(rows)
     rows.sort(key=lambda r: (r["kind"] not in ("continent", "country", "state"), r["country"], r["id"]))
-    with gzip.open(out, "wt", encoding="utf-8", newline="") as handle:
+    # mtime=0: the same rows give the same bytes, so an unchanged layer shows no diff
+    with gzip.GzipFile(out, "wb", mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)

@@ -165,6 +165,8 @@ class Geoparser:
         rules = self.rules
         if rules.is_organisation_part(w):
             return None
+        if rules.is_first_name(surface, w, self.place_words):
+            return None  # a first name: the place's name alone later is still the place
         if rules.is_person(surface, w, self.place_words):
             if people is not None:
                 people.add(bare_key(surface))

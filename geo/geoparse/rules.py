@@ -157,11 +157,9 @@ class Rules:
 
     # -- people -----------------------------------------------------------------------
     def is_person(self, surface: str, w: Window, place_words: set[str]) -> bool:
-        """Muqtada al-Sadr, Abu Bakr al-Baghdadi, President X: a name right after a given
-        name, a title, or (for an al- form) any capitalised word that is not a place; a
-        place's name that is also a first name before a surname (Israel Katz)."""
-        if self._first_name_of(surface, w, place_words):
-            return True
+        """Muqtada al-Sadr, Abu Bakr al-Baghdadi, President X, Richard E. Ellsworth: a name
+        right after a given name, a title, a middle initial, or (for an al- form) any
+        capitalised word that is not a place."""
         if not w.before and w.previous.endswith(".") and w.glued_before == " ":  # "Gen. Jordan", "Sgt. Hama"
             if _MIDDLE_INITIAL.fullmatch(w.previous):
                 return True  # a surname after a middle initial: "Richard E. Ellsworth"
@@ -181,7 +179,9 @@ class Rules:
         return (nisba and prev_key not in self.lex.non_places and prev_key not in self.lex.common_words
                 and prev_key not in place_words)
 
-    def _first_name_of(self, surface: str, w: Window, place_words: set[str]) -> bool:
+    def is_first_name(self, surface: str, w: Window, place_words: set[str]) -> bool:
+        """A place's name that is also a first name, before a surname (Israel Katz, Jordan
+        Bardella) or a middle initial (Clive E. Beck)."""
         if not w.after or w.glued_after != " ":
             return False
         following = w.after[0]

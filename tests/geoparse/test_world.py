@@ -117,3 +117,8 @@ def test_a_dateline_of_town_state_and_country(geoparser):
 
 def test_a_surname_after_a_middle_initial_is_a_person(geoparser):
     assert places(geoparser, "Brigadier General Richard E. Ellsworth commanded") == []
+
+
+def test_a_first_name_once_does_not_make_the_place_a_person_everywhere(geoparser):
+    text = 'Garrison: Macon, Georgia. It was organized as the "Macon Volunteers, Georgia Volunteer Militia".'
+    assert [(s, i) for s, i, _ in places(geoparser, text)][:2] == [("Macon", "gn-4207400"), ("Georgia", "us-ga")]
