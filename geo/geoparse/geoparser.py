@@ -192,7 +192,8 @@ class Geoparser:
             return None  # "the Abu Kamal District", "Kirkuk province" unknown: not the town
         single = len(sites) == 1
         country = single and site.kind == "country"
-        government = country or (single and bool(site.metonym_for))
+        # a country, a capital, or a US state ("Georgia seceded", "the Adjutant General of New Jersey")
+        government = country or (single and (bool(site.metonym_for) or site.kind == "state"))
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
         return Reading(start, end, sites, rules.reading(w, country, government, self.place_words))
@@ -288,7 +289,7 @@ def _parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) 
     modifier is part of that modifier and shares its reading."""
     for i in range(len(readings) - 1, 0, -1):
         place, parent = readings[i - 1], readings[i]
-        if (text[place.end:parent.start] == ", " and text[parent.end:parent.end + 1] in ("-", "‐")
+        if (text[place.end:parent.start] == ", " and text[parent.end:parent.end + 1] in ("-", "\u2010", "\u2011")
                 and parent.reading != "literal" and len(place.sites) == len(parent.sites) == 1
                 and lies_in(gazetteer[place.sites[0]], gazetteer[parent.sites[0]])):
             readings[i - 1] = place._replace(reading=parent.reading)

@@ -100,7 +100,12 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
 
 # Organisations named "X in <place>": the Islamic Resistance in Iraq, the UN Mission in Iraq.
 _NAMED_IN = frozenset({"resistance", "movement", "front", "party", "mission", "revolution"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
 _ROMAN = re.compile(r"[IVX]{1,4}")
+# What a state has as an actor (not what is done to it: "the invasion of Iraq").
+_STATE_ATTRIBUTES = frozenset({"influence", "capabilities", "capability", "policy", "policies", "position", "stance",
+                               "decision", "decisions", "strategy", "interests", "role", "leadership", "approach",
+                               "commitment", "concerns", "objectives", "goals", "agenda", "behavior", "behaviour"})
 _PEOPLE_NOUNS = frozenset({"people", "peoples", "citizens", "population", "nation"})
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -205,7 +210,7 @@ class Rules:
         University of Baghdad, the Armed Forces of the United States: an organisation's head
         noun among the capitalised words right after the name, or before it with of/in/for
         (and "the")."""
-        if w.after and (not w.glued_after.strip() or w.glued_after in ("-", "‐", "–")):
+        if w.after and (not w.glued_after.strip() or w.glued_after in _HYPHENS):
             run = list(takewhile(_capitalised_or_ordinal, w.after[:4]))  # "U.S. 5th Fleet"
             keys = [_bare(key(word)) for word in run]  # "Qods Force’s"
             # "Pentagon Press Secretary", "White House National Security Council Spokesman":
@@ -246,7 +251,7 @@ class Rules:
             return "associative_modifier" if side else "literal_modifier"
         if government and self._acting(w):
             return "metonymic"
-        if country and self._of_a_person(w, place_words):
+        if government and self._of_a_person(w, place_words):
             return "metonymic"
         return "literal"
 
@@ -260,6 +265,8 @@ class Rules:
         k = key(owner)
         if k in self.lex.person_titles or k in _SIDE_NOUNS or k in _PEOPLE_NOUNS or k in self.lex.given_names:
             return True  # "the Amir of the State of Kuwait", "the people of Kuwait"
+        if k in _STATE_ATTRIBUTES:
+            return True  # "the capabilities and influence of Israel", "the policy of Syria"
         return is_capitalised(owner) and k not in place_words and k not in self.lex.physical_nouns \
             and k not in self.lex.locative_nouns
 
@@ -308,7 +315,7 @@ class Rules:
         """US-led, Iran-backed, Baghdad-based, the Israel-Hamas war: the name names a side
         (associative).  The Iraq-Syria border: two places before a place's noun (a literal
         modifier)."""
-        if w.glued_after not in {"-", "‐", "–"} or not w.after:
+        if w.glued_after not in _HYPHENS or not w.after:
             return None
         parts = w.after[0].split("-")
         if is_capitalised(parts[0]) and key(parts[0]) in place_words:
@@ -323,6 +330,11 @@ class Rules:
         if not w.after or w.glued_after != " ":
             return None
         k = key(w.after[0])
+        following = key(w.after[1]) if len(w.after) > 1 else ""
+        if k.endswith("ing") and following == "of":
+            return k  # a noun: "the United States bombing of Iraq"
+        if k.endswith("ed") and following in _SIDE_NOUNS:
+            return following  # "U.S. armed forces"
         lex = self.lex
         if not k or k in lex.function_words or k in lex.metonymy_verbs or k in lex.verbs or k in _LINKING \
                 or k.endswith(("ly", "ing", "ed")):  # adverbs, verbs of a clause ("Syria using drones", "Erbil fired")

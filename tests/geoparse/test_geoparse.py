@@ -315,3 +315,15 @@ def test_readings_of_titles_compounds_and_coordinations(geoparser, text, surface
 
 def test_a_pipeline_named_after_two_cities_is_neither(geoparser):
     assert parse(geoparser, "the Kirkuk–Haifa oil pipeline and the Hejaz Railway") == []
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    ("The Adjutant General of New Jersey, left", "New Jersey", "metonymic"),
+    ("the capabilities and influence of Israel, Iran", "Iran", "metonymic"),
+    ("the invasion of Iraq in 2003", "Iraq", "literal"),
+    ("February 2024 United States bombing of Iraq", "United States", "associative_modifier"),
+    ("attacks on U.S. armed forces stationed there", "U.S.", "associative_modifier"),
+    ("Iran\u2011affiliated militia groups", "Iran", "associative_modifier"),
+])
+def test_readings_of_states_attributes_and_modifiers(geoparser, text, surface, reading):
+    assert [r for s, r in readings(geoparser, text) if s == surface] == [reading]
