@@ -100,6 +100,8 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
 
 # Organisations named "X in <place>": the Islamic Resistance in Iraq, the UN Mission in Iraq.
 _NAMED_IN = frozenset({"resistance", "movement", "front", "party", "mission", "revolution"})
+_SERVICES = frozenset({"army", "navy", "marines", "force", "guard", "corps", "senate", "congress", "department",
+                       "ministry", "command"})
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
 _ROMAN = re.compile(r"[IVX]{1,4}")
 # What a state has as an actor (not what is done to it: "the invasion of Iraq").
@@ -211,11 +213,14 @@ class Rules:
         noun among the capitalised words right after the name, or before it with of/in/for
         (and "the")."""
         if w.after and (not w.glued_after.strip() or w.glued_after in _HYPHENS):
-            run = list(takewhile(_capitalised_or_ordinal, w.after[:4]))  # "U.S. 5th Fleet"
+            run = list(takewhile(_capitalised_or_ordinal, w.after[:5]))  # "U.S. 5th Fleet"
             keys = [_bare(key(word)) for word in run]  # "Qods Force’s"
             # "Pentagon Press Secretary", "White House National Security Council Spokesman":
-            # a person's title, which the name modifies, not an organisation's name.
-            if any(k in self.lex.org_heads for k in keys) and not any(k in self.lex.person_titles for k in keys):
+            # a person's title, which the name modifies, not an organisation's name; but an
+            # armed service before the title is its organisation ("U.S. Army Staff Sgt.").
+            title = next((i for i, k in enumerate(keys) if k in self.lex.person_titles), len(keys))
+            if any(k in _SERVICES for k in keys[:title]) or (
+                    title == len(keys) and any(k in self.lex.org_heads for k in keys)):
                 return True
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on"}:

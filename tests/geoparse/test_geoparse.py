@@ -106,7 +106,9 @@ def test_readings(mini_geoparser, text, surface, reading):
 @pytest.mark.parametrize("text", ["the US State Department said", "U.S. Central Command announced",
                                   "the US Army Reserve unit", "the U.S.-Iraq Higher Military Commission met",
                                   "U.S. CENTCOM announced", "the Armed Forces of the United States",
-                                  "IN THE SENATE OF THE UNITED STATES"])
+                                  "IN THE SENATE OF THE UNITED STATES", "said U.S. Army Staff Sgt. Daniel Bach",
+                                  "the U.S.-Iraq Joint Security Cooperation Dialogue",
+                                  "the Local Coordination Committees of Syria"])
 def test_a_country_in_an_organisations_name_is_no_mention(mini_geoparser, text):
     assert readings(mini_geoparser, text) == []
 
