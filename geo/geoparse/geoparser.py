@@ -78,6 +78,9 @@ _AREA_GROUPS = frozenset({"area", "governorate"})
 # punctuation before its extension).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
 _FILE_NAME_START = re.compile(r"[\n.,;:!?()\[\]|][^\n.,;:!?()\[\]|]*\Z")
+# A match's last character, then more of the same token: a letter after a letter, or one
+# more dotted letter ("U.S.C."; but "D.C.U.S." is two abbreviations run together).
+_INSIDE_A_TOKEN = re.compile(r"\w[^\W\d_]|\.[A-Z]\.(?![A-Za-z])")
 # A word in capitals of up to five letters, dotted or not: "USS", "U.S.", "SANA", "IRAQ".
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){1,5}")
 _LETTERS = re.compile(r"[^A-Z]")
@@ -137,6 +140,7 @@ class Geoparser:
         readings = coordinated_areas(text, readings, self.gazetteer, self.areas)
         readings = _coordinated_states(text, _parent_compounds(text, readings, self.gazetteer), self.gazetteer)
         readings = _split_at_comma(text, readings, self.gazetteer)
+        readings = _represented_states(text, readings, self.gazetteer)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
@@ -157,8 +161,9 @@ class Geoparser:
         start = extend_article(text, hit.start)
         end = extend_abbreviation(text, hit.end)
         surface = text[start:end]
-        if not core_is_capitalised(surface) or (hit.key in self.world_towns and not may_be_located(text, start, end)):
-            return None
+        if not core_is_capitalised(surface) or _INSIDE_A_TOKEN.match(text, end - 1) or (
+                hit.key in self.world_towns and not may_be_located(text, start, end)):
+            return None  # a word, part of a longer token ("U.S.C."), or a world town without evidence
         if inside_organisation(start, hit.end) or (in_file_name and in_file_name(start, end)):
             return None  # part of an organisation's name, or of a file's
         w = window(text, start, end)
@@ -329,6 +334,28 @@ def _coordinated_states(text: str, readings: list[Reading], gazetteer: Gazetteer
         if (before.reading == "literal" and current.reading == "metonymic"
                 and text[before.end:current.start] == " and " and _countries(gazetteer, before, current)):
             readings[i - 1] = before._replace(reading="metonymic")
+    return readings
+
+
+# Before a state a member of Congress represents: "the Senator from Texas", "Mr. Wilson of
+# South Carolina", "(R-Okla.)", and a roster's "MITT ROMNEY, Utah".
+_REPRESENTATIVE_BEFORE = re.compile(
+    r"(?:\b(?:Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Delegate)\s+from\s+(?:the\s+State\s+of\s+)?"
+    r"|\b(?:Mr|Mrs|Ms)\.\s+[A-Z][\w'’-]+\s+of\s+|\([RDI]-"
+    r"|\b[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)+,\s)\Z")
+
+
+def _represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """A US state a member of Congress represents names whose member it is (associative),
+    not a place the text cites."""
+    ends = {r.end for r in readings}
+    for i, r in enumerate(readings):
+        if len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state" and r.reading != "associative_modifier":
+            before = _REPRESENTATIVE_BEFORE.search(text, max(0, r.start - 60), r.start)
+            roster = before is not None and text[before.start():before.end()].endswith(", ")
+            # a roster: the name in capitals, the state not ("MITT ROMNEY, Utah"); never a place's parent
+            if before and not (roster and (r.start - 2 in ends or text[r.start:r.end].isupper())):
+                readings[i] = r._replace(reading="associative_modifier")
     return readings
 
 

@@ -223,8 +223,9 @@ class Rules:
                     title == len(keys) and any(k in self.lex.org_heads for k in keys)):
                 return True
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
-        if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on"}:
-            head = before[-2]  # "the Armed Forces of the United States", "SENATE OF THE UNITED STATES"
+        if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on", "against"}:
+            # "the Armed Forces of the United States", "Military Force Against Iraq" (a law's name)
+            head = before[-2]
             if key(before[-1]) == "in" and key(head) not in _NAMED_IN:
                 return False  # "Neil Armstrong Middle School in Forest Grove": where it is
             return is_capitalised(head) and key(head) in self.lex.org_heads
@@ -410,8 +411,8 @@ class Rules:
         return i + 1 >= len(words) or key(words[i + 1]) not in _PARTICIPLE_PREPOSITIONS
 
     def _after_preceder(self, w: Window) -> bool:
-        if w.glued_before.strip():
-            return False
+        if w.glued_before.strip() or self._modified_noun(w) is not None:
+            return False  # "threats to U.S. forces": the name modifies the noun
         words = [key(x) for x in w.before if key(x) != "the"]
         return any(" ".join(words[-n:]) in self.lex.metonymy_preceders for n in (3, 2, 1) if len(words) >= n)
 

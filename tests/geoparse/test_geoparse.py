@@ -329,3 +329,25 @@ def test_a_pipeline_named_after_two_cities_is_neither(geoparser):
 ])
 def test_readings_of_states_attributes_and_modifiers(geoparser, text, surface, reading):
     assert [r for s, r in readings(geoparser, text) if s == surface] == [reading]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("COMMITTEE ON FOREIGN RELATIONS JAMES E. RISCH, Idaho, Chairman MARCO RUBIO, Florida",
+     [("Idaho", "associative_modifier"), ("Florida", "associative_modifier")]),
+    ("The PRESIDING OFFICER. The Senator from Texas.", [("Texas", "associative_modifier")]),
+    ("Mr. Wilson of South Carolina introduced the bill", [("South Carolina", "associative_modifier")]),
+    ("born in COLUMBUS, Georgia", [("COLUMBUS", "literal"), ("Georgia", "literal")]),
+])
+def test_a_state_a_member_of_congress_represents_is_associative(geoparser, text, expected):
+    assert readings(geoparser, text) == expected
+
+
+@pytest.mark.parametrize("text", ["the United States Constitution", "50 U.S.C. 1541",
+                                  "the Authorization for Use of Military Force Against Iraq", "al-Qaida in Iraq"])
+def test_laws_codes_and_groups_named_after_a_country(geoparser, text):
+    assert readings(geoparser, text) == []
+
+
+def test_threats_to_a_state_and_to_its_forces(geoparser):
+    assert readings(geoparser, "threats to the United States and threats to U.S. forces") == [
+        ("United States", "metonymic"), ("U.S.", "associative_modifier")]
