@@ -351,3 +351,13 @@ def test_laws_codes_and_groups_named_after_a_country(geoparser, text):
 def test_threats_to_a_state_and_to_its_forces(geoparser):
     assert readings(geoparser, "threats to the United States and threats to U.S. forces") == [
         ("United States", "metonymic"), ("U.S.", "associative_modifier")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("in Baghdad's Green Zone", [("Baghdad", "baghdad"), ("Green Zone", "green-zone")]),
+    ("part of the Roman vassal states", []),
+    ("the organization Badr and the Badr Brigade", []),
+    ("along the Yarmouk River", []),
+])
+def test_possessives_adjectives_organisations_and_rivers(geoparser, text, expected):
+    assert [(s, site) for s, site, status, _ in parse(geoparser, text) if status == "resolved"] == expected
