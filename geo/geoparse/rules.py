@@ -75,11 +75,13 @@ class Window(NamedTuple):
 def window(text: str, start: int, end: int, size: int = 5) -> Window:
     left = text[max(0, start - 100):start]
     right = text[end:end + 100]
-    before_words = _WORD.findall(left)
-    glued_before = left[left.rfind(before_words[-1]) + len(before_words[-1]):] if before_words else left
-    # Only words not cut off from the match by punctuation count.
+    # Only words not cut off from the match by punctuation count: those after the last stop.
     last_stop = _STOP.search(left[::-1])
-    before = _WORD.findall(left, len(left) - last_stop.start())[-size:] if last_stop else before_words[-size:]
+    cut = len(left) - last_stop.start() if last_stop else 0
+    after_stop = _WORD.findall(left, cut)
+    before_words = after_stop or _WORD.findall(left, 0, cut)  # the last word, even across the stop
+    glued_before = left[left.rfind(before_words[-1]) + len(before_words[-1]):] if before_words else left
+    before = after_stop[-size:]
     first_stop = _STOP.search(right, 1 if right[:1] == "–" else 0)  # "Israel–Hamas war": a compound, no break
     stop_right = first_stop.start() if first_stop else len(right)
     words = _WORD.finditer(right)  # lazily: most windows need only their first words
