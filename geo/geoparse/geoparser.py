@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from geo.gazetteer import AREA_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
+from geo.geoparse.cache import cached_build
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
@@ -49,6 +50,10 @@ class GeoparserSpec:
     derived_layers: bool = True
 
     def build(self) -> Geoparser:
+        """The geoparser; the checked-in one comes from the disk cache when it is current."""
+        return cached_build(self._build) if self == GeoparserSpec() else self._build()
+
+    def _build(self) -> Geoparser:
         lexicons = load_lexicons(self.lexicons) if self.lexicons else load_lexicons()
         derived = self.derived_layers
         gazetteer = load_gazetteer(self.gazetteer or CURATED, (self.fallback or FALLBACK) if derived else None,
