@@ -173,7 +173,7 @@ class Geoparser:
             return None  # part of an organisation's name, or of a file's
         w = window(text, start, end)
         rules = self.rules
-        if rules.is_organisation_part(w):
+        if rules.is_organisation_part(w) or rules.names_after_a_dash(text, start):
             return None
         if rules.is_first_name(surface, w, self.place_words):
             return None  # a first name: the place's name alone later is still the place

@@ -104,6 +104,7 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
 _NAMED_IN = frozenset({"resistance", "movement", "front", "party", "mission", "revolution"})
 _SERVICES = frozenset({"army", "navy", "marines", "force", "guard", "corps", "senate", "congress", "department",
                        "ministry", "command"})
+_DASH_AT_END = re.compile(r"\s?[-\u2010\u2011–—]\s?\Z")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
 _ROMAN = re.compile(r"[IVX]{1,4}")
 # What a state has as an actor (not what is done to it: "the invasion of Iraq").
@@ -232,6 +233,18 @@ class Rules:
                 return False  # "Neil Armstrong Middle School in Forest Grove": where it is
             return is_capitalised(head) and key(head) in self.lex.org_heads
         return False
+
+    def names_after_a_dash(self, text: str, start: int) -> bool:
+        """"Multi-National Corps – Iraq", "Office of Security Cooperation-Iraq": a country
+        after a dash that ends an organisation's name (a head noun among its last words)."""
+        before = text[max(0, start - 80):start]
+        before = before[before.rfind("\n") + 1:]  # the name is on one line: not "Act\nWASHINGTON – U.S."
+        dash = _DASH_AT_END.search(before)
+        if not dash:
+            return False
+        words = _WORD.findall(before, 0, dash.start())[-6:]
+        run = list(takewhile(lambda x: is_capitalised(x) or key(x) in {"of", "for"}, reversed(words)))
+        return any(is_capitalised(x) and _bare(key(x)) in self.lex.org_heads for x in run)
 
     # -- readings ----------------------------------------------------------------------
     def reading(self, w: Window, country: bool, government: bool, place_words: set[str]) -> str:

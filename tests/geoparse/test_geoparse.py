@@ -361,3 +361,15 @@ def test_threats_to_a_state_and_to_its_forces(geoparser):
 ])
 def test_possessives_adjectives_organisations_and_rivers(geoparser, text, expected):
     assert [(s, site) for s, site, status, _ in parse(geoparser, text) if status == "resolved"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Office of Security Cooperation-Iraq (OSC-I)", []),
+    ("Multi-National Corps – Iraq and United States Forces – Iraq", []),
+    ("the U.S. House of Representatives", []),
+    ("Congress Should Act\n\nWASHINGTON – U.S. Senator Todd Young said", [("WASHINGTON", "literal"),
+                                                                        ("U.S.", "associative_modifier")]),
+    ("the Iraq-Syria border", [("Iraq", "literal_modifier"), ("Syria", "literal_modifier")]),
+])
+def test_a_country_after_a_dash_that_ends_an_organisations_name(geoparser, text, expected):
+    assert readings(geoparser, text) == expected
