@@ -20,10 +20,11 @@ from typing import NamedTuple
 from geo.gazetteer import AREA_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
+from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds, represented_states, split_at_comma
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
-from geo.geoparse.world import areas_by_name, coordinated_areas, lies_in, may_be_located, resolve_world
+from geo.geoparse.world import areas_by_name, coordinated_areas, may_be_located, resolve_world
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
 
 __all__ = ["Geoparser", "GeoparserSpec", "geoparser_for"]
@@ -66,15 +67,6 @@ class GeoparserSpec:
 def geoparser_for(spec: GeoparserSpec = GeoparserSpec()) -> Geoparser:
     """The geoparser of a specification, built once per process."""
     return spec.build()
-
-
-class Reading(NamedTuple):
-    """What the rules made of one match, before it becomes a Mention."""
-
-    start: int
-    end: int
-    sites: tuple[str, ...]
-    reading: str  # geo.geoparse.mention.READINGS
 
 
 # Head nouns of areas named after a town: the town's point never stands for them.
@@ -143,9 +135,9 @@ class Geoparser:
                              if r is None and h.key in self.countries)  # "U.S. Army Reserve"
         readings = resolve_world(text, readings, self.gazetteer, in_names, self.areas)
         readings = coordinated_areas(text, readings, self.gazetteer, self.areas)
-        readings = _coordinated_states(text, _parent_compounds(text, readings, self.gazetteer), self.gazetteer)
-        readings = _split_at_comma(text, readings, self.gazetteer)
-        readings = _represented_states(text, readings, self.gazetteer)
+        readings = coordinated_states(text, parent_compounds(text, readings, self.gazetteer), self.gazetteer)
+        readings = split_at_comma(text, readings, self.gazetteer)
+        readings = represented_states(text, readings, self.gazetteer)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
@@ -292,80 +284,6 @@ def _acronyms(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
             if len(letters) <= 5 and _SPELLABLE.fullmatch(name):  # not "San'a"
                 index.setdefault(letters, set()).add(site.id)
     return {k: frozenset(ids) for k, ids in index.items()}
-
-
-def _parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
-    """"Fort Wainwright, Alaska-based": the place before its parent that opens a compound
-    modifier is part of that modifier and shares its reading."""
-    for i in range(len(readings) - 1, 0, -1):
-        place, parent = readings[i - 1], readings[i]
-        if (text[place.end:parent.start] == ", " and text[parent.end:parent.end + 1] in ("-", "\u2010", "\u2011")
-                and parent.reading != "literal" and len(place.sites) == len(parent.sites) == 1
-                and lies_in(gazetteer[place.sites[0]], gazetteer[parent.sites[0]])):
-            readings[i - 1] = place._replace(reading=parent.reading)
-    return readings
-
-
-def _split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
-    """"Washington, D.C." is two mentions of one place, as "X, Y" always is: a name
-    the gazetteer lists with a comma is split where the text's comma is, when the part
-    after it is a name of the same site."""
-    split: list[Reading] = []
-    for r in readings:
-        comma = text.find(",", r.start, r.end)
-        if comma > r.start and len(r.sites) == 1:
-            tail = comma + 1 + len(text[comma + 1:r.end]) - len(text[comma + 1:r.end].lstrip())
-            if r.sites[0] in gazetteer.aliases.get(skeletons([text[tail:r.end]])[0], ()):
-                split += [r._replace(end=comma), r._replace(start=tail)]
-                continue
-        split.append(r)
-    return split
-
-
-_COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
-
-
-def _coordinated_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
-    """"between the United States and Iraq", "by the United Kingdom, France, Turkey ...",
-    "the U.S. and Iraq committed": a country coordinated with a country standing for its
-    state stands for its own."""
-    for i in range(1, len(readings)):
-        before, current = readings[i - 1], readings[i]
-        if (before.reading == "metonymic" and current.reading == "literal"
-                and _COORDINATION.fullmatch(text, before.end, current.start) and _countries(gazetteer, before, current)):
-            readings[i] = current._replace(reading="metonymic")
-    for i in range(len(readings) - 1, 0, -1):  # a subject's first name: only "X and Y <verb>"
-        before, current = readings[i - 1], readings[i]
-        if (before.reading == "literal" and current.reading == "metonymic"
-                and text[before.end:current.start] == " and " and _countries(gazetteer, before, current)):
-            readings[i - 1] = before._replace(reading="metonymic")
-    return readings
-
-
-# Before a state a member of Congress represents: "the Senator from Texas", "Mr. Wilson of
-# South Carolina", "(R-Okla.)", and a roster's "MITT ROMNEY, Utah".
-_REPRESENTATIVE_BEFORE = re.compile(
-    r"(?:\b(?:Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Delegate)\s+from\s+(?:the\s+State\s+of\s+)?"
-    r"|\b(?:Mr|Mrs|Ms)\.\s+[A-Z][\w'’-]+\s+of\s+|\([RDI]-"
-    r"|\b[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)+,\s)\Z")
-
-
-def _represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
-    """A US state a member of Congress represents names whose member it is (associative),
-    not a place the text cites."""
-    ends = {r.end for r in readings}
-    for i, r in enumerate(readings):
-        if len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state" and r.reading != "associative_modifier":
-            before = _REPRESENTATIVE_BEFORE.search(text, max(0, r.start - 60), r.start)
-            roster = before is not None and text[before.start():before.end()].endswith(", ")
-            # a roster: the name in capitals, the state not ("MITT ROMNEY, Utah"); never a place's parent
-            if before and not (roster and (r.start - 2 in ends or text[r.start:r.end].isupper())):
-                readings[i] = r._replace(reading="associative_modifier")
-    return readings
-
-
-def _countries(gazetteer: Gazetteer, *readings: Reading) -> bool:
-    return all(len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "country" for r in readings)
 
 
 class _Containment:

@@ -1,0 +1,97 @@
+"""Readings decided by a mention's neighbours in the document, after each match has been
+read alone: a place before its parent in a compound modifier, a name written with a comma
+split in two, coordinated countries, and the states members of Congress represent."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from geo.gazetteer import Gazetteer
+from geo.geoparse.world import lies_in
+from geo.text import skeletons
+
+__all__ = ["Reading", "coordinated_states", "parent_compounds", "represented_states", "split_at_comma"]
+
+
+class Reading(NamedTuple):
+    """What the rules made of one match, before it becomes a Mention."""
+
+    start: int
+    end: int
+    sites: tuple[str, ...]
+    reading: str  # geo.geoparse.mention.READINGS
+
+
+def parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"Fort Wainwright, Alaska-based": the place before its parent that opens a compound
+    modifier is part of that modifier and shares its reading."""
+    for i in range(len(readings) - 1, 0, -1):
+        place, parent = readings[i - 1], readings[i]
+        if (text[place.end:parent.start] == ", " and text[parent.end:parent.end + 1] in ("-", "\u2010", "\u2011")
+                and parent.reading != "literal" and len(place.sites) == len(parent.sites) == 1
+                and lies_in(gazetteer[place.sites[0]], gazetteer[parent.sites[0]])):
+            readings[i - 1] = place._replace(reading=parent.reading)
+    return readings
+
+
+def split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"Washington, D.C." is two mentions of one place, as "X, Y" always is: a name
+    the gazetteer lists with a comma is split where the text's comma is, when the part
+    after it is a name of the same site."""
+    split: list[Reading] = []
+    for r in readings:
+        comma = text.find(",", r.start, r.end)
+        if comma > r.start and len(r.sites) == 1:
+            tail = comma + 1 + len(text[comma + 1:r.end]) - len(text[comma + 1:r.end].lstrip())
+            if r.sites[0] in gazetteer.aliases.get(skeletons([text[tail:r.end]])[0], ()):
+                split += [r._replace(end=comma), r._replace(start=tail)]
+                continue
+        split.append(r)
+    return split
+
+
+_COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def coordinated_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"between the United States and Iraq", "by the United Kingdom, France, Turkey ...",
+    "the U.S. and Iraq committed": a country coordinated with a country standing for its
+    state stands for its own."""
+    for i in range(1, len(readings)):
+        before, current = readings[i - 1], readings[i]
+        if (before.reading == "metonymic" and current.reading == "literal"
+                and _COORDINATION.fullmatch(text, before.end, current.start) and _countries(gazetteer, before, current)):
+            readings[i] = current._replace(reading="metonymic")
+    for i in range(len(readings) - 1, 0, -1):  # a subject's first name: only "X and Y <verb>"
+        before, current = readings[i - 1], readings[i]
+        if (before.reading == "literal" and current.reading == "metonymic"
+                and text[before.end:current.start] == " and " and _countries(gazetteer, before, current)):
+            readings[i - 1] = before._replace(reading="metonymic")
+    return readings
+
+
+# Before a state a member of Congress represents: "the Senator from Texas", "Mr. Wilson of
+# South Carolina", "(R-Okla.)", and a roster's "MITT ROMNEY, Utah".
+_REPRESENTATIVE_BEFORE = re.compile(
+    r"(?:\b(?:Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Delegate)\s+from\s+(?:the\s+State\s+of\s+)?"
+    r"|\b(?:Mr|Mrs|Ms)\.\s+[A-Z][\w'’-]+\s+of\s+|\([RDI]-"
+    r"|\b[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)+,\s)\Z")
+
+
+def represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """A US state a member of Congress represents names whose member it is (associative),
+    not a place the text cites."""
+    ends = {r.end for r in readings}
+    for i, r in enumerate(readings):
+        if len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state" and r.reading != "associative_modifier":
+            before = _REPRESENTATIVE_BEFORE.search(text, max(0, r.start - 60), r.start)
+            roster = before is not None and text[before.start():before.end()].endswith(", ")
+            # a roster: the name in capitals, the state not ("MITT ROMNEY, Utah"); never a place's parent
+            if before and not (roster and (r.start - 2 in ends or text[r.start:r.end].isupper())):
+                readings[i] = r._replace(reading="associative_modifier")
+    return readings
+
+
+def _countries(gazetteer: Gazetteer, *readings: Reading) -> bool:
+    return all(len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "country" for r in readings)
