@@ -25,7 +25,7 @@ from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
 from geo.geoparse.world import areas_by_name, coordinated_areas, may_be_located, resolve_world
-from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, skeletons
+from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, is_capitalised, skeletons
 
 __all__ = ["Geoparser", "GeoparserSpec", "geoparser_for"]
 
@@ -167,6 +167,8 @@ class Geoparser:
         rules = self.rules
         if rules.is_organisation_part(w) or rules.names_after_a_dash(text, start):
             return None
+        if hit.key in self.world_towns and self._opens_a_longer_name(w):
+            return None  # "the Bright Castle Motors building", "the Houston Methodist Hospital"
         if rules.is_first_name(surface, w, self.place_words):
             return None  # a first name: the place's name alone later is still the place
         if rules.is_person(surface, w, self.place_words):
@@ -199,6 +201,14 @@ class Geoparser:
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
         return Reading(start, end, sites, rules.reading(w, country, government, self.place_words))
+
+    def _opens_a_longer_name(self, w) -> bool:
+        """A capitalised word right after, that is no place's and no head noun: the name
+        goes on ("Bright Castle Motors"); "Columbus Ohio", "Fort Worth base" do not."""
+        if w.glued_after != " " or not w.after or not is_capitalised(w.after[0]) or w.after[0].isupper():
+            return False
+        k = key(w.after[0])
+        return k not in self.place_words and self.rules.head_group([k]) is None and k not in self.lexicons.function_words
 
     def _only_beneath(self, sites: tuple[str, ...]) -> bool:
         """All the sites are the fallback or world layer's: a curated site the document

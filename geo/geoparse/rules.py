@@ -38,6 +38,8 @@ _MODALS = _keyed("will", "would", "must", "should", "shall", "can", "could", "ma
 # Singular forms only: a country takes "has"; "in Syria and Iraq have escalated" has another subject.
 _AUXILIARIES = _keyed("is", "was", "has", "had")
 _PERFECT = _keyed("has", "had")
+_IRREGULAR_PARTICIPLES = _keyed("shown", "made", "sent", "led", "fought", "sought", "brought", "built", "held", "kept",
+                                "lost", "paid", "said", "told", "struck", "won", "spent", "put", "set", "let")
 _COMPASS = _keyed("eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
                   "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western")
 # After a participle these make it an adjective ("Syria located on", "Iraq affiliated with").
@@ -409,7 +411,8 @@ class Rules:
             if k in _AUXILIARIES:  # Iran has long backed, the US is reducing
                 following = next((key(x) for x in words[i + 1:i + 3] if key(x) not in _ADVERBS
                                   and not key(x).endswith("ly")), "")
-                if following.endswith("ing") or (k in _PERFECT and following.endswith(("ed", "en"))
+                if following.endswith("ing") or (k in _PERFECT and (following.endswith(("ed", "en"))
+                                                                    or following in _IRREGULAR_PARTICIPLES)
                                                  and following != "been"):
                     return True
             if k not in _LINKING and not k.endswith("ly"):

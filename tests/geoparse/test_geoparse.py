@@ -310,6 +310,7 @@ def test_acronyms_initials_and_regions(geoparser, text, expected):
     ("fight against the US and the coalition forces", "US", "associative_modifier"),
     ("Iran and its proxies", "Iran", "literal"),
     ("permit Iran to set an agenda", "Iran", "metonymic"),
+    ("Tehran has long shown disregard for lives", "Tehran", "metonymic"),
 ])
 def test_readings_of_titles_compounds_and_coordinations(geoparser, text, surface, reading):
     assert [r for s, r in readings(geoparser, text) if s == surface] == [reading]

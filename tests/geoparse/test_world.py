@@ -122,3 +122,12 @@ def test_a_surname_after_a_middle_initial_is_a_person(geoparser):
 def test_a_first_name_once_does_not_make_the_place_a_person_everywhere(geoparser):
     text = 'Garrison: Macon, Georgia. It was organized as the "Macon Volunteers, Georgia Volunteer Militia".'
     assert [(s, i) for s, i, _ in places(geoparser, text)][:2] == [("Macon", "gn-4207400"), ("Georgia", "us-ga")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("glass at the Bright Castle Motors building", []),
+    ("born in Columbus Ohio", ["Columbus", "Ohio"]),
+    ("of the Obama Iran deal", ["Iran"]),
+])
+def test_a_world_town_that_opens_a_longer_name_is_not_the_town(geoparser, text, expected):
+    assert [s for s, _, _ in places(geoparser, text)] == expected
