@@ -69,14 +69,14 @@ def derive_countries(naturalearth: Path, out: Path) -> int:
     return len(features)
 
 
-def _is_common_word(name: str) -> bool:
+def _is_common_word(name: str, english: float = 3.0) -> bool:
     """An English word (Hit is a town, "hit" a verb) or, for a name in Arabic script, an
     Arabic word frequent enough to be no name first (الشهداء "the martyrs", الدور "the
     roles"); Arabic town names reach 4 (الرمادي), hence the higher bar."""
     from wordfreq import zipf_frequency
     if re.search(r"[\u0600-\u06FF]", name):
         return zipf_frequency(name, "ar") >= 4.3
-    return zipf_frequency(name.lower(), "en") >= 3.0
+    return zipf_frequency(name.lower(), "en") >= english
 
 
 def _fallback_candidates(naturalearth: Path) -> list[dict]:
@@ -278,14 +278,15 @@ def derive_world(naturalearth_countries: Path, out: Path) -> int:
         seen.add(place["geonameid"])
         names: list[str] = []
         keys: set[str] = set()
-        for name in dict.fromkeys(n.strip() for n in place["names"] if n and n.strip()):
+        for name in _short_forms_first(place["names"]):
             if not _LATIN_NAME.match(name) or len(names) > _MAX_ALTERNATES:
                 continue
             key = skeleton(name)
             if key in keys or key in blocked or (len(key) < 4 and place["kind"] != "state"):
                 continue
-            if names and place["kind"] in ("city", "town") and _is_common_word(name):
-                continue  # an alternate name that is a word ("North" for North Salt Lake, "The City")
+            if names and place["kind"] in ("city", "town") and _is_common_word(name, 4.5):
+                continue  # an alternate that is a frequent word ("North" for North Salt Lake, "The City");
+                # the bar is high for place names are words too ("Frankfurt" 3.9)
             keys.add(key)
             names.append(name)
         if not names:
@@ -310,6 +311,17 @@ def derive_world(naturalearth_countries: Path, out: Path) -> int:
         writer.writerows(rows)
     load_gazetteer()  # the result must load
     return len(rows)
+
+
+def _short_forms_first(names: list[str]) -> list[str]:
+    """The names, the first (GeoNames' own) first, then the alternates that are its
+    first words ("Frankfurt" for Frankfurt am Main: what news texts write), then the rest."""
+    unique = list(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+    if not unique:
+        return []
+    first = unique[0]
+    short = [n for n in unique[1:] if first.startswith(n + " ")]
+    return [first, *short, *(n for n in unique[1:] if n not in short)]
 
 
 def _inside_their_countries(rows: list[dict]) -> list[dict]:

@@ -61,6 +61,10 @@ _MILITARY = r"(?:bases|airbases|air bases|camps|garrisons|outposts|military site
 _BASES_BEFORE = re.compile(r"\b" + _MILITARY + r"\b", re.IGNORECASE)
 _BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:the\s+)?[A-Z][\w'’-]*){0,8}\s+"
                                + _MILITARY + r"\b")
+# A list of names under an area's plural head noun: "in Liberty and Bryan counties".
+_AREAS_AFTER_LIST = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)[A-Z][\w'’-]*){0,8}\s+"
+                               r"(counties|districts|provinces|governorates)\b")
+_LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\Z")
 
 
 class Window(NamedTuple):
@@ -454,6 +458,19 @@ class Rules:
         """A list of names under a military head noun: "bases in Sinjar, Balad and
         Al-Taji", "the Ain al-Assad, Harir and Erbil bases"."""
         return bool(_BASES_BEFORE.search(sentence_before) or _BASES_AFTER_LIST.match(sentence_after))
+
+    @staticmethod
+    def list_of_areas(text: str, start: int, end: int) -> str | None:
+        """"Liberty and Bryan counties", "Evans, Long, and Tattnall counties": a name in a
+        list that a plural area noun ends is that area, not its town: the head group
+        ("governorate" for provinces, "area" for counties and districts), or None."""
+        found = _AREAS_AFTER_LIST.match(text, end)
+        if not found:
+            return None
+        listed_after = bool(_STOP.search(found.group(), 0)) or " and " in found.group() or found.group().count(" ") > 1
+        if not (listed_after or _LIST_BEFORE.search(text, max(0, start - 40), start)):
+            return None
+        return "governorate" if found.group(1) in ("provinces", "governorates") else "area"
 
     @staticmethod
     def kinds_of(group: str | None) -> set[str]:

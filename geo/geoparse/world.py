@@ -13,8 +13,9 @@ a document:
   ("Austin said", "Houston Texans");
 * a state's abbreviation ("Ga.", "N.Y.") is taken only as the parent of a place;
 * among the candidates left, those in the document's focus win (the countries and
-  states it names without doubt), then a region over a town of its name ("from
-  California": the state, not California, Maryland), then the most populous;
+  states it names without doubt), unless a candidate is a city of a million people
+  ("hospitals in Frankfurt, Berlin" in a US story), then a region over a town of its
+  name ("from California": the state, not California, Maryland), then the most populous;
 * names coordinated with states or governorates are of their kind: "Arizona, California,
   Kentucky and New York" (the state, not the city), "in Anbar and Kirkuk" (the
   governorate).  One coordinated area is enough, except for a capital, which a text
@@ -162,9 +163,12 @@ def _focus(readings: list, gazetteer: Gazetteer) -> tuple[set[str], set[str]]:
     return countries, states
 
 
+_METROPOLIS = 1_000_000  # a city of a million people outranks the document's focus: "hospitals in Frankfurt, Berlin"
+
+
 def _rank(site: Site, countries: set[str], states: set[str]) -> tuple:
-    return (site.admin1 in states or site.id in states, site.country in countries, site.layer != "world",
-            not site.is_point, site.population, site.kind == "country")
+    return (site.is_point and (site.population or 0) >= _METROPOLIS, site.admin1 in states or site.id in states,
+            site.country in countries, site.layer != "world", not site.is_point, site.population, site.kind == "country")
 
 
 def areas_by_name(gazetteer: Gazetteer) -> dict[str, tuple[str, ...]]:

@@ -131,3 +131,13 @@ def test_a_first_name_once_does_not_make_the_place_a_person_everywhere(geoparser
 ])
 def test_a_world_town_that_opens_a_longer_name_is_not_the_town(geoparser, text, expected):
     assert [s for s, _, _ in places(geoparser, text)] == expected
+
+
+def test_names_listed_under_a_plural_area_noun_are_not_towns(geoparser):
+    assert places(geoparser, "It lies in Liberty and Bryan counties and in Evans, Long, and Tattnall counties") == []
+
+
+def test_a_city_of_a_million_outranks_the_documents_focus(geoparser):
+    text = "Soldiers from Fort Stewart, Georgia, were treated at U.S. hospitals in Frankfurt and Berlin."
+    assert {s: c for s, c in ((s, geoparser.gazetteer[i].country) for s, i, _ in places(geoparser, text))}[
+        "Berlin"] == "DE"
