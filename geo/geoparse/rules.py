@@ -231,6 +231,9 @@ class Rules:
             if any(k in _SERVICES for k in keys[:title]) or (
                     title == len(keys) and any(k in self.lex.org_heads for k in keys)):
                 return True
+        if w.before and w.glued_before == " " and is_capitalised(w.before[-1]) and (
+                key(w.before[-1]) in _SERVICES or key(w.before[-1]) == "forces"):
+            return True  # a command named by its region: "U.S. Army Europe", "Air Forces Africa"
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on", "against"}:
             # "the Armed Forces of the United States", "Military Force Against Iraq" (a law's name)

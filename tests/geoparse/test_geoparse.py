@@ -108,7 +108,8 @@ def test_readings(mini_geoparser, text, surface, reading):
                                   "U.S. CENTCOM announced", "the Armed Forces of the United States",
                                   "IN THE SENATE OF THE UNITED STATES", "said U.S. Army Staff Sgt. Daniel Bach",
                                   "the U.S.-Iraq Joint Security Cooperation Dialogue",
-                                  "the Local Coordination Committees of Syria"])
+                                  "the Local Coordination Committees of Syria",
+                                  "U.S. Army Europe underwent a reorganization", "the Kaiserslautern Military Community"])
 def test_a_country_in_an_organisations_name_is_no_mention(mini_geoparser, text):
     assert readings(mini_geoparser, text) == []
 
