@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer
 from geo.geoparse.world import lies_in
-from geo.text import skeletons
+from geo.text import skeleton
 
 __all__ = ["Reading", "coordinated_states", "parent_compounds", "represented_states", "split_at_comma"]
 
@@ -44,7 +44,7 @@ def split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> 
         comma = text.find(",", r.start, r.end)
         if comma > r.start and len(r.sites) == 1:
             tail = comma + 1 + len(text[comma + 1:r.end]) - len(text[comma + 1:r.end].lstrip())
-            if r.sites[0] in gazetteer.aliases.get(skeletons([text[tail:r.end]])[0], ()):
+            if r.sites[0] in gazetteer.aliases.get(skeleton(text[tail:r.end]), ()):
                 split += [r._replace(end=comma), r._replace(start=tail)]
                 continue
         split.append(r)
