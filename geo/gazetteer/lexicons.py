@@ -78,6 +78,10 @@ class Lexicons:
     head_nouns: dict[str, tuple[str, ...]]  # "military": (...), "governorate<": (...)
     non_places: frozenset[str]
     common_words: frozenset[str]
+    services: frozenset[str]  # Army, Navy ...: U.S. Army Staff Sgt., U.S. Army Europe
+    named_in_heads: frozenset[str]  # Resistance, Mission ...: the Islamic Resistance in Iraq
+    of_state_nouns: frozenset[str]  # influence, people ...: the influence of Israel
+    participles: frozenset[str]  # shown, made ...: Tehran has long shown
 
     @property
     def reserved_words(self) -> frozenset[str]:
@@ -109,4 +113,8 @@ def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
         head_nouns=_head_nouns(directory / "head_nouns.txt"),
         non_places=_keys(directory / "non_places.txt"),
         common_words=_keys(directory / "common_words.txt"),
+        services=_keys(directory / "services.txt"),
+        named_in_heads=_keys(directory / "named_in_heads.txt"),
+        of_state_nouns=_keys(directory / "of_state_nouns.txt"),
+        participles=_keys(directory / "participles.txt"),
     )

@@ -38,8 +38,6 @@ _MODALS = _keyed("will", "would", "must", "should", "shall", "can", "could", "ma
 # Singular forms only: a country takes "has"; "in Syria and Iraq have escalated" has another subject.
 _AUXILIARIES = _keyed("is", "was", "has", "had")
 _PERFECT = _keyed("has", "had")
-_IRREGULAR_PARTICIPLES = _keyed("shown", "made", "sent", "led", "fought", "sought", "brought", "built", "held", "kept",
-                                "lost", "paid", "said", "told", "struck", "won", "spent", "put", "set", "let")
 _COMPASS = _keyed("eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
                   "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western")
 # After a participle these make it an adjective ("Syria located on", "Iraq affiliated with").
@@ -106,18 +104,9 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
                   after_clause=clause, previous=before_words[-1] if before_words else "")
 
 
-# Organisations named "X in <place>": the Islamic Resistance in Iraq, the UN Mission in Iraq.
-_NAMED_IN = frozenset({"resistance", "movement", "front", "party", "mission", "revolution"})
-_SERVICES = frozenset({"army", "navy", "marines", "force", "guard", "corps", "senate", "congress", "department",
-                       "ministry", "command"})
 _DASH_AT_END = re.compile(r"\s?[-\u2010\u2011–—]\s?\Z")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
 _ROMAN = re.compile(r"[IVX]{1,4}")
-# What a state has as an actor (not what is done to it: "the invasion of Iraq").
-_STATE_ATTRIBUTES = frozenset({"influence", "capabilities", "capability", "policy", "policies", "position", "stance",
-                               "decision", "decisions", "strategy", "interests", "role", "leadership", "approach",
-                               "commitment", "concerns", "objectives", "goals", "agenda", "behavior", "behaviour"})
-_PEOPLE_NOUNS = frozenset({"people", "peoples", "citizens", "population", "nation"})
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -228,17 +217,17 @@ class Rules:
             # a person's title, which the name modifies, not an organisation's name; but an
             # armed service before the title is its organisation ("U.S. Army Staff Sgt.").
             title = next((i for i, k in enumerate(keys) if k in self.lex.person_titles), len(keys))
-            if any(k in _SERVICES for k in keys[:title]) or (
+            if any(k in self.lex.services for k in keys[:title]) or (
                     title == len(keys) and any(k in self.lex.org_heads for k in keys)):
                 return True
         if w.before and w.glued_before == " " and is_capitalised(w.before[-1]) and (
-                key(w.before[-1]) in _SERVICES or key(w.before[-1]) == "forces"):
+                key(w.before[-1]) in self.lex.services or key(w.before[-1]) == "forces"):
             return True  # a command named by its region: "U.S. Army Europe", "Air Forces Africa"
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on", "against"}:
             # "the Armed Forces of the United States", "Military Force Against Iraq" (a law's name)
             head = before[-2]
-            if key(before[-1]) == "in" and key(head) not in _NAMED_IN:
+            if key(before[-1]) == "in" and key(head) not in self.lex.named_in_heads:
                 return False  # "Neil Armstrong Middle School in Forest Grove": where it is
             return is_capitalised(head) and key(head) in self.lex.org_heads
         return False
@@ -293,10 +282,10 @@ class Rules:
             return False
         owner = before[-2]
         k = key(owner)
-        if k in self.lex.person_titles or k in _SIDE_NOUNS or k in _PEOPLE_NOUNS or k in self.lex.given_names:
-            return True  # "the Amir of the State of Kuwait", "the people of Kuwait"
-        if k in _STATE_ATTRIBUTES:
-            return True  # "the capabilities and influence of Israel", "the policy of Syria"
+        if k in self.lex.person_titles or k in _SIDE_NOUNS or k in self.lex.given_names:
+            return True  # "the Amir of the State of Kuwait", "Prime Minister Haidar Al-Abadi of Iraq"
+        if k in self.lex.of_state_nouns:
+            return True  # "the influence of Israel", "the people of Kuwait"
         return is_capitalised(owner) and k not in place_words and k not in self.lex.physical_nouns \
             and k not in self.lex.locative_nouns
 
@@ -419,7 +408,7 @@ class Rules:
                 following = next((key(x) for x in words[i + 1:i + 3] if key(x) not in _ADVERBS
                                   and not key(x).endswith("ly")), "")
                 if following.endswith("ing") or (k in _PERFECT and (following.endswith(("ed", "en"))
-                                                                    or following in _IRREGULAR_PARTICIPLES)
+                                                                    or following in self.lex.participles)
                                                  and following != "been"):
                     return True
             if k not in _LINKING and not k.endswith("ly"):
