@@ -107,11 +107,11 @@ class Geoparser:
         self.acronyms = _acronyms(gazetteer)
         self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
                                                                   lexicons.organisations)))
-        # Words of the names a reader knows as places: not the world layer's towns, whose
-        # names include every common word ("Led", "Hamas", "Designated").
-        self.place_words = {w for k, ids in gazetteer.aliases.items()
-                            if any(gazetteer[i].layer != "world" or not gazetteer[i].is_point for i in ids)
-                            for w in k.split()}
+        # The names a reader knows as places, and their words: not the world layer's towns,
+        # whose names include every common word ("Led", "Hamas", "Designated").
+        self.known_names = frozenset(k for k, ids in gazetteer.aliases.items()
+                                     if any(gazetteer[i].layer != "world" or not gazetteer[i].is_point for i in ids))
+        self.place_words = {w for k in self.known_names for w in k.split()}
 
     def parse(self, doc_id: str, text: str, index: TextIndex | None = None, unresolved: bool = True) -> list[Mention]:
         """The document's mentions in text order; ``unresolved=False`` leaves out the names
@@ -210,7 +210,9 @@ class Geoparser:
         if w.glued_after != " " or not w.after or not is_capitalised(w.after[0]) or w.after[0].isupper():
             return False
         k = key(w.after[0])
-        return k not in self.place_words and self.rules.head_group([k]) is None and k not in self.lexicons.function_words
+        name = " ".join(key(x) for x in w.after[:2])
+        return (k not in self.known_names and name not in self.known_names and self.rules.head_group([k]) is None
+                and k not in self.lexicons.function_words)
 
     def _only_beneath(self, sites: tuple[str, ...]) -> bool:
         """All the sites are the fallback or world layer's: a curated site the document
