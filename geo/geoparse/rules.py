@@ -104,6 +104,7 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
                   after_clause=clause, previous=before_words[-1] if before_words else "")
 
 
+_DASHES = frozenset("-\u2010\u2011–—")
 _DASH_AT_END = re.compile(r"\s?[-\u2010\u2011–—]\s?\Z")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
 _ROMAN = re.compile(r"[IVX]{1,4}")
@@ -235,6 +236,8 @@ class Rules:
     def names_after_a_dash(self, text: str, start: int) -> bool:
         """"Multi-National Corps – Iraq", "Office of Security Cooperation-Iraq": a country
         after a dash that ends an organisation's name (a head noun among its last words)."""
+        if start < 2 or not (text[start - 1] in _DASHES or text[start - 2] in _DASHES):
+            return False  # the common case, cheaply: no dash right before the name
         before = text[max(0, start - 80):start]
         before = before[before.rfind("\n") + 1:]  # the name is on one line: not "Act\nWASHINGTON – U.S."
         dash = _DASH_AT_END.search(before)
