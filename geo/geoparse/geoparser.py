@@ -175,7 +175,7 @@ class Geoparser:
             if people is not None:
                 people.add(bare_key(surface))
             return None
-        group = rules.head_group(index.words_after(hit.padded_end, 3), [key(x) for x in w.before])
+        group = rules.head_group(index.words_after(hit.padded_end, 3), w.before)
         if group is None:
             group = rules.list_of_areas(text, start, end)  # "Liberty and Bryan counties"
         if group is None and self._joined_to_an_area(text, end):
@@ -256,16 +256,14 @@ class Geoparser:
 
     def _mention(self, doc_id: str, text: str, r: Reading, sentences: SentenceIndex) -> Mention:
         s_start, sentence = sentences.text_around(r.start, r.end)
-        common: dict = dict(doc=doc_id, start=r.start, end=r.end, surface=text[r.start:r.end],
-                            literal=r.reading in LITERAL_READINGS, reading=r.reading, sentence=sentence,
-                            sentence_start=s_start)
+        surface, literal = text[r.start:r.end], r.reading in LITERAL_READINGS
         if len(r.sites) > 1:
-            return Mention(site_id="", name="", kind="", country="", lat=None, lon=None, status="ambiguous",
-                           precision=None, uncertainty_m=None, layer="", candidates=r.sites, **common)
-        site: Site = self.gazetteer[r.sites[0]]
-        return Mention(site_id=site.id, name=site.name, kind=site.kind, country=site.country, lat=site.lat,
-                       lon=site.lon, status="resolved", precision=site.geo_precision,
-                       uncertainty_m=site.uncertainty_m, layer=site.layer, candidates=(), **common)
+            return Mention(doc_id, r.start, r.end, surface, "", "", "", "", None, None, literal, r.reading,
+                           "ambiguous", None, None, "", r.sites, sentence, s_start)
+        site: Site = self.gazetteer[r.sites[0]]  # positional: a mention is made for every match
+        return Mention(doc_id, r.start, r.end, surface, site.id, site.name, site.kind, site.country, site.lat,
+                       site.lon, literal, r.reading, "resolved", site.geo_precision, site.uncertainty_m, site.layer,
+                       (), sentence, s_start)
 
     def _unresolved(self, doc_id: str, text: str, start: int, end: int, kind: str,
                     sentences: SentenceIndex) -> Mention:

@@ -14,6 +14,8 @@ from geo.text import is_capitalised, skeleton
 from geo.text.words import ARTICLE_AT_START
 
 _WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
+_ARTICLE_ENDS = frozenset("-‐ ")
+_WORD_GOES_ON = re.compile(r"[\w'’ʿʾ.-]*")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[AaEe][dlnrstz][-‐]|[AE]l )$")
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 # A locative word right before a name (search it in the few characters before the name):
@@ -87,21 +89,25 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
     glued_before = left[left.rfind(before_words[-1]) + len(before_words[-1]):] if before_words else left
     before = after_stop[-size:]
     first_stop = _STOP.search(right, 1 if right[:1] == "–" else 0)  # "Israel–Hamas war": a compound, no break
+    # the words that start before the stop, the one it falls in whole ("and U.S. forces")
     stop_right = first_stop.start() if first_stop else len(right)
-    words = _WORD.finditer(right)  # lazily: most windows need only their first words
-    first = next(words, None)
+    if 0 < stop_right < len(right) and _end_of_word(right, stop_right - 1) > stop_right:
+        stop_right = _end_of_word(right, stop_right)
+    after = _WORD.findall(right, 0, stop_right)[:size]
+    first = _WORD.search(right)
     glued_after = right[:first.start()] if first else right
-    after: list[str] = []
-    m = first
-    while m is not None and m.start() < stop_right and len(after) < size:
-        after.append(m.group())
-        m = next(words, None)
     clause: list[str] = []
     if first is not None and first.group() in {"which", "who"} and glued_after.strip() == ",":
         stop_at = _STOP.search(right, first.start())
         clause = _WORD.findall(right, first.start(), stop_at.start() if stop_at else len(right))[1:size]
     return Window(before=before, after=after, glued_before=glued_before, glued_after=glued_after,
                   after_clause=clause, previous=before_words[-1] if before_words else "")
+
+
+def _end_of_word(text: str, i: int) -> int:
+    """The end of the run of word characters from ``i`` (``i`` itself if there is none)."""
+    run = _WORD_GOES_ON.match(text, i)
+    return run.end() if run else i
 
 
 _DASHES = frozenset("-\u2010\u2011–—")
@@ -134,7 +140,9 @@ def bare_key(surface: str) -> str:
 
 def extend_article(text: str, start: int) -> int:
     """Include an article attached before the match (al-Harir for a match on Harir)."""
-    m = _ARTICLE_BEFORE.search(text, max(0, start - 3), start)
+    if start < 3 or text[start - 1] not in _ARTICLE_ENDS:
+        return start
+    m = _ARTICLE_BEFORE.search(text, start - 3, start)
     return m.start() if m else start
 
 
@@ -211,7 +219,7 @@ class Rules:
         University of Baghdad, the Armed Forces of the United States: an organisation's head
         noun among the capitalised words right after the name, or before it with of/in/for
         (and "the")."""
-        if w.after and (not w.glued_after.strip() or w.glued_after in _HYPHENS):
+        if w.after and _capitalised_or_ordinal(w.after[0]) and (not w.glued_after.strip() or w.glued_after in _HYPHENS):
             run = list(takewhile(_capitalised_or_ordinal, w.after[:5]))  # "U.S. 5th Fleet"
             keys = [_bare(key(word)) for word in run]  # "Qods Force’s"
             # "Pentagon Press Secretary", "White House National Security Council Spokesman":
@@ -390,11 +398,12 @@ class Rules:
 
     def _subject_of_verb(self, w: Window) -> bool:
         """Tehran prefers, Baghdad expects, Baghdad which is trying, Baghdad, which has warned."""
-        before = [key(x) for x in w.before]
-        while before and before[-1] in _COMPASS:  # in eastern Syria
-            before.pop()
-        if before and before[-1] in _PREPOSITIONS:
-            return False
+        for word in reversed(w.before):  # the last word, past compass words ("in eastern Syria")
+            k = key(word)
+            if k not in _COMPASS:
+                if k in _PREPOSITIONS:
+                    return False
+                break
         if w.after_clause:
             words = w.after_clause
         elif w.glued_after.strip() in {"", "'s", "’s"}:
@@ -435,18 +444,21 @@ class Rules:
 
     # -- kinds -------------------------------------------------------------------------
     def head_group(self, following: list[str], preceding: Sequence[str] = ()) -> str | None:
-        """The head-noun group of the words right after a name ("Harir base"), or of
-        the words right before it ("the countryside of Deir Ezzor"), if any."""
+        """The head-noun group of the (normalised) words right after a name ("Harir
+        base"), or of the words right before it as written ("the countryside of Deir
+        Ezzor"), if any."""
         if following:
             text = " ".join(following) + " "
             for noun, group in self._heads_after.get(following[0], ()):
                 if text.startswith(noun + " "):
                     return group
         if preceding:
-            before = " " + " ".join(preceding)
-            for noun, group in self._heads_before.get(preceding[-1], ()):
-                if before.endswith(" " + noun):
-                    return group
+            nouns = self._heads_before.get(key(preceding[-1]))
+            if nouns:  # most names have none: the other words are keyed only when needed
+                before = " " + " ".join(key(x) for x in preceding)
+                for noun, group in nouns:
+                    if before.endswith(" " + noun):
+                        return group
         return None
 
     def military_context(self, sentence_before: str, sentence_after: str) -> bool:

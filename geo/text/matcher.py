@@ -34,6 +34,10 @@ class KeyMatcher(Generic[T]):
         for key, payload in entries.items():
             if key:
                 self._automaton.add_word(" " + key, (key, payload))
+        # Keys with a shorter key as their first words ("al asad" and "al"): only a match of
+        # one of these that ends inside a word can hide a shorter match ending at a boundary.
+        self._nested = frozenset(k for k in entries if any(
+            k[:i] in entries for i, c in enumerate(k) if c == " " and i))
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -53,7 +57,7 @@ class KeyMatcher(Generic[T]):
             start = end - len(entry[0])
             if end == size or padded[end] == " ":
                 found.append((start, end, *entry))
-            else:
+            elif entry[0] in self._nested:
                 shorter = self._shorter_at(padded, start, end)
                 if shorter:
                     found.append(shorter)

@@ -30,6 +30,9 @@ def is_capitalised(word: str) -> bool:
 def core_is_capitalised(surface: str) -> bool:
     """Proper names are capitalised in English: the first letter after any article.  A
     letter of a script without case (a name in Arabic script) counts as capitalised."""
+    first = surface[:1]
+    if first.isalpha() and first not in "AaEe":  # no article: the first letter decides (the common case)
+        return first.isupper() or not first.islower()
     article = ARTICLE_AT_START.match(surface) if len(surface) > 3 else None
     for c in surface[article.end():] if article else surface:
         if c.isalpha():

@@ -125,3 +125,28 @@ def test_spans_map_many_offsets_as_start_and_end_do_one_by_one():
         starts = [rng.randrange(size) for _ in range(5)] if size else []
         ends = [rng.randrange(size + 1) for _ in starts]
         assert normal.spans(starts, ends) == ([normal.start(i) for i in starts], [normal.end(i) for i in ends]), text
+
+
+def _longest_at_boundaries(words: list[str], keys: set[str]) -> list[str]:
+    """Leftmost-longest whole-word matches, written for clarity: at each word, the
+    longest run of words that is a key; on a match, go on after it."""
+    found, i = [], 0
+    while i < len(words):
+        length = next((n for n in range(len(words) - i, 0, -1) if " ".join(words[i:i + n]) in keys), 0)
+        if length:
+            found.append(" ".join(words[i:i + length]))
+        i += length or 1
+    return found
+
+
+def test_matches_equal_a_plain_leftmost_longest_search():
+    # keys that open other keys ("al", "al asad") and words that open keys ("alasad"):
+    # a match that ends inside a word must still give way to a shorter key before it
+    keys = {"al", "al asad", "al asad air base", "asad", "air base", "base", "qaim", "al qaim", "ala"}
+    vocabulary = ["al", "asad", "alasad", "air", "base", "bases", "qaim", "qaimi", "ala", "alab", "x"]
+    rng = random.Random(14)
+    matcher = KeyMatcher({k: k for k in keys})
+    for _ in range(500):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 9))]
+        hits = TextIndex(" ".join(words)).hits(matcher)
+        assert [h.payload for h in hits] == _longest_at_boundaries(words, keys), words
