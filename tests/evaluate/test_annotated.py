@@ -10,13 +10,13 @@ from geo.evaluate import evaluate_annotated, is_annotated
 
 TEXT = "Rockets hit Ain al-Asad air base in Iraq on Monday, and Iraq condemned it, the Pentagon said."
 PLACES = ("id,name,kind,country,admin1,lat,lon,uncertainty_km,source,note\n"
-          "asad,Ain al-Asad,airbase,IQ,,{lat},42.4412,1,test,\n"
+          "asad,Ain al-Asad,airbase,IQ,,{lat},42.4412,{uncertainty},test,\n"
           "iraq,Iraq,country,IQ,,33.0,44.0,,test,\n")
 
 
-def annotated(tmp_path, mentions, lat=33.7857):
+def annotated(tmp_path, mentions, lat=33.7857, uncertainty=1):
     folder = one_document(tmp_path / "corpus", TEXT)
-    (folder / "places.csv").write_text(PLACES.format(lat=lat), encoding="utf-8")
+    (folder / "places.csv").write_text(PLACES.format(lat=lat, uncertainty=uncertainty), encoding="utf-8")
     rows = []
     for surface, occurrence, reading, place in mentions:
         start = -1
@@ -46,6 +46,15 @@ def test_a_point_far_from_the_annotated_place_is_wrong_twice(tmp_path):
     report = evaluate_annotated(annotated(tmp_path, GOLD, lat=34.8))  # some 110 km north
     assert (report.points.matched, report.points.predicted, report.points.gold) == (0, 1, 1)
     assert len(report.far) == 1 and report.toponyms.matched == 2
+
+
+def test_a_point_counts_within_the_annotated_uncertainty_and_25_km_beyond(tmp_path):
+    # 34.1 is some 35 km north of the base: wrong for a point known to 1 km, right for
+    # one the annotator could place only to 20 km ("20 km north of the city")
+    exact = evaluate_annotated(annotated(tmp_path / "a", GOLD, lat=34.1, uncertainty=1))
+    rough = evaluate_annotated(annotated(tmp_path / "b", GOLD, lat=34.1, uncertainty=20))
+    assert (exact.points.matched, len(exact.far)) == (0, 1)
+    assert (rough.points.matched, len(rough.far)) == (1, 0)
 
 
 def test_a_reading_that_differs_lowers_the_reading_accuracy(tmp_path):
