@@ -273,6 +273,8 @@ def derive_world(naturalearth_countries: Path, out: Path) -> int:
         if place["geonameid"] in seen or (place["kind"] == "country" and place["country"] in covered_countries):
             continue
         seen.add(place["geonameid"])
+        if place["kind"] in ("city", "town") and _is_a_word_first(place):
+            continue
         names: list[str] = []
         keys: set[str] = set()
         for name in _short_forms_first(place["names"]):
@@ -308,6 +310,14 @@ def derive_world(naturalearth_countries: Path, out: Path) -> int:
         writer.writerows(rows)
     load_gazetteer()  # the result must load
     return len(rows)
+
+
+def _is_a_word_first(place: dict) -> bool:
+    """A town of under 100,000 people far from the theatre whose name is one frequent
+    English word ("Federal", "Center", "University", "Time", "Clinton"): in a news text the
+    word is nearly always the word (or a person), and the town too small to be named bare."""
+    name = place["name"]
+    return place["population"] < 100000 and " " not in name and _is_common_word(name, 4.5)
 
 
 def _short_forms_first(names: list[str]) -> list[str]:

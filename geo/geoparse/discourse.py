@@ -79,18 +79,37 @@ _REPRESENTATIVE_BEFORE = re.compile(
     r"|\b[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)+,\s)\Z")
 
 
-def represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+def represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer,
+                       areas: dict[str, tuple[str, ...]]) -> list[Reading]:
     """A US state a member of Congress represents names whose member it is (associative),
-    not a place the text cites."""
-    ends = {r.end for r in readings}
+    not a place the text cites.  In a roster of two members or more ("BRAD SHERMAN,
+    California", "ELIOT L. ENGEL, New York") the name after a member's is the state
+    whatever city bears it (``areas``: states by name, see world.areas_by_name), and the
+    member's name in capitals is no place ("SHERMAN" is no town in Texas)."""
+    rostered: list[tuple[int, Reading, str, tuple[int, int]]] = []
     for i, r in enumerate(readings):
-        if len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state" and r.reading != "associative_modifier":
-            before = _REPRESENTATIVE_BEFORE.search(text, max(0, r.start - 60), r.start)
-            roster = before is not None and text[before.start():before.end()].endswith(", ")
-            # a roster: the name in capitals, the state not ("MITT ROMNEY, Utah"); never a place's parent
-            if before and not (roster and (r.start - 2 in ends or text[r.start:r.end].isupper())):
-                readings[i] = r._replace(reading="associative_modifier")
-    return readings
+        before = _REPRESENTATIVE_BEFORE.search(text, max(0, r.start - 60), r.start)
+        if before is None:
+            continue
+        if not text[before.start():before.end()].endswith(", "):
+            if len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state":
+                readings[i] = r._replace(reading="associative_modifier")  # "the Senator from Texas"
+            continue
+        state = next((j for j in areas.get(skeleton(text[r.start:r.end]), ()) if gazetteer[j].kind == "state"), None)
+        if state and not text[r.start:r.end].isupper() and not _a_place_ends_at(readings, gazetteer, r.start - 2):
+            rostered.append((i, r, state, (before.start(), before.end())))  # not a dateline: "FORT BRAGG, N.C."
+    if len(rostered) < 2:
+        return readings
+    for i, r, state, _ in rostered:
+        readings[i] = r._replace(sites=(state,), reading="associative_modifier")
+    members = [span for *_, span in rostered]
+    return [r for r in readings if not any(a <= r.start and r.end <= b for a, b in members)]
+
+
+def _a_place_ends_at(readings: list[Reading], gazetteer: Gazetteer, end: int) -> bool:
+    """A place of the curated or fallback layer ends at ``end`` (a world town's name in
+    capitals before a comma is as likely a member's name)."""
+    return any(r.end == end and any(gazetteer[i].layer != "world" for i in r.sites) for r in readings)
 
 
 def _countries(gazetteer: Gazetteer, *readings: Reading) -> bool:

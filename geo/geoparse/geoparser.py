@@ -73,12 +73,19 @@ def geoparser_for(spec: GeoparserSpec = GeoparserSpec()) -> Geoparser:
 _AREA_GROUPS = frozenset({"area", "governorate"})
 # A file's name: "Tower 22 map.svg", "File:Al-Tanf_garrison_2017.jpg" (from the last
 # punctuation before its extension).
+# A title under the Government Publishing Office's header, after the hearing's number
+# ("S. Hrg. 118-380", "[H.A.S.C. No. 117-70]"): no lower-case letter until a rule line.
+_GPO_TITLE = re.compile(r"\[From the U\.S\. Government (?:Publishing|Printing) Office\]\s*"
+                        r"(?:S\. Hrg\. [\d-]+\s*|\[[A-Z.]+ No\. [\d-]+\]\s*)?"
+                        r"(?P<title>[^a-z\[\]=_]+?)\s*(?:={5,}|_{5,})")
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
 _FILE_NAME_START = re.compile(r"[\n.,;:!?()\[\]|][^\n.,;:!?()\[\]|]*\Z")
 # A match's last character, then more of the same token: a letter after a letter, or one
 # more dotted letter ("U.S.C."; but "D.C.U.S." is two abbreviations run together).
 _INSIDE_A_TOKEN = re.compile(r"\w[^\W\d_]|\.[A-Z]\.(?![A-Za-z])")
 # A word in capitals of up to five letters, dotted or not: "USS", "U.S.", "SANA", "IRAQ".
+# Between two names of a list: ", ", ", and ", " and ".
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){1,5}")
 _LETTERS = re.compile(r"[^A-Z]")
 _SPELLABLE = re.compile(r"[A-Za-z. ]+")
@@ -120,16 +127,17 @@ class Geoparser:
         hits = index.hits(self.places)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         inside_organisation = _Containment(organisations)
-        in_file_name = _Containment(_file_names(text))
+        in_title_or_file = _Containment(sorted(_file_names(text) + _hearing_titles(text)))
         sentences = index.sentences
         people: set[str] = set()
-        read = [self.read(text, index, hit, inside_organisation, sentences, people=people, in_file_name=in_file_name)
-                for hit in hits]
+        tails: list[int] = []
+        read = [self.read(text, index, hit, inside_organisation, sentences, people=people, in_title_or_file=in_title_or_file,
+                          organisation_tails=tails) for hit in hits]
         named = frozenset(r.sites[0] for r in read if r and len(r.sites) == 1)
         for i, hit in enumerate(hits):
             first = read[i]
             if named.intersection(hit.payload.stems) and (first is None or self._only_beneath(first.sites)):
-                read[i] = self.read(text, index, hit, inside_organisation, sentences, named, in_file_name=in_file_name)
+                read[i] = self.read(text, index, hit, inside_organisation, sentences, named, in_title_or_file=in_title_or_file)
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
         in_names = frozenset(self.gazetteer[h.payload.sites[0]].country for h, r in zip(hits, read)
                              if r is None and h.key in self.countries)  # "U.S. Army Reserve"
@@ -137,35 +145,47 @@ class Geoparser:
         readings = coordinated_areas(text, readings, self.gazetteer, self.areas)
         readings = coordinated_states(text, parent_compounds(text, readings, self.gazetteer), self.gazetteer)
         readings = split_at_comma(text, readings, self.gazetteer)
-        readings = represented_states(text, readings, self.gazetteer)
+        readings = represented_states(text, readings, self.gazetteer, self.areas)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:
             taken = [(h.start, h.end) for h in hits] + organisations
             known = [(m.start, m.end) for m in mentions] + organisations
             for start, end, kind in find_unresolved(text, taken, self.lexicons, known):
-                if not in_file_name(start, end):
+                if not in_title_or_file(start, end):
                     mentions.append(self._unresolved(doc_id, text, start, end, kind, sentences))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 
     def read(self, text: str, index: TextIndex, hit: Hit[Names], inside_organisation: _Containment,
              sentences: SentenceIndex, named: frozenset[str] = frozenset(),
-             people: set[str] | None = None, in_file_name: _Containment | None = None) -> Reading | None:
+             people: set[str] | None = None, in_title_or_file: _Containment | None = None,
+             organisation_tails: list[int] | None = None) -> Reading | None:
         """The rules applied to one match; None when it is not a place mention.  A stem
         without a head noun ("Al Asad", "Dyess") stands for a site the document has
         already named in full (``named``): one sense per discourse.  Names read as a
-        person's ("Abu Bakr al-Baghdadi") are added to ``people``."""
+        person's ("Abu Bakr al-Baghdadi") are added to ``people``; the ends of names that
+        end an organisation's name to ``organisation_tails``, and a name listed right
+        after one ends it too."""
         start = extend_article(text, hit.start)
         end = extend_abbreviation(text, hit.end)
         surface = text[start:end]
         if not core_is_capitalised(surface) or _INSIDE_A_TOKEN.match(text, end - 1) or (
                 hit.key in self.world_towns and not may_be_located(text, start, end)):
             return None  # a word, part of a longer token ("U.S.C."), or a world town without evidence
-        if inside_organisation(start, hit.end) or (in_file_name and in_file_name(start, end)):
-            return None  # part of an organisation's name, or of a file's
+        if inside_organisation(start, hit.end):
+            if organisation_tails is not None and inside_organisation.ends_with(start, hit.end):
+                organisation_tails.append(end)  # "the Islamic State in Iraq" (and Syria)
+            return None
+        if in_title_or_file and in_title_or_file(start, end):
+            return None  # part of an organisation's name, a publication's title or a file's name
         w = window(text, start, end)
         rules = self.rules
+        if organisation_tails and _LIST_GAP.fullmatch(text, organisation_tails[-1], start):
+            organisation_tails.append(end)  # "the Subcommittee on Near East, South Asia, and ..."
+            return None
         if rules.is_organisation_part(w) or rules.names_after_a_dash(text, start):
+            if organisation_tails is not None and rules.ends_an_organisation(w):
+                organisation_tails.append(end)
             return None
         if hit.key in self.world_towns and self._opens_a_longer_name(w):
             return None  # "the Bright Castle Motors building", "the Houston Methodist Hospital"
@@ -275,6 +295,13 @@ class Geoparser:
                        sentence_start=s_start)
 
 
+def _hearing_titles(text: str) -> list[tuple[int, int]]:
+    """The span of a congressional hearing's or committee print's title, as the Government
+    Publishing Office sets it under its header: in capitals, ruled off below
+    ("TEHRAN'S SHADOW ARMY: ADDRESSING IRAN'S PROXY NETWORK IN THE MIDDLE EAST")."""
+    return [found.span("title") for found in _GPO_TITLE.finditer(text)]
+
+
 def _file_names(text: str) -> list[tuple[int, int]]:
     """The spans of the file names in a text, each from the last punctuation before its
     extension to the extension's end."""
@@ -309,3 +336,8 @@ class _Containment:
     def __call__(self, start: int, end: int) -> bool:
         i = bisect_right(self.starts, start)
         return i > 0 and end <= self.spans[i - 1][1]
+
+    def ends_with(self, start: int, end: int) -> bool:
+        """The span holding [start, end) ends where it does."""
+        i = bisect_right(self.starts, start)
+        return i > 0 and end == self.spans[i - 1][1]

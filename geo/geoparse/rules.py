@@ -232,9 +232,14 @@ class Rules:
         if w.before and w.glued_before == " " and is_capitalised(w.before[-1]) and (
                 key(w.before[-1]) in self.lex.services or key(w.before[-1]) == "forces"):
             return True  # a command named by its region: "U.S. Army Europe", "Air Forces Africa"
+        return self.ends_an_organisation(w)
+
+    def ends_an_organisation(self, w: Window) -> bool:
+        """The name ends an organisation's name, its head noun before it with of, in,
+        for, on or against: "the Armed Forces of the United States", "Military Force
+        Against Iraq" (a law's name), "the Subcommittee on Near East"."""
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on", "against"}:
-            # "the Armed Forces of the United States", "Military Force Against Iraq" (a law's name)
             head = before[-2]
             if key(before[-1]) == "in" and key(head) not in self.lex.named_in_heads:
                 return False  # "Neil Armstrong Middle School in Forest Grove": where it is
