@@ -344,6 +344,32 @@ def test_a_state_a_member_of_congress_represents_is_associative(geoparser, text,
     assert readings(geoparser, text) == expected
 
 
+def test_a_roster_names_states_not_the_cities_that_bear_their_names(geoparser):
+    text = "ELIOT L. ENGEL, New York BRAD SHERMAN, California ADAM SMITH, Washington, Chairman"
+    found = [(m.surface, m.site_id, m.reading) for m in geoparser.parse("t", text)]
+    assert found == [("New York", "us-ny", "associative_modifier"), ("California", "us-ca", "associative_modifier"),
+                     ("Washington", "us-wa", "associative_modifier")]  # and SHERMAN is no town in Texas
+
+
+def test_one_name_and_state_is_no_roster(geoparser):
+    # a dateline, or a single "NAME, State": the state's city stays the city
+    found = [(m.surface, m.site_id) for m in geoparser.parse("t", "FORT STEWART, Georgia -- Soldiers flew to New York.")]
+    assert found == [("FORT STEWART", "fort-stewart"), ("Georgia", "us-ga"), ("New York", "new-york")]
+
+
+def test_names_listed_after_an_organisations_own_name_end_it_too(geoparser):
+    text = "the Subcommittee on Near East, South Asia, Central Asia, and Counterterrorism met on Iraq."
+    assert readings(geoparser, text) == [("Iraq", "literal")]
+    # but a place listed after an organisation named by its first words is a place
+    assert [s for s, _ in readings(geoparser, "U.S. Central Command, Iraq and Syria")] == ["Iraq", "Syria"]
+
+
+def test_a_hearings_title_under_the_publishing_offices_header_is_no_place(geoparser):
+    text = ("[From the U.S. Government Publishing Office]\nS. Hrg. 118-380\nTEHRAN'S SHADOW ARMY: ADDRESSING IRAN'S "
+            "PROXY NETWORK IN THE MIDDLE\nEAST\n=========\nHEARING\nBEFORE THE\nCOMMITTEE\nThe attacks in Iraq went on.")
+    assert readings(geoparser, text) == [("Iraq", "literal")]
+
+
 @pytest.mark.parametrize("text", ["the United States Constitution", "50 U.S.C. 1541",
                                   "the Authorization for Use of Military Force Against Iraq", "al-Qaida in Iraq"])
 def test_laws_codes_and_groups_named_after_a_country(geoparser, text):

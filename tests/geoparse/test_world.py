@@ -35,7 +35,8 @@ def test_a_state_named_in_full_is_a_place_however_short_its_name(geoparser, stat
 
 
 @pytest.mark.parametrize("text", ["Austin said the strikes were a response.", "The Houston Texans won again.",
-                                  "Moore told reporters that the base was hit."])
+                                  "Moore told reporters that the base was hit.",
+                                  "He studied at the University of Baghdad.", "at the time of the attack"])
 def test_a_world_town_needs_locative_evidence(geoparser, text):
     assert [p for p in places(geoparser, text) if p[2] in ("city", "town")] == []
 
