@@ -37,6 +37,7 @@ MIN_POPULATION = 15000
 CORE_COUNTRIES = {"IQ", "SY", "JO", "LB"}
 _PROPER_NAME = re.compile(r"^(?:(?:al|el|an|ad|as|at|ar|az)-)?[A-Z][A-Za-z' .-]+$"
                           r"|^[\u0621-\u064A\u0671 ]+$")  # or in Arabic script (Wikipedia's infoboxes)
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF]")
 # Natural Earth leaves ISO_A2 empty (-99) for a few countries.
 _ISO_FIXES = {"FRA": "FR", "NOR": "NO", "CYN": "CY", "SOL": "SO", "KOS": "XK"}
 
@@ -74,7 +75,7 @@ def _is_common_word(name: str, english: float = 3.0) -> bool:
     Arabic word frequent enough to be no name first (الشهداء "the martyrs", الدور "the
     roles"); Arabic town names reach 4 (الرمادي), hence the higher bar."""
     from wordfreq import zipf_frequency
-    if re.search(r"[\u0600-\u06FF]", name):
+    if _ARABIC_SCRIPT.search(name):
         return zipf_frequency(name, "ar") >= 4.3
     return zipf_frequency(name.lower(), "en") >= english
 
@@ -121,8 +122,8 @@ def derive_fallback(naturalearth: Path, out: Path) -> int:
         if (place["geonameid"] > 0 and place["geonameid"] in places) or place["country"] not in FALLBACK_COUNTRIES:
             continue
         names = list(dict.fromkeys(n.strip() for n in place["names"] if n and n.strip()))
-        if any(skeleton(n) in taken for n in names):
-            continue  # a curated site already covers this place
+        if any(skeleton(n) in taken for n in names if not _ARABIC_SCRIPT.search(n)):
+            continue  # a curated site already covers this place (its Arabic name may be a governorate's)
         aliases = []
         for name in names:
             keys = alias_keys(name, blocked)

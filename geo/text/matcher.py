@@ -52,6 +52,10 @@ class KeyMatcher(Generic[T]):
             return []
         found = []
         size = len(padded)
+        # A character no key holds at the end: pyahocorasick's iter_long drops a match
+        # reached through a failure link at the end of the input ("... عين الاسد" after
+        # " قاعده" began the longer key "قاعده عين الاسد الجويه"; issue #133, PR #224).
+        padded += "\x00"
         for last, entry in self._automaton.iter_long(padded):
             end = last + 1
             start = end - len(entry[0])

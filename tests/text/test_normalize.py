@@ -141,8 +141,9 @@ def _longest_at_boundaries(words: list[str], keys: set[str]) -> list[str]:
 
 def test_matches_equal_a_plain_leftmost_longest_search():
     # keys that open other keys ("al", "al asad") and words that open keys ("alasad"):
-    # a match that ends inside a word must still give way to a shorter key before it
-    keys = {"al", "al asad", "al asad air base", "asad", "air base", "base", "qaim", "al qaim", "ala"}
+    # a match that ends inside a word must still give way to a shorter key before it, and
+    # a key inside a longer key's beginning is found at the end of the text ("... al asad air")
+    keys = {"al", "al asad", "al asad air base", "asad", "air base", "base", "qaim", "al qaim", "ala", "air"}
     vocabulary = ["al", "asad", "alasad", "air", "base", "bases", "qaim", "qaimi", "ala", "alab", "x"]
     rng = random.Random(14)
     matcher = KeyMatcher({k: k for k in keys})
@@ -150,3 +151,8 @@ def test_matches_equal_a_plain_leftmost_longest_search():
         words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 9))]
         hits = TextIndex(" ".join(words)).hits(matcher)
         assert [h.payload for h in hits] == _longest_at_boundaries(words, keys), words
+
+
+def test_a_key_inside_the_start_of_a_longer_key_is_found_at_the_end_of_the_text():
+    matcher = KeyMatcher({skeleton(n): n for n in ("Erbil air base", "air")})
+    assert [h.payload for h in TextIndex("flights from the Erbil air").hits(matcher)] == ["air"]
