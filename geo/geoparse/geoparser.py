@@ -21,6 +21,7 @@ from geo.gazetteer import AREA_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_ga
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
 from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds, represented_states, split_at_comma
+from geo.geoparse.front_matter import publication_titles
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.unresolved import find_unresolved
@@ -73,11 +74,6 @@ def geoparser_for(spec: GeoparserSpec = GeoparserSpec()) -> Geoparser:
 _AREA_GROUPS = frozenset({"area", "governorate"})
 # A file's name: "Tower 22 map.svg", "File:Al-Tanf_garrison_2017.jpg" (from the last
 # punctuation before its extension).
-# A title under the Government Publishing Office's header, after the hearing's number
-# ("S. Hrg. 118-380", "[H.A.S.C. No. 117-70]"): no lower-case letter until a rule line.
-_GPO_TITLE = re.compile(r"\[From the U\.S\. Government (?:Publishing|Printing) Office\]\s*"
-                        r"(?:S\. Hrg\. [\d-]+\s*|\[[A-Z.]+ No\. [\d-]+\]\s*)?"
-                        r"(?P<title>[^a-z\[\]=_]+?)\s*(?:={5,}|_{5,})")
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
 _FILE_NAME_START = re.compile(r"[\n.,;:!?()\[\]|][^\n.,;:!?()\[\]|]*\Z")
 # A match's last character, then more of the same token: a letter after a letter, or one
@@ -127,7 +123,7 @@ class Geoparser:
         hits = index.hits(self.places)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         inside_organisation = _Containment(organisations)
-        in_title_or_file = _Containment(sorted(_file_names(text) + _hearing_titles(text)))
+        in_title_or_file = _Containment(_merged(_file_names(text) + publication_titles(text)))
         sentences = index.sentences
         people: set[str] = set()
         tails: list[int] = []
@@ -295,11 +291,15 @@ class Geoparser:
                        sentence_start=s_start)
 
 
-def _hearing_titles(text: str) -> list[tuple[int, int]]:
-    """The span of a congressional hearing's or committee print's title, as the Government
-    Publishing Office sets it under its header: in capitals, ruled off below
-    ("TEHRAN'S SHADOW ARMY: ADDRESSING IRAN'S PROXY NETWORK IN THE MIDDLE EAST")."""
-    return [found.span("title") for found in _GPO_TITLE.finditer(text)]
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, overlapping ones joined (a _Containment needs them apart)."""
+    joined: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if joined and a < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(b, joined[-1][1]))
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def _file_names(text: str) -> list[tuple[int, int]]:

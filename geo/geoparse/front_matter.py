@@ -1,0 +1,63 @@
+"""A publication's own title on its cover: no place mention (docs/annotation.md §1.4).
+
+A report, hearing or transcript names its subject in its title ("Iraq: Background and
+U.S. Policy", "TEHRAN'S SHADOW ARMY: ..."): the title names a publication, not a place
+the text cites.  Two layouts tell such a title from a news release's headline, which is
+running text: a congressional hearing's title under the Government Publishing Office's
+header, and a title block beside a report's data near the top of the text (its update or
+release date, "Report | May 2, 2023", "GAO-17-771T", "(RL33487)").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["publication_titles"]
+
+# A title under the Government Publishing Office's header, after the hearing's number
+# ("S. Hrg. 118-380", "[H.A.S.C. No. 117-70]"): no lower-case letter until a rule line.
+_GPO_TITLE = re.compile(r"\[From the U\.S\. Government (?:Publishing|Printing) Office\]\s*"
+                        r"(?:S\. Hrg\. [\d-]+\s*|\[[A-Z.]+ No\. [\d-]+\]\s*)?"
+                        r"(?P<title>[^a-z\[\]=_]+?)\s*(?:={5,}|_{5,})")
+# A report's data beside its title: its date of update or release, its number.
+_REPORT_DATA = re.compile(r"(?:Updated|UPDATED|Publicly Released:|Published:)\s+[A-Z][a-z]+\.? \d"
+                          r"|(?:Report|REPORT|Transcript|TRANSCRIPT|Testimony|TESTIMONY) \| [A-Z][a-z]+\.? \d"
+                          r"|GAO-\d\d-\d+|\((?:RL|RS|R|IF|IN|LSB)\d{4,5}\)$")
+_ADDRESS = re.compile(r"https?://\S+$")
+_LINE = re.compile(r"[^\n]*\n?")
+FRONT_MATTER = 600  # characters: where a publication's title and data stand
+_TITLE_LINE = 300  # characters: longer lines are prose (a hearing's title may take 220)
+
+
+def publication_titles(text: str) -> list[tuple[int, int]]:
+    """The spans of the text's own title when the text is a publication (none for a
+    press release or a news story)."""
+    return [found.span("title") for found in _GPO_TITLE.finditer(text)] + _report_titles(text)
+
+
+def _report_titles(text: str) -> list[tuple[int, int]]:
+    """Title blocks (up to three lines, no sentence) among a report's data lines, above
+    its first line of prose; a title right after the data with the prose straight
+    below ("Updated August 1, 2023\nIraq\nThe Republic of Iraq is ...") is its first line."""
+    titles: list[tuple[int, int]] = []
+    block: list[tuple[int, int]] = []
+    after_data = data = False
+    for line in _LINE.finditer(text, 0, FRONT_MATTER):
+        words = line.group().strip()
+        if not words or _REPORT_DATA.search(words) or _ADDRESS.match(words):
+            if block:
+                titles.append((block[0][0], block[-1][1]))
+            is_data = bool(_REPORT_DATA.search(words))
+            data, after_data, block = data or is_data, is_data, []
+            continue
+        if _is_prose(words) or len(block) == 3:
+            if block and after_data:
+                titles.append(block[0])
+            return titles if data else []
+        start = line.start() + line.group().index(words)
+        block.append((start, start + len(words)))
+    return titles if data else []
+
+
+def _is_prose(line: str) -> bool:
+    return line.endswith(".") or len(line) > _TITLE_LINE or "|" in line or not line[:1].isupper()

@@ -1,0 +1,46 @@
+"""A publication's own title on its cover is no place; a press release's headline is."""
+
+import pytest
+
+from geo.geoparse.front_matter import publication_titles
+
+
+def titles(text):
+    return [text[a:b] for a, b in publication_titles(text)]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("https://crsreports.congress.gov\nUpdated August 1, 2023\nIraq\nThe Republic of Iraq is strategically located"
+     " in the central\nMiddle East region and has large energy\nresources and a growing population.", "Iraq"),
+    ("Jordan: Background and U.S. Relations\n\nUpdated May 19, 2025 (RL33546)\n\nThe Kingdom is a partner.",
+     "Jordan: Background and U.S. Relations"),
+    ("Iraq: DOD Should Increase Visibility\n\nGAO-17-771T Published: Jul 25, 2017.\n\nThe U.S. provided equipment.",
+     "Iraq: DOD Should Increase Visibility"),
+    ("Report | May 2, 2023\n\nLead Inspector General Quarterly Report on Syria\n\nThis is the 33rd report.",
+     "Lead Inspector General Quarterly Report on Syria"),
+    ("Armed Conflict in Syria:\nOverview and U.S. Response\n\nUpdated February 12, 2020 (RL33487)\n",
+     "Armed Conflict in Syria:\nOverview and U.S. Response"),
+])
+def test_a_reports_title_beside_its_data(text, title):
+    assert titles(text)[0] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Press Release | March 14, 2023\n\nRocket Attack Targets Mission Support Site Green Village, Syria\n\nTAMPA, Fla.",
+    "NEWS | Feb. 22, 2020\n\n25th Infantry Division at Al Asad Airbase\n\nBy Sgt. Sean Harding",
+    "Iraq: Militias Attack U.S. Forces\n\nThe attacks went on in Iraq on Monday.",
+])
+def test_a_headline_is_no_publications_title(text):
+    assert titles(text) == []
+
+
+def test_a_hearings_title_under_the_publishing_offices_header():
+    text = ("[From the U.S. Government Publishing Office] S. Hrg. 116-200 IRAQ: A CROSSROADS OF U.S. POLICY "
+            "======= HEARING BEFORE THE SUBCOMMITTEE")
+    assert titles(text) == ["IRAQ: A CROSSROADS OF U.S. POLICY"]
+
+
+def test_the_geoparser_reads_no_place_in_a_reports_title(geoparser):
+    text = "Syria and U.S. Policy\n\nUpdated July 15, 2024 (IF11930)\n\nThe conflict in Syria goes on."
+    assert [(m.surface, m.start) for m in geoparser.parse("t", text) if m.status == "resolved"] == [
+        ("Syria", text.rindex("Syria"))]
