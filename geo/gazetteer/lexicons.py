@@ -82,6 +82,7 @@ class Lexicons:
     named_in_heads: frozenset[str]  # Resistance, Mission ...: the Islamic Resistance in Iraq
     of_state_nouns: frozenset[str]  # influence, people ...: the influence of Israel
     participles: frozenset[str]  # shown, made ...: Tehran has long shown
+    infobox_labels: tuple[str, ...]  # Location, Headquarters ...: "LocationErbil" copied from a page
 
     @property
     def reserved_words(self) -> frozenset[str]:
@@ -117,4 +118,5 @@ def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
         named_in_heads=_keys(directory / "named_in_heads.txt"),
         of_state_nouns=_keys(directory / "of_state_nouns.txt"),
         participles=_keys(directory / "participles.txt"),
+        infobox_labels=tuple(read_entries(directory / "infobox_labels.txt")),
     )

@@ -115,25 +115,29 @@ class Geoparser:
         self.known_names = frozenset(k for k, ids in gazetteer.aliases.items()
                                      if any(gazetteer[i].layer != "world" or not gazetteer[i].is_point for i in ids))
         self.place_words = {w for k in self.known_names for w in k.split()}
+        labels = sorted(lexicons.infobox_labels, key=len, reverse=True)
+        self.glued_label = re.compile(r"^(?:" + "|".join(map(re.escape, labels)) + r")(?=[^\W\d_])",
+                                      re.MULTILINE)
 
     def parse(self, doc_id: str, text: str, index: TextIndex | None = None, unresolved: bool = True) -> list[Mention]:
         """The document's mentions in text order; ``unresolved=False`` leaves out the names
         the gazetteer does not know (the events stage has no use for them)."""
         index = index or TextIndex(text)
-        hits = index.hits(self.places)
+        hits, indexes = self._hits(text, index)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         inside_organisation = _Containment(organisations)
         in_title_or_file = _Containment(_merged(_file_names(text) + publication_titles(text)))
         sentences = index.sentences
         people: set[str] = set()
         tails: list[int] = []
-        read = [self.read(text, index, hit, inside_organisation, sentences, people=people, in_title_or_file=in_title_or_file,
-                          organisation_tails=tails) for hit in hits]
+        read = [self.read(text, indexes.get(i, index), hit, inside_organisation, sentences, people=people,
+                          in_title_or_file=in_title_or_file, organisation_tails=tails) for i, hit in enumerate(hits)]
         named = frozenset(r.sites[0] for r in read if r and len(r.sites) == 1)
         for i, hit in enumerate(hits):
             first = read[i]
             if named.intersection(hit.payload.stems) and (first is None or self._only_beneath(first.sites)):
-                read[i] = self.read(text, index, hit, inside_organisation, sentences, named, in_title_or_file=in_title_or_file)
+                read[i] = self.read(text, indexes.get(i, index), hit, inside_organisation, sentences, named,
+                                    in_title_or_file=in_title_or_file)
         readings = [r for r in read if r and not (people and self._names_a_person(text, r, people))]
         in_names = frozenset(self.gazetteer[h.payload.sites[0]].country for h, r in zip(hits, read)
                              if r is None and h.key in self.countries)  # "U.S. Army Reserve"
@@ -151,6 +155,24 @@ class Geoparser:
                     mentions.append(self._unresolved(doc_id, text, start, end, kind, sentences))
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _hits(self, text: str, index: TextIndex) -> tuple[list[Hit[Names]], dict[int, TextIndex]]:
+        """The matches in text order, with a name glued to an infobox label that text
+        copied from a page runs into it ("LocationErbil", "Garrison/HQFort Liberty"):
+        matched on its line alone, whose index (by the match's position in the list)
+        the rules then read it with."""
+        hits = index.hits(self.places)
+        glued = [found.end() for found in self.glued_label.finditer(text)] if "\n" in text else []
+        if not glued:
+            return hits, {}
+        own: list[tuple[Hit[Names], TextIndex | None]] = [(hit, None) for hit in hits]
+        for start in glued:
+            end = text.find("\n", start)
+            line = TextIndex(text[start:end if end >= 0 else len(text)])
+            own += [(hit._replace(start=hit.start + start, end=hit.end + start), line)
+                    for hit in line.hits(self.places) if hit.start == 0]
+        own.sort(key=lambda pair: pair[0].start)
+        return [hit for hit, _ in own], {i: line for i, (_, line) in enumerate(own) if line is not None}
 
     def read(self, text: str, index: TextIndex, hit: Hit[Names], inside_organisation: _Containment,
              sentences: SentenceIndex, named: frozenset[str] = frozenset(),

@@ -142,3 +142,19 @@ def test_a_city_of_a_million_outranks_the_documents_focus(geoparser):
     text = "Soldiers from Fort Stewart, Georgia, were treated at U.S. hospitals in Frankfurt and Berlin."
     assert {s: c for s, c in ((s, geoparser.gazetteer[i].country) for s, i, _ in places(geoparser, text))}[
         "Berlin"] == "DE"
+
+
+@pytest.mark.parametrize("text, label, site", [
+    ("2022 Erbil missile attacks\nLocationErbil, Kurdistan Region, Iraq\n", "Location", "erbil"),
+    ("RoleAirborne assault\nGarrison/HQFort Liberty, North Carolina, U.S.\n", "Garrison/HQ", "fort-liberty"),
+])
+def test_a_name_glued_to_an_infobox_label_is_read(geoparser, text, label, site):
+    # text copied from a page runs an infobox's label into its value
+    glued = text.index(label) + len(label)
+    assert [m.site_id for m in geoparser.parse("t", text) if m.start == glued] == [site]
+
+
+def test_a_name_glued_to_an_area_label_is_left_alone(geoparser):
+    # "DistrictQamishli" is the district, which the town's point would misplace
+    assert [m.surface for m in geoparser.parse("t", "Country Syria\nDistrictQamishli\n") if m.status == "resolved"] \
+        == ["Syria"]
