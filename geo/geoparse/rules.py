@@ -64,6 +64,11 @@ _BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:t
 # A list of names under an area's plural head noun: "in Liberty and Bryan counties".
 _AREAS_AFTER_LIST = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)[A-Z][\w'’-]*){0,8}\s+"
                                r"(counties|districts|provinces|governorates)\b")
+# An infobox field's label before its value, at the start of a line.
+_AREA_LABEL = re.compile(r"\n[ \t\-*•]*(Region|Governorate|Province|District|Subdistrict|Sub-district|County)"
+                         r"[ \t]*[:=]?[ \t]*\Z")
+_AREA_LABEL_GROUPS = {"region": "governorate", "governorate": "governorate", "province": "governorate",
+                      "district": "area", "subdistrict": "area", "sub-district": "area", "county": "area"}
 _LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\Z")
 
 
@@ -483,6 +488,16 @@ class Rules:
         if not (listed_after or _LIST_BEFORE.search(text, max(0, start - 40), start)):
             return None
         return "governorate" if found.group(1) in ("provinces", "governorates") else "area"
+
+    @staticmethod
+    def area_label(text: str, start: int) -> str | None:
+        """The head group of an infobox field's label right before a name at the start of
+        its line ("- Region: Deir ez-Zor", "GovernorateAl-Hasakah"): the area, not its
+        town ("governorate" or "area"), or None."""
+        if text.rfind("\n", max(0, start - 30), start) < 0:
+            return None  # the common case, cheaply: no line starts just before the name
+        label = _AREA_LABEL.search(text, max(0, start - 30), start)
+        return _AREA_LABEL_GROUPS[label.group(1).lower()] if label else None
 
     @staticmethod
     def kinds_of(group: str | None) -> set[str]:

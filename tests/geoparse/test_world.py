@@ -158,3 +158,9 @@ def test_a_name_glued_to_an_area_label_is_left_alone(geoparser):
     # "DistrictQamishli" is the district, which the town's point would misplace
     assert [m.surface for m in geoparser.parse("t", "Country Syria\nDistrictQamishli\n") if m.status == "resolved"] \
         == ["Syria"]
+
+
+def test_an_infobox_region_names_the_governorate_not_its_city(geoparser):
+    text = "Country: Syria\n- Region: Al-Hasakah\n\nTell Tamer is a town. He went to Al-Hasakah."
+    found = [(m.surface, m.site_id) for m in geoparser.parse("t", text) if m.surface == "Al-Hasakah"]
+    assert found == [("Al-Hasakah", "hasakah-governorate"), ("Al-Hasakah", "hasakah")]
