@@ -83,6 +83,7 @@ class Lexicons:
     of_state_nouns: frozenset[str]  # influence, people ...: the influence of Israel
     participles: frozenset[str]  # shown, made ...: Tehran has long shown
     infobox_labels: tuple[str, ...]  # Location, Headquarters ...: "LocationErbil" copied from a page
+    name_openers: frozenset[str]  # Operation, Exercise ...: Operation Kaman 99
 
     @property
     def reserved_words(self) -> frozenset[str]:
@@ -119,4 +120,5 @@ def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
         of_state_nouns=_keys(directory / "of_state_nouns.txt"),
         participles=_keys(directory / "participles.txt"),
         infobox_labels=tuple(read_entries(directory / "infobox_labels.txt")),
+        name_openers=_keys(directory / "name_openers.txt"),
     )

@@ -104,6 +104,10 @@ class Geoparser:
         # geo.geoparse.world), so a match without any is dropped before the rules run.
         self.world_towns = frozenset(k for k, names in entries.items() if names.sites and not names.stems and all(
             gazetteer[i].layer == "world" and gazetteer[i].is_point for i in names.sites))
+        # Names only towns of the lower layers bear (every world town's, most fallback towns'):
+        # the end of a longer name when an unknown capitalised word comes right before.
+        self.lower_towns = frozenset(k for k, names in entries.items() if names.sites and not names.stems and all(
+            gazetteer[i].layer != LAYERS[0] and gazetteer[i].is_point for i in names.sites))
         self.areas = areas_by_name(gazetteer)
         self.countries = frozenset(k for k, names in entries.items()
                                    if len(names.sites) == 1 and gazetteer[names.sites[0]].kind == "country")
@@ -207,6 +211,8 @@ class Geoparser:
             return None
         if hit.key in self.world_towns and self._opens_a_longer_name(w):
             return None  # "the Bright Castle Motors building", "the Houston Methodist Hospital"
+        if hit.key in self.lower_towns and self._closes_a_longer_name(w):
+            return None  # "Suwaydan Jazirah", "Tuz Khurma": a village the gazetteer lacks, not the town
         if rules.is_first_name(surface, w, self.place_words):
             return None  # a first name: the place's name alone later is still the place
         if rules.is_person(surface, w, self.place_words):
@@ -251,6 +257,17 @@ class Geoparser:
         name = " ".join(key(x) for x in w.after[:2])
         return (k not in self.known_names and name not in self.known_names and self.rules.head_group([k]) is None
                 and k not in self.lexicons.function_words)
+
+    def _closes_a_longer_name(self, w) -> bool:
+        """A capitalised word right before that no list knows (no place's word, title,
+        given name, demonym or function word): the name began there."""
+        if w.glued_before != " " or not w.before or not is_capitalised(w.before[-1]) or w.before[-1].isupper():
+            return False
+        k, lex = key(w.before[-1]), self.lexicons
+        return not any(k in words for words in (self.place_words, lex.function_words, lex.person_titles,
+                                                lex.given_names, lex.non_places, lex.org_heads, lex.services,
+                                                lex.locative_nouns, lex.physical_nouns, lex.common_words)) \
+            and self.rules.head_group([], [w.before[-1]]) is None
 
     def _only_beneath(self, sites: tuple[str, ...]) -> bool:
         """All the sites are the fallback or world layer's: a curated site the document

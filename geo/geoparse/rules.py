@@ -237,6 +237,9 @@ class Rules:
         if w.before and w.glued_before == " " and is_capitalised(w.before[-1]) and (
                 key(w.before[-1]) in self.lex.services or key(w.before[-1]) == "forces"):
             return True  # a command named by its region: "U.S. Army Europe", "Air Forces Africa"
+        if w.before and w.glued_before == " " and is_capitalised(w.before[-1]) and (
+                key(w.before[-1]) in self.lex.name_openers or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
+            return True  # "Operation Kaman 99", "Task Force Baghdad"
         return self.ends_an_organisation(w)
 
     def ends_an_organisation(self, w: Window) -> bool:

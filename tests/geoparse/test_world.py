@@ -164,3 +164,16 @@ def test_an_infobox_region_names_the_governorate_not_its_city(geoparser):
     text = "Country: Syria\n- Region: Al-Hasakah\n\nTell Tamer is a town. He went to Al-Hasakah."
     found = [(m.surface, m.site_id) for m in geoparser.parse("t", text) if m.surface == "Al-Hasakah"]
     assert found == [("Al-Hasakah", "hasakah-governorate"), ("Al-Hasakah", "hasakah")]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Nearby localities include Suwaydan Jazirah to the southeast.", "Jazirah"),  # a village the gazetteer lacks
+    ("The airbase was bombed in Operation Kaman 99 in 1980.", "Kaman"),  # an operation's name
+])
+def test_a_small_towns_name_inside_a_longer_name_is_no_town(geoparser, text, absent):
+    assert absent not in [m.surface for m in geoparser.parse("t", text)]
+
+
+def test_a_small_town_after_a_demonym_is_still_the_town(geoparser):
+    assert [m.surface for m in geoparser.parse("t", "The Syrian Jazirah was hit.") if m.status == "resolved"] == [
+        "Jazirah"]
