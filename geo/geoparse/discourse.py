@@ -88,11 +88,14 @@ def represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer,
     member's name in capitals is no place ("SHERMAN" is no town in Texas)."""
     rostered: list[tuple[int, Reading, str, tuple[int, int]]] = []
     for i, r in enumerate(readings):
+        is_state = len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state"
+        if not is_state and text[r.start - 2:r.start] != ", ":
+            continue  # neither a state nor a name after a comma: the common case, cheaply
         before = _REPRESENTATIVE_BEFORE.search(text, max(0, r.start - 60), r.start)
         if before is None:
             continue
         if not text[before.start():before.end()].endswith(", "):
-            if len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state":
+            if is_state:
                 readings[i] = r._replace(reading="associative_modifier")  # "the Senator from Texas"
             continue
         state = next((j for j in areas.get(skeleton(text[r.start:r.end]), ()) if gazetteer[j].kind == "state"), None)

@@ -21,9 +21,9 @@ from geo.gazetteer import AREA_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_ga
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
 from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds, represented_states, split_at_comma
-from geo.geoparse.front_matter import publication_titles
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
+from geo.geoparse.titles import publication_titles
 from geo.geoparse.unresolved import find_unresolved
 from geo.geoparse.world import areas_by_name, coordinated_areas, may_be_located, resolve_world
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, is_capitalised, skeletons

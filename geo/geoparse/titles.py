@@ -1,11 +1,15 @@
-"""A publication's own title on its cover: no place mention (docs/annotation.md §1.4).
+"""Titles of publications: no place mentions (docs/annotation.md §1.4).
 
-A report, hearing or transcript names its subject in its title ("Iraq: Background and
-U.S. Policy", "TEHRAN'S SHADOW ARMY: ..."): the title names a publication, not a place
-the text cites.  Two layouts tell such a title from a news release's headline, which is
-running text: a congressional hearing's title under the Government Publishing Office's
-header, and a title block beside a report's data near the top of the text (its update or
-release date, "Report | May 2, 2023", "GAO-17-771T", "(RL33487)").
+A report, hearing or article names its subject in its title ("Iraq: Background and U.S.
+Policy", "TEHRAN'S SHADOW ARMY: ..."): the title names a publication, not a place the
+text cites.  A title is told by where it stands, never by a list of titles:
+
+* a publication's own title: a hearing's under the Government Publishing Office's
+  header, or a title block beside a report's data near the top of the text (its update or
+  release date, "Report | May 2, 2023", "GAO-17-771T", "(RL33487)", "[Updated July 11,
+  2019]"); a news release's headline, which has no such neighbour, is running text;
+* a cited title: after "Hearing:" (or Markup, Briefing ...) to the end of its line, and
+  in quotes after "titled", "entitled", a headline, or a report or article.
 """
 
 from __future__ import annotations
@@ -19,6 +23,17 @@ __all__ = ["publication_titles"]
 _GPO_TITLE = re.compile(r"\[From the U\.S\. Government (?:Publishing|Printing) Office\]\s*"
                         r"(?:S\. Hrg\. [\d-]+\s*|\[[A-Z.]+ No\. [\d-]+\]\s*)?"
                         r"(?P<title>[^a-z\[\]=_]+?)\s*(?:={5,}|_{5,})")
+# A title on the first line with its date in brackets: "Iraq and U.S. Policy [Updated July 11, 2019]".
+_DATED_TITLE = re.compile(r"\A\s*(?P<title>[A-Z'‘“\"][^\n\[]{2,200}?)\s*"
+                          r"\[(?:Updated\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}\]")
+# An event's title in a schedule: "Subcommittee Hearing: The Rise of ISIL: Iraq and Beyond".
+_LISTED_TITLE = re.compile(r"\b(?:Hearing|Markup|Briefing|Roundtable|Testimony)s?:[ \t]*(?:The[ \t]+)?"
+                           r"(?P<title>[A-Z0-9‘“\"'][^\n]{2,200})$", re.MULTILINE)
+# A quoted title after what names it: 'a report titled “...”', "the headline read: ``...''".
+_QUOTED_TITLE = re.compile(r"\b(?:titled|entitled|headlined|headline\b[^.\n]{0,40}?|report|article|study|book|"
+                           r"op-ed|paper|testimony|hearing)[ \t,:]*(?:as follows:[ \t]*)?"
+                           r"(?:``(?P<t1>[^\n]{3,200}?)''|“(?P<t2>[^\n”]{3,200}?)”|\"(?P<t3>[^\n\"]{3,200}?)\""
+                           r"|‘(?P<t4>[^\n]{3,200}?)’(?!\w))")
 # A report's data beside its title: its date of update or release, its number.
 _REPORT_DATA = re.compile(r"(?:Updated|UPDATED|Publicly Released:|Published:)\s+[A-Z][a-z]+\.? \d"
                           r"|(?:Report|REPORT|Transcript|TRANSCRIPT|Testimony|TESTIMONY) \| [A-Z][a-z]+\.? \d"
@@ -30,9 +45,12 @@ _TITLE_LINE = 300  # characters: longer lines are prose (a hearing's title may t
 
 
 def publication_titles(text: str) -> list[tuple[int, int]]:
-    """The spans of the text's own title when the text is a publication (none for a
-    press release or a news story)."""
-    return [found.span("title") for found in _GPO_TITLE.finditer(text)] + _report_titles(text)
+    """The spans of the titles of publications in a text: its own when it is one (none
+    for a press release or a news story), and those it cites."""
+    spans = [found.span("title") for pattern in (_GPO_TITLE, _DATED_TITLE, _LISTED_TITLE)
+             for found in pattern.finditer(text)]
+    spans += [found.span(found.lastgroup) for found in _QUOTED_TITLE.finditer(text) if found.lastgroup]
+    return spans + _report_titles(text)
 
 
 def _report_titles(text: str) -> list[tuple[int, int]]:

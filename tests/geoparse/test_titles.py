@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.geoparse.front_matter import publication_titles
+from geo.geoparse.titles import publication_titles
 
 
 def titles(text):
@@ -44,3 +44,20 @@ def test_the_geoparser_reads_no_place_in_a_reports_title(geoparser):
     text = "Syria and U.S. Policy\n\nUpdated July 15, 2024 (IF11930)\n\nThe conflict in Syria goes on."
     assert [(m.surface, m.start) for m in geoparser.parse("t", text) if m.status == "resolved"] == [
         ("Syria", text.rindex("Syria"))]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Tuesday, July 15\n\nJoint Subcommittee Hearing: The Rise of ISIL: Iraq and Beyond\n\n2:00 p.m. in 2172",
+     "Rise of ISIL: Iraq and Beyond"),
+    ("The headline of that story read as follows: ``Trump is not convinced the time is right to attack Iran.'' Then",
+     "Trump is not convinced the time is right to attack Iran."),
+    ("in its report titled “Iran’s Networks of Influence in the Middle East” the institute warned",
+     "Iran’s Networks of Influence in the Middle East"),
+    ("Iraq and U.S. Policy [Updated July 11, 2019]\n\nFrom the report", "Iraq and U.S. Policy"),
+])
+def test_a_cited_title(text, title):
+    assert title in titles(text)
+
+
+def test_a_quotation_is_no_title():
+    assert titles('He said "we will stay in Iraq" and left for Baghdad.') == []
