@@ -120,8 +120,9 @@ class Geoparser:
                                      if any(gazetteer[i].layer != "world" or not gazetteer[i].is_point for i in ids))
         self.place_words = {w for k in self.known_names for w in k.split()}
         labels = sorted(lexicons.infobox_labels, key=len, reverse=True)
-        self.glued_label = re.compile(r"^(?:" + "|".join(map(re.escape, labels)) + r")(?=[^\W\d_])",
-                                      re.MULTILINE)
+        # after a line break: the search skips from one to the next (a pattern opening with "^" tries
+        # every position)
+        self.glued_label = re.compile(r"\n(?:" + "|".join(map(re.escape, labels)) + r")(?=[^\W\d_])")
 
     def parse(self, doc_id: str, text: str, index: TextIndex | None = None, unresolved: bool = True) -> list[Mention]:
         """The document's mentions in text order; ``unresolved=False`` leaves out the names
@@ -166,7 +167,7 @@ class Geoparser:
         matched on its line alone, whose index (by the match's position in the list)
         the rules then read it with."""
         hits = index.hits(self.places)
-        glued = [found.end() for found in self.glued_label.finditer(text)] if "\n" in text else []
+        glued = [found.end() - 1 for found in self.glued_label.finditer("\n" + text)]
         if not glued:
             return hits, {}
         own: list[tuple[Hit[Names], TextIndex | None]] = [(hit, None) for hit in hits]

@@ -27,13 +27,17 @@ _GPO_TITLE = re.compile(r"\[From the U\.S\. Government (?:Publishing|Printing) O
 _DATED_TITLE = re.compile(r"\A\s*(?P<title>[A-Z'‘“\"][^\n\[]{2,200}?)\s*"
                           r"\[(?:Updated\s+)?[A-Z][a-z]+\.? \d{1,2}, \d{4}\]")
 # An event's title in a schedule: "Subcommittee Hearing: The Rise of ISIL: Iraq and Beyond".
-_LISTED_TITLE = re.compile(r"\b(?:Hearing|Markup|Briefing|Roundtable|Testimony)s?:[ \t]*(?:The[ \t]+)?"
+_LISTINGS = ("Hearing", "Markup", "Briefing", "Roundtable", "Testimony")
+_LISTED_TITLE = re.compile(r"\b(?:" + "|".join(_LISTINGS) + r")s?:[ \t]*(?:The[ \t]+)?"
                            r"(?P<title>[A-Z0-9‘“\"'][^\n]{2,200})$", re.MULTILINE)
 # A quoted title after what names it: 'a report titled “...”', "the headline read: ``...''".
-_QUOTED_TITLE = re.compile(r"\b(?:titled|entitled|headlined|headline\b[^.\n]{0,40}?|report|article|study|book|"
-                           r"op-ed|paper|testimony|hearing)[ \t,:]*(?:as follows:[ \t]*)?"
-                           r"(?:``(?P<t1>[^\n]{3,200}?)''|“(?P<t2>[^\n”]{3,200}?)”|\"(?P<t3>[^\n\"]{3,200}?)\""
-                           r"|‘(?P<t4>[^\n]{3,200}?)’(?!\w))")
+_QUOTE = re.compile(r"``|[“\"‘]")
+_TITLE_WORDS = ("titled", "entitled", "headline", "report", "article", "study", "book", "op-ed", "paper",
+                "testimony", "hearing")
+_NAMES_A_TITLE = re.compile(r"\b(?:titled|entitled|headlined|headline\b[^.\n]{0,40}?|report|article|study|book|"
+                            r"op-ed|paper|testimony|hearing)[ \t,:]*(?:as follows:[ \t]*)?\Z")
+_QUOTED = re.compile(r"``(?P<t1>[^\n]{3,200}?)''|“(?P<t2>[^\n”]{3,200}?)”|\"(?P<t3>[^\n\"]{3,200}?)\""
+                     r"|‘(?P<t4>[^\n]{3,200}?)’(?!\w)")
 # A report's data beside its title: its date of update or release, its number.
 _REPORT_DATA = re.compile(r"(?:Updated|UPDATED|Publicly Released:|Published:)\s+[A-Z][a-z]+\.? \d"
                           r"|(?:Report|REPORT|Transcript|TRANSCRIPT|Testimony|TESTIMONY) \| [A-Z][a-z]+\.? \d"
@@ -47,10 +51,27 @@ _TITLE_LINE = 300  # characters: longer lines are prose (a hearing's title may t
 def publication_titles(text: str) -> list[tuple[int, int]]:
     """The spans of the titles of publications in a text: its own when it is one (none
     for a press release or a news story), and those it cites."""
-    spans = [found.span("title") for pattern in (_GPO_TITLE, _DATED_TITLE, _LISTED_TITLE)
-             for found in pattern.finditer(text)]
-    spans += [found.span(found.lastgroup) for found in _QUOTED_TITLE.finditer(text) if found.lastgroup]
-    return spans + _report_titles(text)
+    spans = [found.span("title") for found in _GPO_TITLE.finditer(text)]
+    dated = _DATED_TITLE.match(text) if "[" in text[:FRONT_MATTER] else None
+    if dated:
+        spans.append(dated.span("title"))
+    if any(word in text for word in _LISTINGS):  # the regular expression only where it can match
+        spans += [found.span("title") for found in _LISTED_TITLE.finditer(text)]
+    return spans + _quoted_titles(text) + _report_titles(text)
+
+
+def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Quoted titles: each quotation whose opening quote follows what names a title."""
+    spans: list[tuple[int, int]] = []
+    if not any(mark in text for mark in ('"', "“", "‘", "``")):
+        return spans  # most texts quote nobody: a search for the marks is many times cheaper than the scan
+    for quote in _QUOTE.finditer(text):
+        before = text[max(0, quote.start() - 60):quote.start()]
+        if any(word in before for word in _TITLE_WORDS) and _NAMES_A_TITLE.search(before):
+            quoted = _QUOTED.match(text, quote.start())
+            if quoted and quoted.lastgroup:
+                spans.append(quoted.span(quoted.lastgroup))
+    return spans
 
 
 def _report_titles(text: str) -> list[tuple[int, int]]:
@@ -58,6 +79,8 @@ def _report_titles(text: str) -> list[tuple[int, int]]:
     its first line of prose; a title right after the data with the prose straight
     below ("Updated August 1, 2023\nIraq\nThe Republic of Iraq is ...") is its first line."""
     titles: list[tuple[int, int]] = []
+    if not _REPORT_DATA.search(text, 0, FRONT_MATTER):
+        return titles  # no report's data near the top: no report (most texts)
     block: list[tuple[int, int]] = []
     after_data = data = False
     for line in _LINE.finditer(text, 0, FRONT_MATTER):
