@@ -401,6 +401,8 @@ class Rules:
         lex = self.lex
         if any(_bare(key(x)) in lex.org_heads for x in takewhile(is_capitalised, words)):
             return True  # the state's body: Iran's Islamic Revolutionary Guard Corps, Iraq's Popular Mobilization Forces
+        if self._title_follows(w):
+            return True  # its office-holder: Iran's Supreme Leader Ali Khamenei, Iraq's prime minister
         for word in words:  # the place's own parts: Baghdad's heavily fortified Green Zone
             k = key(word)
             if k in lex.physical_nouns or (is_capitalised(word) and k in place_words):

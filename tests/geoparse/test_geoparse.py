@@ -344,6 +344,15 @@ def test_a_state_a_member_of_congress_represents_is_associative(geoparser, text,
     assert readings(geoparser, text) == expected
 
 
+@pytest.mark.parametrize("text, surface, reading", [
+    ("He regards Iran's Supreme Leader Ali Khamenei as his guide.", "Iran", "metonymic"),
+    ("supporting a stable, secure, and independent Iraq.", "Iraq", "metonymic"),
+    ("Baghdad's Green Zone was hit.", "Baghdad", "literal"),
+])
+def test_readings_of_office_holders_and_statehood(geoparser, text, surface, reading):
+    assert (surface, reading) in readings(geoparser, text)
+
+
 def test_a_roster_names_states_not_the_cities_that_bear_their_names(geoparser):
     text = "ELIOT L. ENGEL, New York BRAD SHERMAN, California ADAM SMITH, Washington, Chairman"
     found = [(m.surface, m.site_id, m.reading) for m in geoparser.parse("t", text)]
