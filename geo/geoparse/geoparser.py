@@ -222,7 +222,9 @@ class Geoparser:
             return None
         group = rules.head_group(index.words_after(hit.padded_end, 3), w.before)
         if group is None:
-            group = rules.list_of_areas(text, start, end) or rules.area_label(text, start)  # "Liberty and Bryan counties"
+            group = rules.list_of_areas(text, start, end)  # "Liberty and Bryan counties"
+        if group is None and text.rfind("\n", max(0, start - 30), start) >= 0:  # cheaply, most names have none
+            group = rules.area_label(text, start)  # "- Region: Deir ez-Zor"
         if group is None and self._joined_to_an_area(text, end):
             return None  # "the Baghdad–Damascus Highway": a road, not Baghdad
         if group is None and hit.payload.stems:

@@ -115,6 +115,7 @@ def _end_of_word(text: str, i: int) -> int:
     return run.end() if run else i
 
 
+_ORGANISATION_LINKS = _keyed("in", "of", "for", "on", "against")  # "Resistance in", "Subcommittee on"
 _DASHES = frozenset("-\u2010\u2011–—")
 _DASH_AT_END = re.compile(r"\s?[-\u2010\u2011–—]\s?\Z")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
@@ -234,20 +235,21 @@ class Rules:
             if any(k in self.lex.services for k in keys[:title]) or (
                     title == len(keys) and any(k in self.lex.org_heads for k in keys)):
                 return True
-        if w.before and w.glued_before == " " and is_capitalised(w.before[-1]) and (
-                key(w.before[-1]) in self.lex.services or key(w.before[-1]) == "forces"):
-            return True  # a command named by its region: "U.S. Army Europe", "Air Forces Africa"
-        if w.before and w.glued_before == " " and is_capitalised(w.before[-1]) and (
-                key(w.before[-1]) in self.lex.name_openers or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
-            return True  # "Operation Kaman 99", "Task Force Baghdad"
-        return self.ends_an_organisation(w)
+        if not w.before:
+            return False
+        last = key(w.before[-1])
+        if w.glued_before == " " and is_capitalised(w.before[-1]) and (
+                last in self.lex.services or last == "forces" or last in self.lex.name_openers
+                or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
+            return True  # a command named by its region ("U.S. Army Europe"), "Operation Kaman 99", "Task Force Baghdad"
+        return (last in _ORGANISATION_LINKS or last == "the") and self.ends_an_organisation(w)
 
     def ends_an_organisation(self, w: Window) -> bool:
         """The name ends an organisation's name, its head noun before it with of, in,
         for, on or against: "the Armed Forces of the United States", "Military Force
         Against Iraq" (a law's name), "the Subcommittee on Near East"."""
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
-        if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in {"in", "of", "for", "on", "against"}:
+        if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in _ORGANISATION_LINKS:
             head = before[-2]
             if key(before[-1]) == "in" and key(head) not in self.lex.named_in_heads:
                 return False  # "Neil Armstrong Middle School in Forest Grove": where it is
@@ -498,9 +500,8 @@ class Rules:
     def area_label(text: str, start: int) -> str | None:
         """The head group of an infobox field's label right before a name at the start of
         its line ("- Region: Deir ez-Zor", "GovernorateAl-Hasakah"): the area, not its
-        town ("governorate" or "area"), or None."""
-        if text.rfind("\n", max(0, start - 30), start) < 0:
-            return None  # the common case, cheaply: no line starts just before the name
+        town ("governorate" or "area"), or None.  Callers look first for a line break in
+        the 30 characters before (most names have none)."""
         label = _AREA_LABEL.search(text, max(0, start - 30), start)
         return _AREA_LABEL_GROUPS[label.group(1).lower()] if label else None
 
