@@ -101,7 +101,10 @@ def represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer,
         state = next((j for j in areas.get(skeleton(text[r.start:r.end]), ()) if gazetteer[j].kind == "state"), None)
         if state and not text[r.start:r.end].isupper() and not _a_place_ends_at(readings, gazetteer, r.start - 2):
             rostered.append((i, r, state, (before.start(), before.end())))  # not a dateline: "FORT BRAGG, N.C."
-    if len(rostered) < 2:
+    if len(rostered) < 2:  # one "NAME, State" may be a dateline: only a state by name is the member's
+        for i, r, state, _ in rostered:
+            if r.sites == (state,):
+                readings[i] = r._replace(reading="associative_modifier")  # "MITT ROMNEY, Utah"
         return readings
     for i, r, state, _ in rostered:
         readings[i] = r._replace(sites=(state,), reading="associative_modifier")

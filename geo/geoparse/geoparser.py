@@ -79,9 +79,9 @@ _FILE_NAME_START = re.compile(r"[\n.,;:!?()\[\]|][^\n.,;:!?()\[\]|]*\Z")
 # A match's last character, then more of the same token: a letter after a letter, or one
 # more dotted letter ("U.S.C."; but "D.C.U.S." is two abbreviations run together).
 _INSIDE_A_TOKEN = re.compile(r"\w[^\W\d_]|\.[A-Z]\.(?![A-Za-z])")
-# A word in capitals of up to five letters, dotted or not: "USS", "U.S.", "SANA", "IRAQ".
 # Between two names of a list: ", ", ", and ", " and ".
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
+# A word in capitals of up to five letters, dotted or not: "USS", "U.S.", "SANA", "IRAQ".
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){1,5}")
 _LETTERS = re.compile(r"[^A-Z]")
 _SPELLABLE = re.compile(r"[A-Za-z. ]+")
@@ -198,9 +198,9 @@ class Geoparser:
         if inside_organisation(start, hit.end):
             if organisation_tails is not None and inside_organisation.ends_with(start, hit.end):
                 organisation_tails.append(end)  # "the Islamic State in Iraq" (and Syria)
-            return None
+            return None  # part of an organisation's name
         if in_title_or_file and in_title_or_file(start, end):
-            return None  # part of an organisation's name, a publication's title or a file's name
+            return None  # part of a publication's title or of a file's name
         w = window(text, start, end)
         rules = self.rules
         if organisation_tails and _LIST_GAP.fullmatch(text, organisation_tails[-1], start):

@@ -360,6 +360,10 @@ def test_a_roster_names_states_not_the_cities_that_bear_their_names(geoparser):
                      ("Washington", "us-wa", "associative_modifier")]  # and SHERMAN is no town in Texas
 
 
+def test_one_member_and_the_state_by_its_name_is_the_members(geoparser):
+    assert readings(geoparser, "MITT ROMNEY, Utah, spoke.") == [("Utah", "associative_modifier")]
+
+
 def test_one_name_and_state_is_no_roster(geoparser):
     # a dateline, or a single "NAME, State": the state's city stays the city
     found = [(m.surface, m.site_id) for m in geoparser.parse("t", "FORT STEWART, Georgia -- Soldiers flew to New York.")]
