@@ -41,7 +41,7 @@ _QUOTED = re.compile(r"``(?P<t1>[^\n]{3,200}?)''|“(?P<t2>[^\n”]{3,200}?)”|
 # A report's data beside its title: its date of update or release, its number.
 _REPORT_DATA = re.compile(r"(?:Updated|UPDATED|Publicly Released:|Published:)\s+[A-Z][a-z]+\.? \d"
                           r"|(?:Report|REPORT|Transcript|TRANSCRIPT|Testimony|TESTIMONY) \| [A-Z][a-z]+\.? \d"
-                          r"|GAO-\d\d-\d+|\((?:RL|RS|R|IF|IN|LSB)\d{4,5}\)$")
+                          r"|GAO-\d\d-\d+|\((?:RL|RS|R|IF|IN|LSB)\d{4,5}\)$", re.MULTILINE)
 _ADDRESS = re.compile(r"https?://\S+$")
 _LINE = re.compile(r"[^\n]*\n?")
 FRONT_MATTER = 600  # characters: where a publication's title and data stand
