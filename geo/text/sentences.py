@@ -55,13 +55,20 @@ class SentenceIndex:
         self.spans = sentence_spans(text)
         self._starts = [s for s, _ in self.spans]
         self._texts: dict[tuple[int, int], str] = {}
+        self._last = (0, 0)  # the last sentence found: the next mention is most often in it too
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The sentence containing [start, end); spans several when a mention crosses a break."""
+        last = self._last
+        if last[0] <= start and end <= last[1]:
+            return last
         i = max(bisect.bisect_right(self._starts, start) - 1, 0)
         j = max(bisect.bisect_right(self._starts, max(end - 1, start)) - 1, i)
         if not self.spans:
             return start, end
+        if i == j and self.spans[i][0] <= start and end <= self.spans[i][1]:
+            self._last = self.spans[i]
+            return self._last
         return min(self.spans[i][0], start), max(self.spans[j][1], end)
 
     def text_around(self, start: int, end: int) -> tuple[int, str]:
