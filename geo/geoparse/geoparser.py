@@ -20,9 +20,11 @@ from typing import NamedTuple
 from geo.gazetteer import AREA_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
+from geo.geoparse.context import LOCATIVE_BEFORE, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds, represented_states, split_at_comma
 from geo.geoparse.mention import LITERAL_READINGS, Mention
-from geo.geoparse.rules import LOCATIVE_BEFORE, Rules, bare_key, extend_abbreviation, extend_article, key, window
+from geo.geoparse.readings import Readings
+from geo.geoparse.rules import Rules
 from geo.geoparse.titles import publication_titles
 from geo.geoparse.unresolved import find_unresolved
 from geo.geoparse.world import areas_by_name, coordinated_areas, may_be_located, resolve_world
@@ -93,6 +95,7 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, lexicons: Lexicons):
         self.gazetteer = gazetteer
         self.rules = Rules(lexicons)
+        self.readings = Readings(lexicons)
         self.lexicons = lexicons
         entries: dict[str, Names] = {}
         for k, ids in gazetteer.aliases.items():
@@ -249,7 +252,7 @@ class Geoparser:
         government = country or (single and (bool(site.metonym_for) or site.kind == "state"))
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
-        return Reading(start, end, sites, rules.reading(w, country, government, self.place_words))
+        return Reading(start, end, sites, self.readings.reading(w, country, government, self.place_words))
 
     def _opens_a_longer_name(self, w) -> bool:
         """A capitalised word right after, that is no place's and no head noun: the name

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from itertools import accumulate, islice
 
 from geo.gazetteer import Lexicons
-from geo.geoparse.rules import key
+from geo.geoparse.context import key
 
 _CAP = r"[A-Z][\w'’ʿ]*(?:-[\w'’ʿ]+)*"
 _PART = r"(?:(?:al|el|Al|El)[-\s])?" + _CAP

@@ -28,7 +28,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Site
-from geo.geoparse.rules import LOCATIVE_BEFORE, key
+from geo.geoparse.context import LOCATIVE_BEFORE, key
 
 __all__ = ["WorldReading", "areas_by_name", "coordinated_areas", "lies_in", "may_be_located", "resolve_world"]
 
