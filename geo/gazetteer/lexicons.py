@@ -84,6 +84,7 @@ class Lexicons:
     participles: frozenset[str]  # shown, made ...: Tehran has long shown
     infobox_labels: tuple[str, ...]  # Location, Headquarters ...: "LocationErbil" copied from a page
     name_openers: frozenset[str]  # Operation, Exercise ...: Operation Kaman 99
+    side_nouns: frozenset[str]  # officials, forces ...: Baghdad officials, U.S. and coalition forces
 
     @property
     def reserved_words(self) -> frozenset[str]:
@@ -121,4 +122,5 @@ def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
         participles=_keys(directory / "participles.txt"),
         infobox_labels=tuple(read_entries(directory / "infobox_labels.txt")),
         name_openers=_keys(directory / "name_openers.txt"),
+        side_nouns=_keys(directory / "side_nouns.txt"),
     )

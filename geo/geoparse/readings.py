@@ -35,12 +35,6 @@ _ADVERBS = keyed("long", "also", "already", "not", "never", "since", "now", "sti
 _AGENT_PREPOSITIONS = keyed("with", "by", "for", "between")
 # Before a name, these make it a location whatever follows: "in Iraq putting the country ...".
 _LOCATIVE_PREPOSITIONS = keyed("in", "inside", "into", "across", "throughout", "within", "from", "near", "around")
-# Nouns a city's name modifies as a side, not a location: "Baghdad officials", "Tehran forces".
-_SIDE_NOUNS = keyed("government", "administration", "authorities", "regime", "leadership", "officials", "forces",
-                    "force", "troops", "military", "army", "militias", "proxies", "spokesman", "spokeswoman",
-                    "spokesperson", "spokespeople", "official", "leaders", "leader", "leadership", "correspondent",
-                    "reporters", "personnel", "soldiers", "citizens", "diplomats", "nationals", "interests",
-                    "crews", "pilots", "airmen", "sailors", "marines", "units")
 
 
 class Readings:
@@ -68,7 +62,7 @@ class Readings:
                 return "literal_modifier" if locative else "associative_modifier"
             # Baghdad officials, Pentagon Press Secretary; but the Baghdad embassy, a Beirut
             # bombing, Erbil residents
-            side = modified in _SIDE_NOUNS or self._title_follows(w) or self._model_of_side(w)
+            side = modified in self.lex.side_nouns or self._title_follows(w) or self._model_of_side(w)
             return "associative_modifier" if side else "literal_modifier"
         if government and self._acting(w):
             return "metonymic"
@@ -84,7 +78,7 @@ class Readings:
             return False
         owner = before[-2]
         k = key(owner)
-        if k in self.lex.person_titles or k in _SIDE_NOUNS or k in self.lex.given_names:
+        if k in self.lex.person_titles or k in self.lex.side_nouns or k in self.lex.given_names:
             return True  # "the Amir of the State of Kuwait", "Prime Minister Haidar Al-Abadi of Iraq"
         if k in self.lex.of_state_nouns:
             return True  # "the influence of Israel", "the people of Kuwait"
@@ -105,17 +99,16 @@ class Readings:
         demonym = key(partner) in self.lex.non_places and not partner.isupper()  # Iraqi; but US
         if is_capitalised(partner) and key(partner) in place_words and not demonym:
             return False
-        if any(key(x) in _SIDE_NOUNS for x in after[2:4]):
+        if any(key(x) in self.lex.side_nouns for x in after[2:4]):
             return True
         lex = self.lex
         return country and len(after) > 2 and (demonym or not is_capitalised(partner)) and not any(
             key(x) in words for x in after[1:3]
             for words in (lex.function_words, lex.verbs, lex.metonymy_verbs, _LINKING))
 
-    @staticmethod
-    def _model_of_side(w: Window) -> bool:
+    def _model_of_side(self, w: Window) -> bool:
         """"Dyess B-1 crews", "Aviano F-16 pilots": a model's designation, then a side noun."""
-        return len(w.after) > 1 and any(c.isdigit() for c in w.after[0]) and key(w.after[1]) in _SIDE_NOUNS
+        return len(w.after) > 1 and any(c.isdigit() for c in w.after[0]) and key(w.after[1]) in self.lex.side_nouns
 
     def _title_follows(self, w: Window) -> bool:
         """A person's title in the next three words: the name says whose official it is."""
@@ -154,7 +147,7 @@ class Readings:
         following = key(w.after[1]) if len(w.after) > 1 else ""
         if k.endswith("ing") and following == "of":
             return k  # a noun: "the United States bombing of Iraq"
-        if k.endswith("ed") and following in _SIDE_NOUNS:
+        if k.endswith("ed") and following in self.lex.side_nouns:
             return following  # "U.S. armed forces"
         lex = self.lex
         if not k or k in lex.function_words or k in lex.metonymy_verbs or k in lex.verbs or k in _LINKING \
