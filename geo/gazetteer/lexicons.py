@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from geo import DATA_DIR
 from geo.errors import InputError
@@ -97,30 +98,20 @@ class Lexicons:
         return self.non_places | self.given_names | self.person_titles
 
 
+# Lexicons read as written, not as keys: matched as phrases, or as labels in a pattern.
+_PHRASE_LISTS = ("organisations", "infobox_labels")
+
+
 @lru_cache(maxsize=4)
 def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
-    return Lexicons(
-        given_names=_keys(directory / "given_names.txt"),
-        place_given_names=_keys(directory / "place_given_names.txt"),
-        person_titles=_keys(directory / "person_titles.txt"),
-        org_heads=_keys(directory / "org_heads.txt"),
-        organisations=tuple(read_entries(directory / "organisations.txt")),
-        metonymy_verbs=_keys(directory / "metonymy_verbs.txt"),
-        metonymy_preceders=_keys(directory / "metonymy_preceders.txt"),
-        metonymy_nouns=_keys(directory / "metonymy_nouns.txt"),
-        physical_nouns=_keys(directory / "physical_nouns.txt"),
-        attributive_nouns=_keys(directory / "attributive_nouns.txt"),
-        locative_nouns=_keys(directory / "locative_nouns.txt"),
-        function_words=_keys(directory / "function_words.txt"),
-        verbs=_keys(directory / "verbs.txt"),
-        head_nouns=_head_nouns(directory / "head_nouns.txt"),
-        non_places=_keys(directory / "non_places.txt"),
-        common_words=_keys(directory / "common_words.txt"),
-        services=_keys(directory / "services.txt"),
-        named_in_heads=_keys(directory / "named_in_heads.txt"),
-        of_state_nouns=_keys(directory / "of_state_nouns.txt"),
-        participles=_keys(directory / "participles.txt"),
-        infobox_labels=tuple(read_entries(directory / "infobox_labels.txt")),
-        name_openers=_keys(directory / "name_openers.txt"),
-        side_nouns=_keys(directory / "side_nouns.txt"),
-    )
+    """Each field of Lexicons from the file of its name (``given_names.txt`` ...)."""
+    values: dict[str, Any] = {}
+    for name in (f.name for f in fields(Lexicons)):
+        path = directory / f"{name}.txt"
+        if name == "head_nouns":
+            values[name] = _head_nouns(path)
+        elif name in _PHRASE_LISTS:
+            values[name] = tuple(read_entries(path))
+        else:
+            values[name] = _keys(path)
+    return Lexicons(**values)

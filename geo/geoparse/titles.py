@@ -85,10 +85,10 @@ def _report_titles(text: str) -> list[tuple[int, int]]:
     after_data = data = False
     for line in _LINE.finditer(text, 0, FRONT_MATTER):
         words = line.group().strip()
-        if not words or _REPORT_DATA.search(words) or _ADDRESS.match(words):
+        is_data = bool(_REPORT_DATA.search(words))
+        if not words or is_data or _ADDRESS.match(words):
             if block:
                 titles.append((block[0][0], block[-1][1]))
-            is_data = bool(_REPORT_DATA.search(words))
             data, after_data, block = data or is_data, is_data, []
             continue
         if _is_prose(words) or len(block) == 3:
