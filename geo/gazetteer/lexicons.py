@@ -86,6 +86,7 @@ class Lexicons:
     infobox_labels: tuple[str, ...]  # Location, Headquarters ...: "LocationErbil" copied from a page
     name_openers: frozenset[str]  # Operation, Exercise ...: Operation Kaman 99
     side_nouns: frozenset[str]  # officials, forces ...: Baghdad officials, U.S. and coalition forces
+    blow_words: frozenset[str]  # attacks, missiles ...: missiles against Israel (its territory)
 
     @property
     def reserved_words(self) -> frozenset[str]:

@@ -87,6 +87,7 @@ def represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer,
     whatever city bears it (``areas``: states by name, see world.areas_by_name), and the
     member's name in capitals is no place ("SHERMAN" is no town in Texas)."""
     rostered: list[tuple[int, Reading, str, tuple[int, int]]] = []
+    after_places: list[tuple[int, Reading, str, tuple[int, int]]] = []  # "FORT BRAGG, N.C." or "AMI BERA, California"
     for i, r in enumerate(readings):
         is_state = len(r.sites) == 1 and gazetteer[r.sites[0]].kind == "state"
         if not is_state and text[r.start - 2:r.start] != ", ":
@@ -99,10 +100,13 @@ def represented_states(text: str, readings: list[Reading], gazetteer: Gazetteer,
                 readings[i] = r._replace(reading="associative_modifier")  # "the Senator from Texas"
             continue
         state = next((j for j in areas.get(skeleton(text[r.start:r.end]), ()) if gazetteer[j].kind == "state"), None)
-        if state and not text[r.start:r.end].isupper() and not _a_place_ends_at(readings, gazetteer, r.start - 2):
-            rostered.append((i, r, state, (before.start(), before.end())))  # not a dateline: "FORT BRAGG, N.C."
-    if len(rostered) < 2:  # one "NAME, State" may be a dateline: only a state by name is the member's
-        for i, r, state, _ in rostered:
+        if state and not text[r.start:r.end].isupper():
+            member = (i, r, state, (before.start(), before.end()))
+            (after_places if _a_place_ends_at(readings, gazetteer, r.start - 2) else rostered).append(member)
+    if len(rostered) >= 2:  # a roster: a member whose name is a town's is a member too
+        rostered = sorted(rostered + after_places)
+    else:  # one "NAME, State" may be a dateline: only a state by name is the member's
+        for i, r, state, _ in rostered:  # not after a place: "FORT BRAGG, N.C." is a dateline
             if r.sites == (state,):
                 readings[i] = r._replace(reading="associative_modifier")  # "MITT ROMNEY, Utah"
         return readings

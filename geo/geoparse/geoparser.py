@@ -209,7 +209,8 @@ class Geoparser:
         if organisation_tails and _LIST_GAP.fullmatch(text, organisation_tails[-1], start):
             organisation_tails.append(end)  # "the Subcommittee on Near East, South Asia, and ..."
             return None
-        if rules.is_organisation_part(w) or rules.names_after_a_dash(text, start):
+        if rules.is_organisation_part(w) or rules.names_after_a_dash(text, start) or (
+                (text[start - 1:start] == "(" or text[end:end + 1] == ")") and rules.names_in_parentheses(text, start, end)):
             if organisation_tails is not None and rules.ends_an_organisation(w):
                 organisation_tails.append(end)
             return None

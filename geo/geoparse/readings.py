@@ -31,8 +31,9 @@ _COMPASS = keyed("eastern", "western", "northern", "southern", "central", "north
 # After a participle these make it an adjective ("Syria located on", "Iraq affiliated with").
 _PARTICIPLE_PREPOSITIONS = keyed("on", "in", "at", "with", "near", "along", "by", "inside", "within")
 _ADVERBS = keyed("long", "also", "already", "not", "never", "since", "now", "still", "just", "again")
-# A country after these acts or is acted with: "talks with Iran", "launched by Iran", "support for Israel".
-_AGENT_PREPOSITIONS = keyed("with", "by", "for", "between")
+# A country after these acts or is acted with: "talks with Iran", "launched by Iran", "support for Israel",
+# "aggression against the United States".
+_AGENT_PREPOSITIONS = keyed("with", "by", "for", "between", "against")
 # Before a name, these make it a location whatever follows: "in Iraq putting the country ...".
 _LOCATIVE_PREPOSITIONS = keyed("in", "inside", "into", "across", "throughout", "within", "from", "near", "around")
 
@@ -117,13 +118,24 @@ class Readings:
         return any(k in self.lex.person_titles for k in words + pairs)
 
     def _acting(self, w: Window) -> bool:
-        """After "with", "by", "for", "between" a country acts or is acted with ("talks
-        with Iran", "a war with Iran", "launched by Iran"), unless a physical noun comes
+        """After "with", "by", "for", "between", "against" a country acts or is acted with
+        ("talks with Iran", "a war with Iran", "launched by Iran"), unless a physical noun comes
         first ("the border with Jordan", "a land bridge with Lebanon")."""
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
         if not before or w.glued_before.strip() or key(before[-1]) not in _AGENT_PREPOSITIONS:
             return False
+        if key(before[-1]) == "against" and self._blow_lands(before[:-1]):
+            return False  # "missiles against Israel", "hostilities in or against Iran": its territory
         return len(before) < 2 or key(before[-2]) not in self.lex.physical_nouns
+
+    def _blow_lands(self, before: list[str]) -> bool:
+        """The words before "against" tell a blow on a territory: a blow's word among the
+        last four ("attacks by Iraqi factions against"), or a locative preposition
+        coordinated with it ("in or against")."""
+        words = [key(x) for x in before[-4:]]
+        if len(words) > 1 and words[-1] in ("or", "and") and words[-2] in _LOCATIVE_PREPOSITIONS:
+            return True
+        return any(k in self.lex.blow_words for k in words)
 
     def _hyphen_compound(self, w: Window, place_words: set[str]) -> str | None:
         """US-led, Iran-backed, Baghdad-based, the Israel-Hamas war: the name names a side
@@ -158,7 +170,17 @@ class Readings:
     # -- metonymy ----------------------------------------------------------------------
     def is_metonymic(self, w: Window, place_words: set[str]) -> bool:
         """A capital or country standing for its government."""
-        return self._possessive_metonym(w, place_words) or self._subject_of_verb(w) or self._after_preceder(w)
+        return self._possessive_metonym(w, place_words) or self._subject_of_verb(w) or self._after_preceder(w) \
+            or self._with_its_own(w)
+
+    def _with_its_own(self, w: Window) -> bool:
+        """"Iran and its proxies", "the United States and its regional allies": a state with
+        what it has (not "Baghdad and its suburbs", the place's parts)."""
+        if len(w.after) < 3 or w.glued_after != " " or key(w.after[0]) not in ("and", "or") \
+                or key(w.after[1]) not in ("its", "their"):
+            return False
+        lex = self.lex
+        return not any(key(x) in lex.physical_nouns or key(x) in lex.locative_nouns for x in w.after[2:4])
 
     def _possessive_metonym(self, w: Window, place_words: set[str]) -> bool:
         """Washington's support, Iraq's sovereignty, Iran's Revolutionary Guard (the state,
@@ -176,8 +198,8 @@ class Readings:
             return True  # its office-holder: Iran's Supreme Leader Ali Khamenei, Iraq's prime minister
         for word in words:  # the place's own parts: Baghdad's heavily fortified Green Zone
             k = key(word)
-            if k in lex.physical_nouns or (is_capitalised(word) and k in place_words):
-                return False
+            if k in lex.physical_nouns or (is_capitalised(word) and k in place_words and k not in lex.non_places):
+                return False  # but a demonym is no place: Tehran's earliest Iraqi proxies
             if k in lex.function_words:  # but Israel's assault on Gaza
                 break
         return True

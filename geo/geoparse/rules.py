@@ -34,6 +34,10 @@ _DASHES = frozenset("-\u2010\u2011–—")
 _DASH_AT_END = re.compile(r"\s?[-\u2010\u2011–—]\s?\Z")
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# What else parentheses around a name may hold: a name joined to it by a dash.
+_JOINED_NAMES = re.compile(r"[\w'’ .-]*[-\u2010\u2011–—][\w'’ .-]*")
+_HONORIFICS = keyed("mr", "mrs", "ms", "dr")
+_CAPITALISED_COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 
 
 def _capitalised_or_ordinal(word: str) -> bool:
@@ -106,8 +110,9 @@ class Rules:
         University of Baghdad, the Armed Forces of the United States: an organisation's head
         noun among the capitalised words right after the name, or before it with of/in/for
         (and "the")."""
-        if w.after and _capitalised_or_ordinal(w.after[0]) and (not w.glued_after.strip() or w.glued_after in HYPHENS):
-            run = list(takewhile(_capitalised_or_ordinal, w.after[:5]))  # "U.S. 5th Fleet"
+        if w.after and _capitalised_or_ordinal(w.after[0]) and (not w.glued_after.strip() or w.glued_after in HYPHENS) \
+                and not ("\n" in w.glued_after and "\n" in w.glued_before):  # a name on a line of its own: a label
+            run = self._name_run(w.after[:5])  # "U.S. 5th Fleet", "Iraq Train and Equip Fund"
             keys = [bare(key(word)) for word in run]  # "Qods Force’s"
             # "Pentagon Press Secretary", "White House National Security Council Spokesman":
             # a person's title, which the name modifies, not an organisation's name; but an
@@ -123,18 +128,62 @@ class Rules:
                 last in self.lex.services or last == "forces" or last in self.lex.name_openers
                 or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
             return True  # a command named by its region ("U.S. Army Europe"), "Operation Kaman 99", "Task Force Baghdad"
+        if w.before[-1] in _CAPITALISED_COMPASS and len(w.before) > 1:
+            last = key(w.before[-2])  # "the University of Southern Denmark"
         return (last in _ORGANISATION_LINKS or last == "the") and self.ends_an_organisation(w)
+
+    @staticmethod
+    def _name_run(words: list[str]) -> list[str]:
+        """The capitalised words that go on a name, joined by "and" or "&" ("Train and Equip
+        Fund"), up to an honorific, which opens the next person's name ("... POWERS
+        RESOLUTION Mr. McGOVERN")."""
+        run: list[str] = []
+        for i, word in enumerate(words):
+            k = key(word)
+            if k in _HONORIFICS:
+                break
+            if _capitalised_or_ordinal(word):
+                run.append(word)
+            elif k in ("and", "&") and run and i + 1 < len(words) and is_capitalised(words[i + 1]):
+                run.append(word)
+            else:
+                break
+        return run
+
+    def names_in_parentheses(self, text: str, start: int, end: int) -> bool:
+        """A name in parentheses right after an organisation's name ("the Popular
+        Mobilization Forces (Iraq)", "Ministry of Defence (Iraq)") or a road's ("the M4
+        highway (Aleppo–Mosul)"): that name's part, not a place cited."""
+        opened = start - 1 if text[start - 1:start] == "(" else text.rfind("(", max(0, start - 40), start)
+        closed = end if text[end:end + 1] == ")" else text.find(")", end, end + 40)
+        if opened < 0 or closed < 0 or text[start:end].isupper():
+            return False  # an acronym in parentheses is the name's: "Landstuhl Regional Medical Center (LRMC)"
+        inside = text[opened + 1:start] + text[end:closed]
+        if inside and not _JOINED_NAMES.fullmatch(inside):
+            return False  # the name fills them, or a dash joins it to another ("Aleppo–Mosul")
+        words = WORD.findall(text, max(0, opened - 80), opened)[-6:]
+        if words and self.head_group([key(words[-1])]) == "area" and not is_capitalised(words[-1]):
+            return True  # "the M4 highway (Aleppo–Mosul)"
+        run = list(takewhile(lambda x: is_capitalised(x) or key(x) in {"of", "for"}, reversed(words)))
+        return bool(run) and is_capitalised(run[0]) and any(
+            is_capitalised(x) and bare(key(x)) in self.lex.org_heads for x in run)
 
     def ends_an_organisation(self, w: Window) -> bool:
         """The name ends an organisation's name, its head noun before it with of, in,
         for, on or against: "the Armed Forces of the United States", "Military Force
         Against Iraq" (a law's name), "the Subcommittee on Near East"."""
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
+        if before and before[-1] in _CAPITALISED_COMPASS:
+            before = before[:-1]  # "the University of Southern Denmark"
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in _ORGANISATION_LINKS:
             head = before[-2]
             if key(before[-1]) == "in" and key(head) not in self.lex.named_in_heads:
                 return False  # "Neil Armstrong Middle School in Forest Grove": where it is
-            return is_capitalised(head) and key(head) in self.lex.org_heads
+            if is_capitalised(head) and key(head) in self.lex.org_heads:
+                return True
+            # one level up: "the Council of Representatives of Iraq"
+            return len(before) >= 4 and is_capitalised(head) and key(before[-3]) in ("of", "for") \
+                and is_capitalised(before[-4]) and key(before[-4]) in self.lex.org_heads
         return False
 
     def names_after_a_dash(self, text: str, start: int) -> bool:

@@ -309,7 +309,15 @@ def test_acronyms_initials_and_regions(geoparser, text, expected):
     ("14,616 U.S. and allied airstrikes", "U.S.", "associative_modifier"),
     ("no U.S. or coalition casualties", "U.S.", "associative_modifier"),
     ("fight against the US and the coalition forces", "US", "associative_modifier"),
-    ("Iran and its proxies", "Iran", "literal"),
+    ("Iran and its proxies", "Iran", "metonymic"),  # a state with what it has
+    ("Baghdad and its suburbs", "Baghdad", "literal"),  # a place with its parts
+    ("aggression against the United States", "United States", "metonymic"),
+    ("missiles and drones against Israel", "Israel", "literal"),  # a blow on its territory
+    ("hostilities in or against Iran", "Iran", "literal"),
+    ("sanctions against Iran", "Iran", "metonymic"),
+    ("the key highway between Damascus and Baghdad", "Damascus", "literal"),
+    ("Location of Erbil", "Erbil", "literal"),
+    ("one of Tehran's earliest Iraqi proxies", "Tehran", "metonymic"),
     ("permit Iran to set an agenda", "Iran", "metonymic"),
     ("Tehran has long shown disregard for lives", "Tehran", "metonymic"),
 ])
@@ -414,3 +422,30 @@ def test_possessives_adjectives_organisations_and_rivers(geoparser, text, expect
 ])
 def test_a_country_after_a_dash_that_ends_an_organisations_name(geoparser, text, expected):
     assert readings(geoparser, text) == expected
+
+
+def test_a_roster_member_whose_name_is_a_towns_is_a_member(geoparser):
+    text = "DAVID N. CICILLINE, Rhode Island JEFF DUNCAN, South Carolina AMI BERA, California MO BROOKS, Alabama"
+    assert [(m.surface, m.site_id) for m in geoparser.parse("t", text)] == [
+        ("Rhode Island", "us-ri"), ("South Carolina", "us-sc"), ("California", "us-ca"), ("Alabama", "us-al")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("funded by the Iraq Train and Equip Fund in 2016", []),
+    ("the Popular Mobilization Forces (Iraq) and the Ministry of Defence (Iraq)", []),
+    ("the M4 highway (Aleppo–Mosul), the road", []),
+    ("the Council of Representatives of Iraq voted", []),
+    ("a professor at the University of Southern Denmark", []),
+    ("IRAN WAR POWERS RESOLUTION\n\nMr. McGOVERN. Madam Speaker", []),
+    # but an acronym in parentheses is the facility's, and a place in them after a place is a place
+    ("The Landstuhl Regional Medical Center (LRMC), also", [("Landstuhl Regional Medical Center", "literal"),
+                                                           ("LRMC", "literal")]),
+    ("Camp Taji (Iraq) was hit", [("Camp Taji", "literal"), ("Iraq", "literal")]),
+])
+def test_names_inside_longer_names_of_organisations_funds_and_roads(geoparser, text, expected):
+    assert readings(geoparser, text) == expected
+
+
+def test_a_name_on_a_line_of_its_own_is_no_organisations(geoparser):
+    text = "Camp Arifjan\n\nCoordinates: 28.878; 48.1579\n\nCamp Arifjan\nPatton Army Heliport\nKuwait\n"
+    assert [m.site_id for m in geoparser.parse("t", text)] == ["camp-arifjan"] * 3 + ["kuwait"]
