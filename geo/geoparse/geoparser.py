@@ -77,7 +77,7 @@ _AREA_GROUPS = frozenset({"area", "governorate"})
 # A file's name: "Tower 22 map.svg", "File:Al-Tanf_garrison_2017.jpg" (from the last
 # punctuation before its extension).
 _FILE_EXTENSION = re.compile(r"\.(?:jpe?g|png|svg|gif|webp|tiff?|pdf|ogg|webm)\b", re.I)
-_FILE_NAME_START = re.compile(r"[\n.,;:!?()\[\]|][^\n.,;:!?()\[\]|]*\Z")
+_FILE_NAME_START = re.compile(r"[\n.,;:!?\[\]|][^\n.,;:!?\[\]|]*\Z")
 # A match's last character, then more of the same token: a letter after a letter, or one
 # more dotted letter ("U.S.C."; but "D.C.U.S." is two abbreviations run together).
 _INSIDE_A_TOKEN = re.compile(r"\w[^\W\d_]|\.[A-Z]\.(?![A-Za-z])")
@@ -355,9 +355,25 @@ def _file_names(text: str) -> list[tuple[int, int]]:
     for extension in _FILE_EXTENSION.finditer(text):
         head = _FILE_NAME_START.search(text, max(0, extension.start() - 80), extension.start())
         start = head.start() + 1 if head else max(0, extension.start() - 80)
+        start = _after_unclosed_parenthesis(text, start, extension.start())
         if not spans or start >= spans[-1][1]:
             spans.append((start, extension.end()))
     return spans
+
+
+def _after_unclosed_parenthesis(text: str, start: int, end: int) -> int:
+    """Where a file's name starts within text[start:end]: after the last parenthesis
+    opened there and not closed ("(map Tower 22.svg)"); a name may hold closed ones
+    ("Deir ez-Zor (2017).jpg")."""
+    depth = 0
+    for i in range(end - 1, start - 1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+    return start
 
 
 def _acronyms(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:

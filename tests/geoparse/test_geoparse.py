@@ -259,6 +259,7 @@ def test_a_place_that_is_a_first_name_before_a_surname_is_a_person(geoparser, te
     ("Tower 22 map.svg", []),
     ("File:Al-Tanf garrison 2017.jpg", []),
     ("The map (Tower 22.png) shows that Tower 22 lies in Jordan.", [("Tower 22", "tower-22"), ("Jordan", "jordan")]),
+    ("Image: Deir ez-Zor (2017) skyline.jpg shows Baghdad", [("Baghdad", "baghdad")]),  # a name holds parentheses
 ])
 def test_a_name_in_a_file_name_is_no_mention(geoparser, text, expected):
     assert [(s, site) for s, site, _, _ in parse(geoparser, text)] == expected
