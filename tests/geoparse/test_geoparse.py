@@ -146,6 +146,8 @@ def test_mentions_carry_offsets_and_sentence(mini_geoparser):
     ("Eilat", "eilat"), ("Elat", "eilat"), ("Irbil", "erbil"), ("Deir Ezzor", "deir-ez-zor"),
     ("Dayr az-Zawr", "deir-ez-zor"), ("Abu Kamal", "albukamal"), ("Al-Bukamal", "albukamal"),
     ("Ain al-Arab", "kobani"), ("Kobane", "kobani"), ("ٱلْبُوكَمَال", "albukamal"), ("بغداد", "baghdad"),
+    ("Jalula", "jalawla"), ("Tuz Khurma", "tuz-khurmatu"), ("Khasham", "khasham"), ("شەنگال", "sinjar"),
+    ("Serê Kaniyê", "ras-al-ayn"), ("FOB Ridgeway", "taqaddum-air-base"), ("Babylon", "babylon"),
 ])
 def test_real_gazetteer_resolves_variants(geoparser, variant, site):
     text = f"Drones struck {variant} again."
@@ -407,7 +409,7 @@ def test_threats_to_a_state_and_to_its_forces(geoparser):
     ("in Baghdad's Green Zone", [("Baghdad", "baghdad"), ("Green Zone", "green-zone")]),
     ("part of the Roman vassal states", []),
     ("the organization Badr and the Badr Brigade", []),
-    ("along the Yarmouk River", []),
+    ("along the Yarmouk River", [("Yarmouk River", "yarmouk-river")]),
 ])
 def test_possessives_adjectives_organisations_and_rivers(geoparser, text, expected):
     assert [(s, site) for s, site, status, _ in parse(geoparser, text) if status == "resolved"] == expected
@@ -450,3 +452,8 @@ def test_names_inside_longer_names_of_organisations_funds_and_roads(geoparser, t
 def test_a_name_on_a_line_of_its_own_is_no_organisations(geoparser):
     text = "Camp Arifjan\n\nCoordinates: 28.878; 48.1579\n\nCamp Arifjan\nPatton Army Heliport\nKuwait\n"
     assert [m.site_id for m in geoparser.parse("t", text)] == ["camp-arifjan"] * 3 + ["kuwait"]
+
+
+def test_a_name_after_a_tribes_albu_is_the_tribes(geoparser):
+    assert readings(geoparser, "fighters of the Albu Khabur tribe") == []
+    assert sites(geoparser, "Drones struck Albu Kamal again.") == [("Albu Kamal", "albukamal")]
