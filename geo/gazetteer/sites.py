@@ -36,6 +36,8 @@ KINDS = {
     "governorate", "state", "country", "continent",
 }
 AREA_KINDS = {"country", "region", "governorate", "state", "sea", "lake", "river", "continent"}
+# Built sites: a name of one is complete ("Rayburn House Office Building"), what follows it is not its.
+FACILITY_KINDS = {"airbase", "base", "outpost", "airport", "border-crossing", "gas-field", "oil-field", "port", "facility"}
 # The layers, the one that shadows the others first: a name a curated site has names no
 # fallback or world place, and a theatre town's name no world place.
 LAYERS = ("curated", "fallback", "world")

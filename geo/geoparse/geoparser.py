@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from geo.gazetteer import AREA_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
+from geo.gazetteer import AREA_KINDS, FACILITY_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
 from geo.geoparse.context import LOCATIVE_BEFORE, bare_key, extend_abbreviation, extend_article, key, window
@@ -209,7 +209,8 @@ class Geoparser:
         if organisation_tails and _LIST_GAP.fullmatch(text, organisation_tails[-1], start):
             organisation_tails.append(end)  # "the Subcommittee on Near East, South Asia, and ..."
             return None
-        if rules.is_organisation_part(w) or rules.names_after_a_dash(text, start) or (
+        complete = " " in surface and all(self.gazetteer[i].kind in FACILITY_KINDS for i in hit.payload.sites)
+        if rules.is_organisation_part(w, complete) or rules.names_after_a_dash(text, start) or (
                 (text[start - 1:start] == "(" or text[end:end + 1] == ")") and rules.names_in_parentheses(text, start, end)):
             if organisation_tails is not None and rules.ends_an_organisation(w):
                 organisation_tails.append(end)

@@ -104,14 +104,17 @@ class Rules:
                 and k not in self._heads_after)
 
     # -- organisations ------------------------------------------------------------------
-    def is_organisation_part(self, w: Window) -> bool:
+    def is_organisation_part(self, w: Window, complete: bool = False) -> bool:
         """Washington Institute, Georgetown University, U.S. Central Command, the New York
         National Guard, the U.S.-Iraq Higher Military Commission, Resistance in Iraq,
         University of Baghdad, the Armed Forces of the United States: an organisation's head
         noun among the capitalised words right after the name, or before it with of/in/for
-        (and "the")."""
+        (and "the").  A name goes on to the next line only where a text wraps its lines: not
+        after a blank line, a name on a line of its own ("Camp Arifjan\nPatton Army
+        Heliport") or a ``complete`` name (a built site's: "Rayburn House Office
+        Building\nSubcommittee on ...")."""
         if w.after and _capitalised_or_ordinal(w.after[0]) and (not w.glued_after.strip() or w.glued_after in HYPHENS) \
-                and not ("\n" in w.glued_after and "\n" in w.glued_before):  # a name on a line of its own: a label
+                and not ("\n" in w.glued_after and ("\n" in w.glued_before or complete or w.glued_after.count("\n") > 1)):
             run = self._name_run(w.after[:5])  # "U.S. 5th Fleet", "Iraq Train and Equip Fund"
             keys = [bare(key(word)) for word in run]  # "Qods Force’s"
             # "Pentagon Press Secretary", "White House National Security Council Spokesman":

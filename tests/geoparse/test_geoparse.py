@@ -457,3 +457,13 @@ def test_a_name_on_a_line_of_its_own_is_no_organisations(geoparser):
 def test_a_name_after_a_tribes_albu_is_the_tribes(geoparser):
     assert readings(geoparser, "fighters of the Albu Khabur tribe") == []
     assert sites(geoparser, "Drones struck Albu Kamal again.") == [("Albu Kamal", "albukamal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The White House\n\nOffice of the Vice President", [("White House", "the-white-house")]),  # a heading
+    ("in 2172 Rayburn House Office Building\nSubcommittee on Africa", [("Rayburn House Office Building",
+                                                                         "rayburn-house-office-building")]),
+    ("of the United States \n     Constitution.", []),  # a wrapped line goes on
+])
+def test_a_name_goes_on_to_the_next_line_only_where_the_text_wraps(geoparser, text, expected):
+    assert [(s, site) for s, site, _, _ in parse(geoparser, text)] == expected
