@@ -254,6 +254,8 @@ class Geoparser:
         government = country or (single and (bool(site.metonym_for) or site.kind == "state"))
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
+        if government and site.kind in FACILITY_KINDS and _alone_on_its_line(text, start, end):
+            return Reading(start, end, sites, "metonymic")  # "The White House\n\nOffice of ...": a release's issuer
         return Reading(start, end, sites, self.readings.reading(w, country, government, self.place_words))
 
     def _opens_a_longer_name(self, w) -> bool:
@@ -360,6 +362,16 @@ def _file_names(text: str) -> list[tuple[int, int]]:
         if not spans or start >= spans[-1][1]:
             spans.append((start, extension.end()))
     return spans
+
+
+_THE = re.compile(r"[ \t]*(?:[Tt]he[ \t]+)?\Z")
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """The name, after "The" at most, is all its line holds: a heading."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return bool(_THE.match(text, line_start, start)) and not text[end:line_end if line_end >= 0 else len(text)].strip()
 
 
 def _after_unclosed_parenthesis(text: str, start: int, end: int) -> int:

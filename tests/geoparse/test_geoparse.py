@@ -467,3 +467,9 @@ def test_a_name_after_a_tribes_albu_is_the_tribes(geoparser):
 ])
 def test_a_name_goes_on_to_the_next_line_only_where_the_text_wraps(geoparser, text, expected):
     assert [(s, site) for s, site, _, _ in parse(geoparser, text)] == expected
+
+
+def test_a_seat_of_government_heading_a_release_is_its_issuer(geoparser):
+    assert readings(geoparser, "The White House\n\nOffice of the Press Secretary\n\nHe spoke at the White House.") \
+        == [("White House", "metonymic"), ("White House", "literal")]
+    assert readings(geoparser, "Camp Arifjan\nKuwait\n") == [("Camp Arifjan", "literal"), ("Kuwait", "literal")]
