@@ -87,6 +87,8 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){1,5}")
 _LETTERS = re.compile(r"[^A-Z]")
 _SPELLABLE = re.compile(r"[A-Za-z. ]+")
+# What may stand before a heading's name on its line: "The White House".
+_THE = re.compile(r"[ \t]*(?:[Tt]he[ \t]+)?\Z")
 # A dash, then the words of another name: "–Damascus Highway".
 _JOINED_NAME = re.compile(r"\s?[-–—]\s?(?=[A-Z])([\w'’ -]{1,60})")
 
@@ -362,9 +364,6 @@ def _file_names(text: str) -> list[tuple[int, int]]:
         if not spans or start >= spans[-1][1]:
             spans.append((start, extension.end()))
     return spans
-
-
-_THE = re.compile(r"[ \t]*(?:[Tt]he[ \t]+)?\Z")
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
