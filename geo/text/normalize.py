@@ -49,6 +49,10 @@ _TATWEEL_CHAR = "\u0640"
 _TATWEEL = 0x0640
 _ARABIC_MARKS = frozenset(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640])
 _ARABIC_LETTERS = {"\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647"}
+# Latin letters that Unicode does not decompose into a base letter and a mark: written as
+# the letter they are read as (Diyarbakır, Łódź, Ħamrun); the fold keeps one letter for one.
+_UNDECOMPOSED = {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",
+                 "ŧ": "t", "Ŧ": "t", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ð": "d", "Ð": "d", "þ": "t", "Þ": "t"}
 _SEPARATOR = "\U0001F000"  # joins phrases normalised together: never a letter, space or mark
 
 
@@ -57,6 +61,8 @@ def _fold_char(ch: str) -> str:
         return _TATWEEL_CHAR
     if ch in _ARABIC_LETTERS:
         return _ARABIC_LETTERS[ch]
+    if ch in _UNDECOMPOSED:
+        return _UNDECOMPOSED[ch]
     if ch in _APOSTROPHES or unicodedata.combining(ch):
         return "'"
     if not ch.isalnum():

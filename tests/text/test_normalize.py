@@ -22,6 +22,11 @@ def test_arabic_spellings_share_a_skeleton(a, b):
     assert skeleton(a) == skeleton(b)
 
 
+@pytest.mark.parametrize("a, b", [("Diyarbakır", "Diyarbakir"), ("Łódź", "Lodz"), ("Ħamrun", "Hamrun")])
+def test_letters_without_a_decomposition_fold_to_the_letter_read(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
 def test_a_match_in_arabic_script_points_at_the_original_text():
     text = "Abu Kamal (أَبُو كَمَال) is a city."
     hits = TextIndex(text).hits(KeyMatcher({skeleton("أبو كمال"): "x"}))
