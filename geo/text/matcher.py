@@ -50,22 +50,35 @@ class KeyMatcher(Generic[T]):
         included), leftmost-longest, each ending at a word boundary."""
         if self._empty:
             return []
-        found = []
+        found: list[tuple[int, int, str, T]] = []
         size = len(padded)
         # A character no key holds at the end: pyahocorasick's iter_long drops a match
         # reached through a failure link at the end of the input ("... عين الاسد" after
         # " قاعده" began the longer key "قاعده عين الاسد الجويه"; issue #133, PR #224).
         padded += "\x00"
-        for last, entry in self._automaton.iter_long(padded):
+        position: int | None = 0
+        while position is not None:
+            position = self._scan_from(padded, size, position, found)
+        return found
+
+    def _scan_from(self, padded: str, size: int, position: int, found: list) -> int | None:
+        """Matches from ``position`` on, added to ``found``; where a match that ends inside
+        a word holds a word boundary ("a mi" in " a k a mision suport site ..."), the
+        position to scan again from, as a key may start there, else None."""
+        for last, entry in self._automaton.iter_long(padded, position):
             end = last + 1
             start = end - len(entry[0])
             if end == size or padded[end] == " ":
                 found.append((start, end, *entry))
-            elif entry[0] in self._nested:
-                shorter = self._shorter_at(padded, start, end)
-                if shorter:
-                    found.append(shorter)
-        return found
+                continue
+            shorter = self._shorter_at(padded, start, end) if entry[0] in self._nested else None
+            if shorter:
+                found.append(shorter)
+                continue
+            boundary = padded.find(" ", start + 1, end)
+            if boundary > 0:
+                return boundary
+        return None
 
     def _shorter_at(self, padded: str, start: int, end: int):
         """The longest key starting at ``start`` that ends at a boundary before ``end``."""

@@ -61,6 +61,14 @@ def test_matches_respect_word_boundaries_and_prefer_the_longest():
         ("Erbil Airport", "Erbil Airport"), ("Erbil", "Erbil"), ("Baghdad", "Baghdad"), ("Erbil", "Erbil")]
 
 
+def test_a_key_starting_inside_a_match_cut_off_mid_word_is_found():
+    # "a mi" matches " a k a mi|sion ..." up to the middle of a word; the longer key
+    # starting at "mision" must not be lost behind it
+    matcher = KeyMatcher({skeleton(n): n for n in ("A Mi", "Mission Support Site Euphrates")})
+    text = "a.k.a. Mission Support Site Euphrates, was"
+    assert [text[h.start:h.end] for h in TextIndex(text).hits(matcher)] == ["Mission Support Site Euphrates"]
+
+
 def _reference(text: str) -> tuple[str, list[int], list[int]]:
     """The normal form written for clarity, one step after another, each step finding all
     its places before changing any (as the former numpy code did): (skeleton, start of
