@@ -87,6 +87,7 @@ class Lexicons:
     name_openers: frozenset[str]  # Operation, Exercise ...: Operation Kaman 99
     side_nouns: frozenset[str]  # officials, forces ...: Baghdad officials, U.S. and coalition forces
     blow_words: frozenset[str]  # attacks, missiles ...: missiles against Israel (its territory)
+    org_kind_nouns: frozenset[str]  # company, airline ...: the company Conoco
 
     @property
     def reserved_words(self) -> frozenset[str]:

@@ -11,8 +11,8 @@ from typing import NamedTuple
 from geo.text import skeleton
 from geo.text.words import ARTICLE_AT_START
 
-__all__ = ["HYPHENS", "LOCATIVE_BEFORE", "STOP", "WORD", "Window", "bare", "bare_key", "extend_abbreviation",
-           "extend_article", "key", "keyed", "window"]
+__all__ = ["CAPITALISED_COMPASS", "HYPHENS", "LOCATIVE_BEFORE", "STOP", "WORD", "Window", "bare", "bare_key",
+           "extend_abbreviation", "extend_article", "key", "keyed", "window"]
 
 WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
 _ARTICLE_ENDS = frozenset("-‐ ")
@@ -25,6 +25,12 @@ LOCATIVE_BEFORE = re.compile(r"\b(?:in|of|near|at|from|to|outside|around|toward|
 STOP_CHARS = ",;:.!?()[]\"“”—–"
 STOP = re.compile("[" + re.escape(STOP_CHARS) + "]")
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
+
+
+# Capitalised compass words that open a region's or an organisation's name ("East Azerbaijan
+# province", "the University of Southern Denmark").
+CAPITALISED_COMPASS = frozenset({"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern",
+                                 "Central"})
 
 
 def keyed(*words: str) -> frozenset[str]:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from geo.gazetteer import AREA_KINDS, FACILITY_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
-from geo.geoparse.context import LOCATIVE_BEFORE, bare_key, extend_abbreviation, extend_article, key, window
+from geo.geoparse.context import CAPITALISED_COMPASS, LOCATIVE_BEFORE, bare_key, extend_abbreviation, extend_article, key, window
 from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds, represented_states, split_at_comma
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.readings import Readings
@@ -250,6 +250,9 @@ class Geoparser:
         site = self.gazetteer[sites[0]]
         if group in _AREA_GROUPS and site.kind not in rules.kinds_of(group) | AREA_KINDS:
             return None  # "the Abu Kamal District", "Kirkuk province" unknown: not the town
+        if group == "governorate" and site.kind == "country" and w.glued_before == " " \
+                and w.before and w.before[-1] in CAPITALISED_COMPASS:
+            return None  # "East Azerbaijan province": a province named after the country, not it
         single = len(sites) == 1
         country = single and site.kind == "country"
         # a country, a capital, or a US state ("Georgia seceded", "the Adjutant General of New Jersey")

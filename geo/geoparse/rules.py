@@ -10,7 +10,7 @@ from itertools import takewhile
 from typing import Sequence
 
 from geo.gazetteer.lexicons import HEAD_GROUP_KINDS, Lexicons
-from geo.geoparse.context import HYPHENS, STOP, WORD, Window, bare, key, keyed
+from geo.geoparse.context import CAPITALISED_COMPASS, HYPHENS, STOP, WORD, Window, bare, key, keyed
 from geo.text import is_capitalised
 from geo.text.words import ARTICLE_AT_START
 
@@ -37,7 +37,6 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # What else parentheses around a name may hold: a name joined to it by a dash.
 _JOINED_NAMES = re.compile(r"[\w'’ .-]*[-\u2010\u2011–—][\w'’ .-]*")
 _HONORIFICS = keyed("mr", "mrs", "ms", "dr")
-_CAPITALISED_COMPASS = frozenset({"Northern", "Southern", "Eastern", "Western", "Central"})
 
 
 def _capitalised_or_ordinal(word: str) -> bool:
@@ -127,13 +126,23 @@ class Rules:
         if not w.before:
             return False
         last = key(w.before[-1])
+        if w.glued_before == " " and self._after_an_organisations_kind(w.before):
+            return True  # "the American company Conoco", "the newspaper Al-Sabah"
         if w.glued_before == " " and is_capitalised(w.before[-1]) and (
                 last in self.lex.services or last == "forces" or last in self.lex.name_openers
                 or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
             return True  # a command named by its region ("U.S. Army Europe"), "Operation Kaman 99", "Task Force Baghdad"
-        if w.before[-1] in _CAPITALISED_COMPASS and len(w.before) > 1:
+        if w.before[-1] in CAPITALISED_COMPASS and len(w.before) > 1:
             last = key(w.before[-2])  # "the University of Southern Denmark"
         return (last in _ORGANISATION_LINKS or last == "the") and self.ends_an_organisation(w)
+
+    def _after_an_organisations_kind(self, before: list[str]) -> bool:
+        """A lower-case noun of a kind of organisation, then up to two capitalised words
+        of the name the match ends."""
+        for word in reversed(before[-3:]):
+            if not is_capitalised(word):
+                return key(word) in self.lex.org_kind_nouns
+        return False
 
     @staticmethod
     def _name_run(words: list[str]) -> list[str]:
@@ -176,7 +185,7 @@ class Rules:
         for, on or against: "the Armed Forces of the United States", "Military Force
         Against Iraq" (a law's name), "the Subcommittee on Near East"."""
         before = w.before[:-1] if w.before and key(w.before[-1]) == "the" else w.before
-        if before and before[-1] in _CAPITALISED_COMPASS:
+        if before and before[-1] in CAPITALISED_COMPASS:
             before = before[:-1]  # "the University of Southern Denmark"
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in _ORGANISATION_LINKS:
             head = before[-2]

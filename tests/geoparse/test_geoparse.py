@@ -473,3 +473,15 @@ def test_a_seat_of_government_heading_a_release_is_its_issuer(geoparser):
     assert readings(geoparser, "The White House\n\nOffice of the Press Secretary\n\nHe spoke at the White House.") \
         == [("White House", "metonymic"), ("White House", "literal")]
     assert readings(geoparser, "Camp Arifjan\nKuwait\n") == [("Camp Arifjan", "literal"), ("Kuwait", "literal")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sites developed by the American company Conoco.", []),
+    ("the newspaper Al Anbar Daily reported", []),
+    ("missiles launched from East Azerbaijan province, Iran", [("Iran", "literal")]),
+    ("a professor of the University of North Texas", []),
+    # but the company's place, and a country before its own province word, stay places
+    ("the company's office in Baghdad", [("Baghdad", "literal")]),
+])
+def test_names_after_an_organisations_kind_and_provinces_named_after_a_country(geoparser, text, expected):
+    assert readings(geoparser, text) == expected
