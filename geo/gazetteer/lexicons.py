@@ -21,6 +21,7 @@ HEAD_GROUP_KINDS = {
     "field": {"gas-field", "oil-field", "facility"},
     "port": {"port"},
     "governorate": {"governorate"},
+    "state": {"state"},  # "the state of New York": not the city
     "city": {"city", "town"},
     # A district, a former Ottoman province, a road: an area the name's town or city lies
     # in or ends at, never the town itself ("Abu Kamal District", "Baghdad–Damascus Highway").

@@ -122,12 +122,15 @@ class Gazetteer:
             for stem in site.stems:
                 for key in alias_keys(stem, reserved, keys[stem]) + [ARTICLE + keys[stem]]:
                     _add(self.stems, key, site.id)
-        # A site of a higher layer shadows the places of lower layers with the same name.
+        # A site of a higher layer shadows the places of lower layers with the same name;
+        # a head noun of their kind may still name them ("the state of New York").
+        self.shadowed: dict[str, list[str]] = {}
         rank = {layer: i for i, layer in enumerate(LAYERS)}
         for key, ids in self.aliases.items():
             top = min(rank[self.sites[i].layer] for i in ids)
             if any(rank[self.sites[i].layer] != top for i in ids):
                 self.aliases[key] = [i for i in ids if rank[self.sites[i].layer] == top]
+                self.shadowed[key] = [i for i in ids if rank[self.sites[i].layer] != top]
 
     def __getitem__(self, site_id: str) -> Site:
         return self.sites[site_id]

@@ -485,3 +485,9 @@ def test_a_seat_of_government_heading_a_release_is_its_issuer(geoparser):
 ])
 def test_names_after_an_organisations_kind_and_provinces_named_after_a_country(geoparser, text, expected):
     assert readings(geoparser, text) == expected
+
+
+def test_a_head_noun_names_a_lower_layers_site_of_its_kind(geoparser):
+    # the curated city shadows the world layer's state of its name, but "the state of" names the state
+    assert sites(geoparser, "They represent the state of New York.") == [("New York", "us-ny")]
+    assert sites(geoparser, "They flew to New York.") == [("New York", "new-york")]
