@@ -207,7 +207,9 @@ def _world_places(naturalearth_countries: Path) -> list[dict]:
         if not towns:
             continue
         lat, lon, radius_m = _spread_of(towns, shapes["US"])
-        names = [state["name"], *([AP_ABBREVIATIONS[code]] if code in AP_ABBREVIATIONS else [])]
+        # its AP abbreviation and postal code ("Fort Irwin, Calif.", "Fort Irwin, CA"): as a
+        # place's parent only (geo.geoparse.world); a code that is a word ("IN", "OR") is blocked below
+        names = [state["name"], *([AP_ABBREVIATIONS[code]] if code in AP_ABBREVIATIONS else []), code]
         if state["name"] == "Washington":
             names.append("Washington State")
         places.append(dict(kind="state", name=state["name"], country="US", admin1="", lat=lat, lon=lon,

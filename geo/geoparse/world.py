@@ -39,6 +39,7 @@ _LOCATIVE_LIST = re.compile(rf"\b(?:in|at|from|near)\s+(?:the\s+)?{_NAME}(?:\s*,
 _SUBDIVISIONS = ("state", "governorate")
 _SUBDIVISION_HEAD = re.compile(r" (?:governorate|province|state)$")
 _COORDINATED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_PARTY = re.compile(r"\([RDI][-–]\Z")  # "(R-" before a member's state: "Ed Royce (R-CA)"
 _AFTER_DATELINE = re.compile(r"(?:,[^\n,]{1,20})?\s*[–—-]\s")  # "NEWARK –", "TAMPA, Fla. –"
 
 
@@ -129,8 +130,9 @@ def _with_evidence(text: str, r, gazetteer: Gazetteer) -> tuple[str, ...]:
         if site.layer != "world":
             kept.append(site_id)
         elif not site.is_point:
-            if not (site.kind == "state" and surface != key(site.name)):  # "Ga.", "N.Y."
-                kept.append(site_id)
+            if not (site.kind == "state" and surface != key(site.name)) or _PARTY.search(text, max(0, r.start - 3),
+                                                                                          r.start):
+                kept.append(site_id)  # but "Ga.", "N.Y." only as a parent, or a member's ("R-Okla.", "D-CA")
         elif locative:
             kept.append(site_id)
     return tuple(kept)

@@ -491,3 +491,10 @@ def test_a_head_noun_names_a_lower_layers_site_of_its_kind(geoparser):
     # the curated city shadows the world layer's state of its name, but "the state of" names the state
     assert sites(geoparser, "They represent the state of New York.") == [("New York", "us-ny")]
     assert sites(geoparser, "They flew to New York.") == [("New York", "new-york")]
+
+
+def test_a_states_postal_code_is_a_members_state_or_a_places_parent(geoparser):
+    text = "Senators Kevin Cramer (R-ND) and Ted Cruz (R-TX) met at Fort Irwin, CA, and in NE Syria."
+    assert [(m.surface, m.site_id, m.reading) for m in geoparser.parse("t", text)] == [
+        ("ND", "us-nd", "associative_modifier"), ("TX", "us-tx", "associative_modifier"),
+        ("Fort Irwin", "fort-irwin", "literal"), ("CA", "us-ca", "literal"), ("Syria", "syria", "literal")]
