@@ -8,8 +8,11 @@ text cites.  A title is told by where it stands, never by a list of titles:
   header, or a title block beside a report's data near the top of the text (its update or
   release date, "Report | May 2, 2023", "GAO-17-771T", "(RL33487)", "[Updated July 11,
   2019]"); a news release's headline, which has no such neighbour, is running text;
-* a cited title: after "Hearing:" (or Markup, Briefing ...) to the end of its line, and
-  in quotes after "titled", "entitled", a headline, or a report or article.
+* a cited title: after "Hearing:" (or Markup, Briefing ...) to the end of its line; in
+  quotes after "titled", "entitled", a headline, or a report or article; after a report's
+  number, quoted or not, up to its authors ("CRS Report RL31339, Iraq: Post-Saddam
+  Governance and Security, by Kenneth Katzman"); and a line of a list of reports, each
+  title above its description ("Iraq: In Brief\nThis report discusses ...").
 """
 
 from __future__ import annotations
@@ -38,6 +41,20 @@ _NAMES_A_TITLE = re.compile(r"\b(?:titled|entitled|headlined|headline\b[^.\n]{0,
                             r"op-ed|paper|testimony|hearing)[ \t,:]*(?:as follows:[ \t]*)?\Z")
 _QUOTED = re.compile(r"``(?P<t1>[^\n]{3,200}?)''|“(?P<t2>[^\n”]{3,200}?)”|\"(?P<t3>[^\n\"]{3,200}?)\""
                      r"|‘(?P<t4>[^\n]{3,200}?)’(?!\w)")
+# A report's number, then its title: "CRS Report RL31339, ", "CRS [Congressional Research
+# Service] Report R43612, '", "In Focus IF10404, ", "GAO-07-612T, ".
+_REPORT_NUMBER = re.compile(r"\b(?:Report|In Focus|Insight|Legal Sidebar)\s+(?:No\.\s*)?(?:RL|RS|R|IF|IN|LSB)\d{4,5}"
+                            r"|\bGAO-\d\d-\d+[A-Z]?")
+_TITLE_AFTER_NUMBER = re.compile(r",?[ \t]*['‘\"“]?(?P<title>[A-Z'‘\"“][^\n]{2,200}?)['’\"”]?,?['’\"”]?[ \t]+"
+                                 r"(?:by|coordinated by|edited by)\b"
+                                 r"|,?[ \t]*['‘\"“](?P<quoted>[A-Z][^\n]{2,200}?)['’\"”](?=[;,.]|[ \t]*$)", re.MULTILINE)
+# A title in straight single quotes after "entitled", which may run on to a second line:
+# "GAO-07-612T entitled 'Stabilizing Iraq; Factors Impeding the Development of Capable
+# \nIraqi Security Forces' which was released".
+_ENTITLED = re.compile(r"\b(?:titled|entitled)[ \t]+'(?P<title>[A-Z][^'\n]{2,200}(?:\n[^'\n]{1,200})?)'")
+# A list of reports: each title on its line above its description.
+_LISTED_REPORT = re.compile(r"^(?:The[ \t]+)?(?P<title>[A-Z0-9‘“\"'][^\n]{2,200}?)[ \t]*\n+[ \t]*"
+                            r"(?:This (?:CRS )?report\b|Description:|No Description Available)", re.MULTILINE)
 # A report's data beside its title: its date of update or release, its number.
 _REPORT_DATA = re.compile(r"(?:Updated|UPDATED|Publicly Released:|Published:)\s+[A-Z][a-z]+\.? \d"
                           r"|(?:Report|REPORT|Transcript|TRANSCRIPT|Testimony|TESTIMONY) \| [A-Z][a-z]+\.? \d"
@@ -57,7 +74,24 @@ def publication_titles(text: str) -> list[tuple[int, int]]:
         spans.append(dated.span("title"))
     if any(word in text for word in _LISTINGS):  # the regular expression only where it can match
         spans += [found.span("title") for found in _LISTED_TITLE.finditer(text)]
-    return spans + _quoted_titles(text) + _report_titles(text)
+    if "titled '" in text:
+        spans += [found.span("title") for found in _ENTITLED.finditer(text)]
+    if "Description" in text or "This report" in text or "This CRS report" in text:
+        spans += [found.span("title") for found in _LISTED_REPORT.finditer(text)
+                  if not found.group("title").rstrip().endswith(".")]
+    return spans + _quoted_titles(text) + _report_titles(text) + _titles_after_numbers(text)
+
+
+def _titles_after_numbers(text: str) -> list[tuple[int, int]]:
+    """Titles after a report's number, up to its authors or its closing quote."""
+    spans: list[tuple[int, int]] = []
+    if "Report" not in text and "GAO-" not in text and "In Focus" not in text and "Insight" not in text:
+        return spans
+    for number in _REPORT_NUMBER.finditer(text):
+        found = _TITLE_AFTER_NUMBER.match(text, number.end())
+        if found and found.lastgroup:
+            spans.append(found.span(found.lastgroup))
+    return spans
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:

@@ -54,6 +54,16 @@ def test_the_geoparser_reads_no_place_in_a_reports_title(geoparser):
     ("in its report titled “Iran’s Networks of Influence in the Middle East” the institute warned",
      "Iran’s Networks of Influence in the Middle East"),
     ("Iraq and U.S. Policy [Updated July 11, 2019]\n\nFrom the report", "Iraq and U.S. Policy"),
+    ("This report will be updated. See CRS\nReport RL32048, Iran: U.S. Concerns and Policy Responses, by Kenneth "
+     "Katzman.", "Iran: U.S. Concerns and Policy Responses"),
+    ("see CRS [Congressional Research Service] Report R43201, 'Possible U.S. Intervention in Syria: Issues for "
+     "Congress,' coordinated by Jeremy M. Sharp", "Possible U.S. Intervention in Syria: Issues for Congress"),
+    ("see CRS Report RS20871, 'Iran Sanctions'; and more", "Iran Sanctions"),
+    ("Search Results\n\nIraq: In Brief\nThis report discusses developments in Iraq.", "Iraq: In Brief"),
+    ("Iraq: Compliance, Sanctions, and U.S. Policy\nNo Description Available.", "Iraq: Compliance, Sanctions, and U.S. Policy"),
+    ("GAO-07-612T \nentitled 'Stabilizing Iraq; Factors Impeding the Development of Capable \nIraqi Security "
+     "Forces' which was released", "Stabilizing Iraq; Factors Impeding the Development of Capable \nIraqi Security "
+     "Forces"),
 ])
 def test_a_cited_title(text, title):
     assert title in titles(text)
@@ -61,3 +71,11 @@ def test_a_cited_title(text, title):
 
 def test_a_quotation_is_no_title():
     assert titles('He said "we will stay in Iraq" and left for Baghdad.') == []
+
+
+@pytest.mark.parametrize("text", [
+    "The CRS Report R43612 says Iraq is unstable; its authors went to Baghdad.",  # a report's number, no title after it
+    "The report's findings on Iraq were clear. This report discusses Syria.",  # a sentence above a description
+])
+def test_a_reports_number_or_description_without_a_title(text):
+    assert titles(text) == []
