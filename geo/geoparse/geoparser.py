@@ -25,7 +25,7 @@ from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.readings import Readings
 from geo.geoparse.rules import Rules
-from geo.geoparse.titles import publication_titles
+from geo.geoparse.titles import publication_titles, unit_nicknames
 from geo.geoparse.unresolved import find_unresolved
 from geo.geoparse.world import areas_by_name, coordinated_areas, may_be_located, resolve_world
 from geo.text import Hit, KeyMatcher, SentenceIndex, TextIndex, core_is_capitalised, is_capitalised, skeletons
@@ -136,7 +136,7 @@ class Geoparser:
         hits, indexes = self._hits(text, index)
         organisations = [(h.start, h.end) for h in index.hits(self.organisations)]
         inside_organisation = _Containment(organisations)
-        in_title_or_file = _Containment(_merged(_file_names(text) + publication_titles(text)))
+        in_title_or_file = _Containment(_merged(_file_names(text) + publication_titles(text) + unit_nicknames(text)))
         sentences = index.sentences
         people: set[str] = set()
         tails: list[int] = []

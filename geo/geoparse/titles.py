@@ -12,14 +12,20 @@ text cites.  A title is told by where it stands, never by a list of titles:
   quotes after "titled", "entitled", a headline, or a report or article; after a report's
   number, quoted or not, up to its authors ("CRS Report RL31339, Iraq: Post-Saddam
   Governance and Security, by Kenneth Katzman"); and a line of a list of reports, each
-  title above its description ("Iraq: In Brief\nThis report discusses ...").
+  title above its description ("Iraq: In Brief\nThis report discusses ..."); a title before
+  a report's number in parentheses; a work's title before "(2006) is a book".
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["publication_titles"]
+__all__ = ["publication_titles", "unit_nicknames"]
+
+# A unit's nickname in quotes after its name ("the 138th Field Artillery Brigade, “Kentucky
+# Thunder,”", "15th Infantry Regiment "Old China Hands"") or after an infobox's label.
+_NICKNAME = re.compile(r"(?:\b(?:Brigade|Regiment|Battalion|Division|Wing|Squadron|Group|Battery|Corps|Fleet)"
+                       r",?[ \t]*|Nickname\(?s?\)?[ \t:|]*)[“\"](?P<name>[A-Z][^”\"\n]{1,40}?),?[”\"]")
 
 # A title under the Government Publishing Office's header, after the hearing's number
 # ("S. Hrg. 118-380", "[H.A.S.C. No. 117-70]"): no lower-case letter until a rule line.
@@ -52,6 +58,14 @@ _TITLE_AFTER_NUMBER = re.compile(r",?[ \t]*['‘\"“]?(?P<title>[A-Z'‘\"“][
 # "GAO-07-612T entitled 'Stabilizing Iraq; Factors Impeding the Development of Capable
 # \nIraqi Security Forces' which was released".
 _ENTITLED = re.compile(r"\b(?:titled|entitled)[ \t]+'(?P<title>[A-Z][^'\n]{2,200}(?:\n[^'\n]{1,200})?)'")
+# A report's title before its number in parentheses: "the inspection report, Review of
+# Department of State End-Use Monitoring in Ukraine (ISP-I-24-02)".
+_TITLE_BEFORE_NUMBER = re.compile(r"\breport,?[ \t]+(?P<title>[A-Z][^\n()]{2,200}?)[ \t]+"
+                                  r"\((?:[A-Z]{2,5}-)+[A-Z0-9-]*\d[A-Z0-9-]*\)")
+# A work's title opening the sentence that says what it is: "Fiasco: The American Military
+# Adventure in Iraq (2006) is a book by ...".
+_WORK_TITLE = re.compile(r"^(?P<title>[A-Z][^\n()]{2,200}?)[ \t]+\(\d{4}\)[ \t]+(?:is|was)[ \t]+an?[ \t]+"
+                         r"(?:[\w-]+[ \t]+){0,3}?(?:book|novel|memoir|report|film|documentary|study)\b", re.MULTILINE)
 # A list of reports: each title on its line above its description.
 _LISTED_REPORT = re.compile(r"^(?:The[ \t]+)?(?P<title>[A-Z0-9‘“\"'][^\n]{2,200}?)[ \t]*\n+[ \t]*"
                             r"(?:This (?:CRS )?report\b|Description:|No Description Available)", re.MULTILINE)
@@ -74,6 +88,10 @@ def publication_titles(text: str) -> list[tuple[int, int]]:
         spans.append(dated.span("title"))
     if any(word in text for word in _LISTINGS):  # the regular expression only where it can match
         spans += [found.span("title") for found in _LISTED_TITLE.finditer(text)]
+    if "report" in text:
+        spans += [found.span("title") for found in _TITLE_BEFORE_NUMBER.finditer(text)]
+    if ") is a" in text or ") was a" in text:
+        spans += [found.span("title") for found in _WORK_TITLE.finditer(text)]
     if "titled '" in text:
         spans += [found.span("title") for found in _ENTITLED.finditer(text)]
     if "Description" in text or "This report" in text or "This CRS report" in text:
@@ -136,3 +154,12 @@ def _report_titles(text: str) -> list[tuple[int, int]]:
 
 def _is_prose(line: str) -> bool:
     return line.endswith(".") or len(line) > _TITLE_LINE or "|" in line or not line[:1].isupper()
+
+
+def unit_nicknames(text: str) -> list[tuple[int, int]]:
+    """The spans of military units' nicknames: where one is given in quotes after a unit's
+    name, and wherever the text uses it again ("the Kentucky Thunder will deploy")."""
+    if "“" not in text and '"' not in text:
+        return []
+    names = {found.group("name") for found in _NICKNAME.finditer(text)}
+    return sorted(found.span() for name in names for found in re.finditer(re.escape(name), text))

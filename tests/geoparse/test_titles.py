@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.geoparse.titles import publication_titles
+from geo.geoparse.titles import publication_titles, unit_nicknames
 
 
 def titles(text):
@@ -64,6 +64,10 @@ def test_the_geoparser_reads_no_place_in_a_reports_title(geoparser):
     ("GAO-07-612T \nentitled 'Stabilizing Iraq; Factors Impeding the Development of Capable \nIraqi Security "
      "Forces' which was released", "Stabilizing Iraq; Factors Impeding the Development of Capable \nIraqi Security "
      "Forces"),
+    ("In the inspection report, Review of Department of State End-Use Monitoring in Ukraine (ISP-I-24-02), OIG "
+     "recommended", "Review of Department of State End-Use Monitoring in Ukraine"),
+    ("LC Class | DS79\nFiasco: The American Military Adventure in Iraq (2006) is a book by a correspondent",
+     "Fiasco: The American Military Adventure in Iraq"),
 ])
 def test_a_cited_title(text, title):
     assert title in titles(text)
@@ -79,3 +83,10 @@ def test_a_quotation_is_no_title():
 ])
 def test_a_reports_number_or_description_without_a_title(text):
     assert titles(text) == []
+
+
+def test_a_units_nickname_where_given_and_where_used_again():
+    text = ("the 138th Field Artillery Brigade, “Kentucky Thunder,” left Kentucky. The Kentucky Thunder will deploy. "
+            'The 15th Infantry Regiment "Old China Hands" served in China.')
+    assert [text[a:b] for a, b in unit_nicknames(text)] == ["Kentucky Thunder", "Kentucky Thunder", "Old China Hands"]
+    assert unit_nicknames('He said "we stay in Kentucky".') == []
