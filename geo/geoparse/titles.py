@@ -24,8 +24,9 @@ __all__ = ["publication_titles", "unit_nicknames"]
 
 # A unit's nickname in quotes after its name ("the 138th Field Artillery Brigade, “Kentucky
 # Thunder,”", "15th Infantry Regiment "Old China Hands"") or after an infobox's label.
-_NICKNAME = re.compile(r"(?:\b(?:Brigade|Regiment|Battalion|Division|Wing|Squadron|Group|Battery|Corps|Fleet)"
-                       r",?[ \t]*|Nickname\(?s?\)?[ \t:|]*)[“\"](?P<name>[A-Z][^”\"\n]{1,40}?),?[”\"]")
+_UNITS = ("Brigade", "Regiment", "Battalion", "Division", "Wing", "Squadron", "Group", "Battery", "Corps", "Fleet")
+_NICKNAME = re.compile(r"(?:\b(?:" + "|".join(_UNITS) + r"),?[ \t]*|Nickname\(?s?\)?[ \t:|]*)"
+                       r"[“\"](?P<name>[A-Z][^”\"\n]{1,40}?),?[”\"]")
 
 # A title under the Government Publishing Office's header, after the hearing's number
 # ("S. Hrg. 118-380", "[H.A.S.C. No. 117-70]"): no lower-case letter until a rule line.
@@ -159,7 +160,7 @@ def _is_prose(line: str) -> bool:
 def unit_nicknames(text: str) -> list[tuple[int, int]]:
     """The spans of military units' nicknames: where one is given in quotes after a unit's
     name, and wherever the text uses it again ("the Kentucky Thunder will deploy")."""
-    if "“" not in text and '"' not in text:
-        return []
+    if ("“" not in text and '"' not in text) or not any(word in text for word in (*_UNITS, "Nickname")):
+        return []  # most texts name no unit with a quoted nickname: the scan only where it can match
     names = {found.group("name") for found in _NICKNAME.finditer(text)}
     return sorted(found.span() for name in names for found in re.finditer(re.escape(name), text))
