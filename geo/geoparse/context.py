@@ -11,8 +11,8 @@ from typing import NamedTuple
 from geo.text import skeleton
 from geo.text.words import ARTICLE_AT_START
 
-__all__ = ["CAPITALISED_COMPASS", "HYPHENS", "LOCATIVE_BEFORE", "STOP", "WORD", "Window", "bare", "bare_key",
-           "extend_abbreviation", "extend_article", "key", "keyed", "window"]
+__all__ = ["CAPITALISED_COMPASS", "HYPHENS", "LIST_GAP", "LOCATIVE_BEFORE", "STOP", "WORD", "Window", "bare",
+           "bare_key", "extend_abbreviation", "extend_article", "key", "keyed", "window"]
 
 WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
 _ARTICLE_ENDS = frozenset("-‐ ")
@@ -27,6 +27,9 @@ STOP = re.compile("[" + re.escape(STOP_CHARS) + "]")
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode forms (non-breaking too), en dash
 
 
+# Between two names of a list: ", ", ", and ", " or ", " & ", and an article after it
+# ("Iraq and the Kurdistan Region").
+LIST_GAP = re.compile(r"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?", re.IGNORECASE)
 # Capitalised compass words that open a region's or an organisation's name ("East Azerbaijan
 # province", "the University of Southern Denmark").
 CAPITALISED_COMPASS = frozenset({"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern",

@@ -8,6 +8,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer
+from geo.geoparse.context import LIST_GAP
 from geo.geoparse.world import lies_in
 from geo.text import skeleton
 
@@ -51,9 +52,6 @@ def split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> 
     return split
 
 
-_COORDINATION = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
-
-
 def coordinated_states(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
     """"between the United States and Iraq", "by the United Kingdom, France, Turkey ...",
     "the U.S. and Iraq committed": a country coordinated with a country standing for its
@@ -61,7 +59,7 @@ def coordinated_states(text: str, readings: list[Reading], gazetteer: Gazetteer)
     for i in range(1, len(readings)):
         before, current = readings[i - 1], readings[i]
         if (before.reading == "metonymic" and current.reading == "literal"
-                and _COORDINATION.fullmatch(text, before.end, current.start) and _countries(gazetteer, before, current)):
+                and LIST_GAP.fullmatch(text, before.end, current.start) and _countries(gazetteer, before, current)):
             readings[i] = current._replace(reading="metonymic")
     for i in range(len(readings) - 1, 0, -1):  # a subject's first name: only "X and Y <verb>"
         before, current = readings[i - 1], readings[i]

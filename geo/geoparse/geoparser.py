@@ -20,7 +20,16 @@ from typing import NamedTuple
 from geo.gazetteer import AREA_KINDS, FACILITY_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
-from geo.geoparse.context import CAPITALISED_COMPASS, LOCATIVE_BEFORE, bare_key, extend_abbreviation, extend_article, key, window
+from geo.geoparse.context import (
+    CAPITALISED_COMPASS,
+    LIST_GAP,
+    LOCATIVE_BEFORE,
+    bare_key,
+    extend_abbreviation,
+    extend_article,
+    key,
+    window,
+)
 from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds, represented_states, split_at_comma
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.readings import Readings
@@ -81,8 +90,6 @@ _FILE_NAME_START = re.compile(r"[\n.,;:!?\[\]|][^\n.,;:!?\[\]|]*\Z")
 # A match's last character, then more of the same token: a letter after a letter, or one
 # more dotted letter ("U.S.C."; but "D.C.U.S." is two abbreviations run together).
 _INSIDE_A_TOKEN = re.compile(r"\w[^\W\d_]|\.[A-Z]\.(?![A-Za-z])")
-# Between two names of a list: ", ", ", and ", " and ".
-_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", re.IGNORECASE)
 # A word in capitals of up to five letters, dotted or not: "USS", "U.S.", "SANA", "IRAQ".
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){1,5}")
 _LETTERS = re.compile(r"[^A-Z]")
@@ -208,7 +215,7 @@ class Geoparser:
             return None  # part of a publication's title or of a file's name
         w = window(text, start, end)
         rules = self.rules
-        if organisation_tails and _LIST_GAP.fullmatch(text, organisation_tails[-1], start):
+        if organisation_tails and LIST_GAP.fullmatch(text, organisation_tails[-1], start):
             organisation_tails.append(end)  # "the Subcommittee on Near East, South Asia, and ..."
             return None
         complete = " " in surface and all(self.gazetteer[i].kind in FACILITY_KINDS for i in hit.payload.sites)

@@ -28,7 +28,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Site
-from geo.geoparse.context import LOCATIVE_BEFORE, key
+from geo.geoparse.context import LIST_GAP, LOCATIVE_BEFORE, key
 
 __all__ = ["WorldReading", "areas_by_name", "coordinated_areas", "lies_in", "may_be_located", "resolve_world"]
 
@@ -38,7 +38,6 @@ _LOCATIVE_LIST = re.compile(rf"\b(?:in|at|from|near)\s+(?:the\s+)?{_NAME}(?:\s*,
                             rf"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)\Z")
 _SUBDIVISIONS = ("state", "governorate")
 _SUBDIVISION_HEAD = re.compile(r" (?:governorate|province|state)$")
-_COORDINATED = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PARTY = re.compile(r"\([RDI][-–]\Z")  # "(R-" before a member's state: "Ed Royce (R-CA)"
 _AFTER_DATELINE = re.compile(r"(?:,[^\n,]{1,20})?\s*[–—-]\s")  # "NEWARK –", "TAMPA, Fla. –"
 
@@ -218,7 +217,7 @@ def _coordinated_kinds(text: str, readings: list, i: int, gazetteer: Gazetteer) 
         j = i
         while 0 <= j + step < len(readings):
             left, right = sorted((readings[j], readings[j + step]), key=lambda r: r.start)
-            if not _COORDINATED.fullmatch(text, left.end, right.start):
+            if not LIST_GAP.fullmatch(text, left.end, right.start):
                 break
             j += step
             other = readings[j]
