@@ -168,6 +168,9 @@ COUNTRY_ALIASES = {
     "CN": ["People's Republic of China"], "TW": ["Republic of China"], "CI": ["Ivory Coast"],
     "MM": ["Burma"], "CD": ["DR Congo", "Democratic Republic of the Congo"], "VA": ["Vatican"],
 }
+# Postal codes that are also articles or words ("Al Asad", "La Paz", "me", "in"): never a
+# state's name.
+_PARTICLE_CODES = {"AL", "LA", "ME", "IN"}
 WORLD_MIN_POPULATION = 15000  # and 5,000 in the US, where the reporting names soldiers' home towns
 US_MIN_POPULATION = 5000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")
@@ -209,7 +212,8 @@ def _world_places(naturalearth_countries: Path) -> list[dict]:
         lat, lon, radius_m = _spread_of(towns, shapes["US"])
         # its AP abbreviation and postal code ("Fort Irwin, Calif.", "Fort Irwin, CA"): as a
         # place's parent only (geo.geoparse.world); a code that is a word ("IN", "OR") is blocked below
-        names = [state["name"], *([AP_ABBREVIATIONS[code]] if code in AP_ABBREVIATIONS else []), code]
+        names = [state["name"], *([AP_ABBREVIATIONS[code]] if code in AP_ABBREVIATIONS else []),
+                 *([code] if code not in _PARTICLE_CODES else [])]
         if state["name"] == "Washington":
             names.append("Washington State")
         places.append(dict(kind="state", name=state["name"], country="US", admin1="", lat=lat, lon=lon,

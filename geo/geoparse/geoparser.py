@@ -323,9 +323,10 @@ class Geoparser:
         kinds = self.rules.kinds_of(group)
         by_stem = tuple(i for i in hit.payload.stems if self.gazetteer[i].kind in kinds)
         sites = by_stem or hit.payload.sites
-        if kinds and not any(self.gazetteer[i].kind in kinds for i in sites):
+        shadowed = self.gazetteer.shadowed.get(hit.key) if kinds else None
+        if shadowed and not any(self.gazetteer[i].kind in kinds for i in sites):
             # a lower layer's site of the named kind: "the state of New York", not the city
-            sites = tuple(i for i in self.gazetteer.shadowed.get(hit.key, ()) if self.gazetteer[i].kind in kinds) or sites
+            sites = tuple(i for i in shadowed if self.gazetteer[i].kind in kinds) or sites
         if len(sites) > 1 and kinds:
             sites = tuple(i for i in sites if self.gazetteer[i].kind in kinds) or sites
         if len(sites) > 1:

@@ -149,17 +149,12 @@ class Rules:
         """The capitalised words that go on a name, joined by "and" or "&" ("Train and Equip
         Fund"), up to an honorific, which opens the next person's name ("... POWERS
         RESOLUTION Mr. McGOVERN")."""
-        run: list[str] = []
-        for i, word in enumerate(words):
-            k = key(word)
-            if k in _HONORIFICS:
-                break
-            if _capitalised_or_ordinal(word):
-                run.append(word)
-            elif k in ("and", "&") and run and i + 1 < len(words) and is_capitalised(words[i + 1]):
-                run.append(word)
-            else:
-                break
+        run = list(takewhile(_capitalised_or_ordinal, words))
+        while run and len(run) + 1 < len(words) and words[len(run)] in ("and", "&") and is_capitalised(words[len(run) + 1]):
+            run += [words[len(run)], *takewhile(_capitalised_or_ordinal, words[len(run) + 1:])]
+        for i, word in enumerate(run):
+            if word[:2] in ("Mr", "Ms", "Dr", "MR", "MS", "DR") and key(word) in _HONORIFICS:
+                return run[:i]
         return run
 
     def names_in_parentheses(self, text: str, start: int, end: int) -> bool:

@@ -25,8 +25,9 @@ __all__ = ["publication_titles", "unit_nicknames"]
 # A unit's nickname in quotes after its name ("the 138th Field Artillery Brigade, “Kentucky
 # Thunder,”", "15th Infantry Regiment "Old China Hands"") or after an infobox's label.
 _UNITS = ("Brigade", "Regiment", "Battalion", "Division", "Wing", "Squadron", "Group", "Battery", "Corps", "Fleet")
-_NICKNAME = re.compile(r"(?:\b(?:" + "|".join(_UNITS) + r"),?[ \t]*|Nickname\(?s?\)?[ \t:|]*)"
-                       r"[“\"](?P<name>[A-Z][^”\"\n]{1,40}?),?[”\"]")
+_NICKNAMED = re.compile(r"(?:\b(?:" + "|".join(_UNITS) + r"),?[ \t]*|Nickname\(?s?\)?[ \t:|]*)\Z")
+_NICKNAME = re.compile(r"[“\"](?P<name>[A-Z][^”\"\n]{1,40}?),?[”\"]")
+_NICKNAME_QUOTE = re.compile(r"[“\"]")
 
 # A title under the Government Publishing Office's header, after the hearing's number
 # ("S. Hrg. 118-380", "[H.A.S.C. No. 117-70]"): no lower-case letter until a rule line.
@@ -63,6 +64,7 @@ _ENTITLED = re.compile(r"\b(?:titled|entitled)[ \t]+'(?P<title>[A-Z][^'\n]{2,200
 # Department of State End-Use Monitoring in Ukraine (ISP-I-24-02)".
 _TITLE_BEFORE_NUMBER = re.compile(r"\breport,?[ \t]+(?P<title>[A-Z][^\n()]{2,200}?)[ \t]+"
                                   r"\((?:[A-Z]{2,5}-)+[A-Z0-9-]*\d[A-Z0-9-]*\)")
+_NUMBER_IN_PARENTHESES = re.compile(r"\((?:[A-Z]{2,5}-)+[A-Z0-9-]*\d")
 # A work's title opening the sentence that says what it is: "Fiasco: The American Military
 # Adventure in Iraq (2006) is a book by ...".
 _WORK_TITLE = re.compile(r"^(?P<title>[A-Z][^\n()]{2,200}?)[ \t]+\(\d{4}\)[ \t]+(?:is|was)[ \t]+an?[ \t]+"
@@ -89,7 +91,7 @@ def publication_titles(text: str) -> list[tuple[int, int]]:
         spans.append(dated.span("title"))
     if any(word in text for word in _LISTINGS):  # the regular expression only where it can match
         spans += [found.span("title") for found in _LISTED_TITLE.finditer(text)]
-    if "report" in text:
+    if _NUMBER_IN_PARENTHESES.search(text):  # the regular expression only where a number stands
         spans += [found.span("title") for found in _TITLE_BEFORE_NUMBER.finditer(text)]
     if ") is a" in text or ") was a" in text:
         spans += [found.span("title") for found in _WORK_TITLE.finditer(text)]
@@ -162,5 +164,10 @@ def unit_nicknames(text: str) -> list[tuple[int, int]]:
     name, and wherever the text uses it again ("the Kentucky Thunder will deploy")."""
     if ("“" not in text and '"' not in text) or not any(word in text for word in (*_UNITS, "Nickname")):
         return []  # most texts name no unit with a quoted nickname: the scan only where it can match
-    names = {found.group("name") for found in _NICKNAME.finditer(text)}
+    names = set()
+    for quote in _NICKNAME_QUOTE.finditer(text):  # few quotes, each checked for a unit's name before it
+        if _NICKNAMED.search(text, max(0, quote.start() - 30), quote.start()):
+            found = _NICKNAME.match(text, quote.start())
+            if found:
+                names.add(found.group("name"))
     return sorted(found.span() for name in names for found in re.finditer(re.escape(name), text))

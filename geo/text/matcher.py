@@ -71,13 +71,15 @@ class KeyMatcher(Generic[T]):
             if end == size or padded[end] == " ":
                 found.append((start, end, *entry))
                 continue
-            shorter = self._shorter_at(padded, start, end) if entry[0] in self._nested else None
-            if shorter:
-                found.append(shorter)
-                continue
-            boundary = padded.find(" ", start + 1, end)
-            if boundary > 0:
-                return boundary
+            if entry[0] in self._nested:
+                shorter = self._shorter_at(padded, start, end)
+                if shorter:
+                    found.append(shorter)
+                    continue
+            if " " in entry[0]:  # a key of several words, cut off in its last: one may start inside
+                boundary = padded.find(" ", start + 1, end)
+                if boundary > 0:
+                    return boundary
         return None
 
     def _shorter_at(self, padded: str, start: int, end: int):
