@@ -12,7 +12,8 @@ from geo.geoparse.context import LIST_GAP
 from geo.geoparse.world import lies_in
 from geo.text import skeleton
 
-__all__ = ["Reading", "coordinated_states", "parent_compounds", "represented_states", "split_at_comma"]
+__all__ = ["Reading", "coordinated_states", "out_of_their_country", "parent_compounds", "represented_states",
+           "split_at_comma"]
 
 
 class Reading(NamedTuple):
@@ -34,6 +35,25 @@ def parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) -
                 and lies_in(gazetteer[place.sites[0]], gazetteer[parent.sites[0]])):
             readings[i - 1] = place._replace(reading=parent.reading)
     return readings
+
+
+def out_of_their_country(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"in Rashidiya, Iraq": a town of the lower layers that does not lie in the country
+    named as its parent is another place of that name, one the gazetteer lacks (curated
+    sites are trusted; the world layer's are chosen by their parent already)."""
+    keep: list[Reading] = []
+    for i, r in enumerate(readings):
+        parent = readings[i + 1] if i + 1 < len(readings) else None
+        if (parent is not None and len(parent.sites) == 1 and gazetteer[parent.sites[0]].kind == "country"
+                and _COMMA.fullmatch(text, r.end, parent.start)
+                and all(gazetteer[j].layer == "fallback" and gazetteer[j].is_point for j in r.sites)
+                and not any(lies_in(gazetteer[j], gazetteer[parent.sites[0]]) for j in r.sites)):
+            continue
+        keep.append(r)
+    return keep
+
+
+_COMMA = re.compile(r",\s*")
 
 
 def split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:

@@ -30,7 +30,14 @@ from geo.geoparse.context import (
     key,
     window,
 )
-from geo.geoparse.discourse import Reading, coordinated_states, parent_compounds, represented_states, split_at_comma
+from geo.geoparse.discourse import (
+    Reading,
+    coordinated_states,
+    out_of_their_country,
+    parent_compounds,
+    represented_states,
+    split_at_comma,
+)
 from geo.geoparse.mention import LITERAL_READINGS, Mention
 from geo.geoparse.readings import Readings
 from geo.geoparse.rules import Rules
@@ -161,7 +168,7 @@ class Geoparser:
         readings = resolve_world(text, readings, self.gazetteer, in_names, self.areas)
         readings = coordinated_areas(text, readings, self.gazetteer, self.areas)
         readings = coordinated_states(text, parent_compounds(text, readings, self.gazetteer), self.gazetteer)
-        readings = split_at_comma(text, readings, self.gazetteer)
+        readings = out_of_their_country(text, split_at_comma(text, readings, self.gazetteer), self.gazetteer)
         readings = represented_states(text, readings, self.gazetteer, self.areas)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:

@@ -498,3 +498,21 @@ def test_a_states_postal_code_is_a_members_state_or_a_places_parent(geoparser):
     assert [(m.surface, m.site_id, m.reading) for m in geoparser.parse("t", text)] == [
         ("ND", "us-nd", "associative_modifier"), ("TX", "us-tx", "associative_modifier"),
         ("Fort Irwin", "fort-irwin", "literal"), ("CA", "us-ca", "literal"), ("Syria", "syria", "literal")]
+
+
+def test_a_lower_layers_town_outside_the_country_named_as_its_parent_is_another_place(geoparser):
+    # the fallback layer's Rashidiya lies in the Emirates; "Rashidiya, Iraq" is another town
+    assert sites(geoparser, "The rockets fell in Rashidiya, Iraq.") == [("Iraq", "iraq")]
+    assert sites(geoparser, "The rockets fell in Rashidiya, Dubai.")[0][0] == "Rashidiya"
+
+
+@pytest.mark.parametrize("text, surface, reading", [
+    ("The population of Baghdad in 2011 was large", "Baghdad", "literal"),  # its inhabitants, not its state
+    ("condolences to the people of Kuwait", "Kuwait", "metonymic"),
+])
+def test_the_population_of_a_capital_is_the_place(geoparser, text, surface, reading):
+    assert (surface, reading) in readings(geoparser, text)
+
+
+def test_a_dynastys_name_is_no_place(geoparser):
+    assert readings(geoparser, "under the kings of the First Dynasty of Babylon.") == []
