@@ -516,3 +516,12 @@ def test_the_population_of_a_capital_is_the_place(geoparser, text, surface, read
 
 def test_a_dynastys_name_is_no_place(geoparser):
     assert readings(geoparser, "under the kings of the First Dynasty of Babylon.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Azraq oasis, the only permanent source of water", []),  # an area named after the town, not it
+    ("Talabani was President and Da’wa (Shiite party) leader al-Jafari", []),  # a party
+    ("They met in Azraq on Monday.", [("Azraq", "literal")]),
+])
+def test_an_oasis_or_a_basin_named_after_a_town_and_a_party_are_not_the_town(geoparser, text, expected):
+    assert readings(geoparser, text) == expected
