@@ -14,6 +14,9 @@
   // 4); the alef wasla, alef maqsura and teh marbuta are written as alef, yeh and heh.
   var TATWEEL = 0x0640;
   var ARABIC_LETTERS = {"\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647"};
+  // Latin letters Unicode does not decompose: the letter they are read as (Diyarbakır).
+  var UNDECOMPOSED = {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",
+                      "ŧ": "t", "Ŧ": "t", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ð": "d", "Ð": "d", "þ": "t", "Þ": "t"};
   function isArabicMark(code) { return (code >= 0x064B && code <= 0x065F) || code === 0x0670 || code === TATWEEL; }
 
   function isWord(code) { return (code >= A && code <= Z) || (code >= 48 && code <= 57); }
@@ -28,6 +31,8 @@
       out = String.fromCodePoint(TATWEEL);
     } else if (ARABIC_LETTERS[ch] !== undefined) {
       out = ARABIC_LETTERS[ch];
+    } else if (UNDECOMPOSED[ch] !== undefined) {
+      out = UNDECOMPOSED[ch];
     } else if (APOSTROPHES.indexOf(ch) >= 0 || /^\p{M}$/u.test(ch)) {
       out = "'";
     } else if (!isAlnum(ch)) {
