@@ -293,6 +293,8 @@ def derive_world(naturalearth_countries: Path, out: Path) -> int:
             if names and place["kind"] in ("city", "town") and _is_common_word(name, 4.5):
                 continue  # an alternate that is a frequent word ("North" for North Salt Lake, "The City");
                 # the bar is high for place names are words too ("Frankfurt" 3.9)
+            if names and place["kind"] in ("city", "town") and len(key.split()[0]) == 1 and "." not in name:
+                continue  # an alternate opening with a lone letter ("A-mi" for Kaiyuan): "a missile"; not "D.C."
             keys.add(key)
             names.append(name)
         if not names:

@@ -44,8 +44,8 @@ def out_of_their_country(text: str, readings: list[Reading], gazetteer: Gazettee
     keep: list[Reading] = []
     for i, r in enumerate(readings):
         parent = readings[i + 1] if i + 1 < len(readings) else None
-        if (parent is not None and len(parent.sites) == 1 and gazetteer[parent.sites[0]].kind == "country"
-                and _COMMA.fullmatch(text, r.end, parent.start)
+        if (parent is not None and text[r.end:r.end + 1] == "," and _COMMA.fullmatch(text, r.end, parent.start)
+                and len(parent.sites) == 1 and gazetteer[parent.sites[0]].kind == "country"
                 and all(gazetteer[j].layer == "fallback" and gazetteer[j].is_point for j in r.sites)
                 and not any(lies_in(gazetteer[j], gazetteer[parent.sites[0]]) for j in r.sites)):
             continue

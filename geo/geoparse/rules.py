@@ -126,12 +126,15 @@ class Rules:
         if not w.before:
             return False
         last = key(w.before[-1])
-        if w.glued_before == " " and self._after_an_organisations_kind(w.before):
-            return True  # "the American company Conoco", "the newspaper Al-Sabah"
-        if w.glued_before == " " and is_capitalised(w.before[-1]) and (
-                last in self.lex.services or last == "forces" or last in self.lex.name_openers
-                or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
-            return True  # a command named by its region ("U.S. Army Europe"), "Operation Kaman 99", "Task Force Baghdad"
+        if w.glued_before == " ":
+            if not is_capitalised(w.before[-1]):
+                if last in self.lex.org_kind_nouns:
+                    return True  # "the American company Conoco", "the newspaper Al-Sabah"
+            elif (last in self.lex.services or last == "forces" or last in self.lex.name_openers
+                  or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
+                return True  # a command named by its region ("U.S. Army Europe"), "Operation Kaman 99", "Task Force Baghdad"
+            elif self._after_an_organisations_kind(w.before):
+                return True  # "the airline Fly Baghdad": the name's first words before the match
         if w.before[-1] in CAPITALISED_COMPASS and len(w.before) > 1:
             last = key(w.before[-2])  # "the University of Southern Denmark"
         return (last in _ORGANISATION_LINKS or last == "the") and self.ends_an_organisation(w)
@@ -139,7 +142,7 @@ class Rules:
     def _after_an_organisations_kind(self, before: list[str]) -> bool:
         """A lower-case noun of a kind of organisation, then up to two capitalised words
         of the name the match ends."""
-        for word in reversed(before[-3:]):
+        for word in reversed(before[-3:-1]):
             if not is_capitalised(word):
                 return key(word) in self.lex.org_kind_nouns
         return False
