@@ -225,7 +225,8 @@ class Geoparser:
         if organisation_tails and LIST_GAP.fullmatch(text, organisation_tails[-1], start):
             organisation_tails.append(end)  # "the Subcommittee on Near East, South Asia, and ..."
             return None
-        complete = " " in surface and all(self.gazetteer[i].kind in FACILITY_KINDS for i in hit.payload.sites)
+        complete = "\n" in w.glued_after and " " in surface and all(  # only read where a line ends after it
+            self.gazetteer[i].kind in FACILITY_KINDS for i in hit.payload.sites)
         if rules.is_organisation_part(w, complete) or rules.names_after_a_dash(text, start) or (
                 (text[start - 1:start] == "(" or text[end:end + 1] == ")") and rules.names_in_parentheses(text, start, end)):
             if organisation_tails is not None and rules.ends_an_organisation(w):
