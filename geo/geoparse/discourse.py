@@ -37,6 +37,9 @@ def parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) -
     return readings
 
 
+_COMMA = re.compile(r",\s*")
+
+
 def out_of_their_country(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
     """"in Rashidiya, Iraq": a town of the lower layers that does not lie in the country
     named as its parent is another place of that name, one the gazetteer lacks (curated
@@ -51,9 +54,6 @@ def out_of_their_country(text: str, readings: list[Reading], gazetteer: Gazettee
             continue
         keep.append(r)
     return keep
-
-
-_COMMA = re.compile(r",\s*")
 
 
 def split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
