@@ -168,9 +168,9 @@ COUNTRY_ALIASES = {
     "CN": ["People's Republic of China"], "TW": ["Republic of China"], "CI": ["Ivory Coast"],
     "MM": ["Burma"], "CD": ["DR Congo", "Democratic Republic of the Congo"], "VA": ["Vatican"],
 }
-# Postal codes that are also articles or words ("Al Asad", "La Paz", "me", "in"): never a
-# state's name.
-_PARTICLE_CODES = {"AL", "LA", "ME", "IN"}
+# Postal codes that are also articles or words the blocked lists do not hold ("Al Asad",
+# "La Paz", "me"): never a state's name.
+_PARTICLE_CODES = {"AL", "LA", "ME"}
 WORLD_MIN_POPULATION = 15000  # and 5,000 in the US, where the reporting names soldiers' home towns
 US_MIN_POPULATION = 5000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' .-]+$")

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from geo.text import skeleton
 from geo.text.words import ARTICLE_AT_START
 
-__all__ = ["CAPITALISED_COMPASS", "HYPHENS", "LIST_GAP", "LOCATIVE_BEFORE", "STOP", "WORD", "Window", "bare",
+__all__ = ["CAPITALISED_COMPASS", "HYPHENS", "LIST_GAP", "LOCATIVE_BEFORE", "PARENT_GAP", "STOP", "WORD", "Window", "bare",
            "bare_key", "extend_abbreviation", "extend_article", "key", "keyed", "window"]
 
 WORD = re.compile(r"[^\W_][\w'’ʿʾ.-]*")
@@ -30,6 +30,8 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011", "–"})  # hyphen, its Unicode for
 # Between two names of a list: ", ", ", and ", " or ", " & ", and an article after it
 # ("Iraq and the Kurdistan Region").
 LIST_GAP = re.compile(r"(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?", re.IGNORECASE)
+# Between a place and its parent: "Columbus, Georgia", "Rashidiya, Iraq".
+PARENT_GAP = re.compile(r",\s*")
 # Capitalised compass words that open a region's or an organisation's name ("East Azerbaijan
 # province", "the University of Southern Denmark").
 CAPITALISED_COMPASS = frozenset({"East", "West", "North", "South", "Eastern", "Western", "Northern", "Southern",

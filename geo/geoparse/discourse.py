@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer
-from geo.geoparse.context import LIST_GAP
+from geo.geoparse.context import LIST_GAP, PARENT_GAP
 from geo.geoparse.world import lies_in
 from geo.text import skeleton
 
@@ -37,9 +37,6 @@ def parent_compounds(text: str, readings: list[Reading], gazetteer: Gazetteer) -
     return readings
 
 
-_COMMA = re.compile(r",\s*")
-
-
 def out_of_their_country(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
     """"in Rashidiya, Iraq": a town of the lower layers that does not lie in the country
     named as its parent is another place of that name, one the gazetteer lacks (curated
@@ -47,7 +44,7 @@ def out_of_their_country(text: str, readings: list[Reading], gazetteer: Gazettee
     keep: list[Reading] = []
     for i, r in enumerate(readings):
         parent = readings[i + 1] if i + 1 < len(readings) else None
-        if (parent is not None and text[r.end:r.end + 1] == "," and _COMMA.fullmatch(text, r.end, parent.start)
+        if (parent is not None and text[r.end:r.end + 1] == "," and PARENT_GAP.fullmatch(text, r.end, parent.start)
                 and len(parent.sites) == 1 and gazetteer[parent.sites[0]].kind == "country"
                 and all(gazetteer[j].layer == "fallback" and gazetteer[j].is_point for j in r.sites)
                 and not any(lies_in(gazetteer[j], gazetteer[parent.sites[0]]) for j in r.sites)):

@@ -62,9 +62,9 @@ _TITLE_AFTER_NUMBER = re.compile(r",?[ \t]*['‘\"“]?(?P<title>[A-Z'‘\"“][
 _ENTITLED = re.compile(r"\b(?:titled|entitled)[ \t]+'(?P<title>[A-Z][^'\n]{2,200}(?:\n[^'\n]{1,200})?)'")
 # A report's title before its number in parentheses: "the inspection report, Review of
 # Department of State End-Use Monitoring in Ukraine (ISP-I-24-02)".
+_NUMBER_IN_PARENTHESES = re.compile(r"\((?:[A-Z]{2,5}-)+[A-Z0-9-]*\d[A-Z0-9-]*\)")
 _TITLE_BEFORE_NUMBER = re.compile(r"\breport,?[ \t]+(?P<title>[A-Z][^\n()]{2,200}?)[ \t]+"
-                                  r"\((?:[A-Z]{2,5}-)+[A-Z0-9-]*\d[A-Z0-9-]*\)")
-_NUMBER_IN_PARENTHESES = re.compile(r"\((?:[A-Z]{2,5}-)+[A-Z0-9-]*\d")
+                                  + _NUMBER_IN_PARENTHESES.pattern)
 # A work's title opening the sentence that says what it is: "Fiasco: The American Military
 # Adventure in Iraq (2006) is a book by ...".
 _WORK_TITLE = re.compile(r"^(?P<title>[A-Z][^\n()]{2,200}?)[ \t]+\(\d{4}\)[ \t]+(?:is|was)[ \t]+an?[ \t]+"

@@ -28,7 +28,7 @@ import re
 from typing import NamedTuple
 
 from geo.gazetteer import Gazetteer, Site
-from geo.geoparse.context import LIST_GAP, LOCATIVE_BEFORE, key
+from geo.geoparse.context import LIST_GAP, LOCATIVE_BEFORE, PARENT_GAP, key
 
 __all__ = ["WorldReading", "areas_by_name", "coordinated_areas", "lies_in", "may_be_located", "resolve_world"]
 
@@ -98,7 +98,7 @@ def _bind_parents(text: str, readings: list, gazetteer: Gazetteer,
     bound: dict[int, tuple[str, ...]] = {}
     for i in range(len(readings) - 1):
         child, parent = readings[i], readings[i + 1]
-        if not re.fullmatch(r",\s*", text[child.end:parent.start]):
+        if not PARENT_GAP.fullmatch(text, child.end, parent.start):
             continue
         parents = (*parent.sites, *areas.get(key(text[parent.start:parent.end]), ()))
         pairs = [(c, p) for c in child.sites for p in parents if lies_in(gazetteer[c], gazetteer[p])]
