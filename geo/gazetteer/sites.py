@@ -36,6 +36,9 @@ KINDS = {
     "governorate", "state", "country", "continent",
 }
 AREA_KINDS = {"country", "region", "governorate", "state", "sea", "lake", "river", "continent"}
+# The countries of the theatre: the fallback layer's, where a name after "Camp" may be its town's.
+THEATRE_COUNTRIES = frozenset({"IQ", "SY", "JO", "LB", "IL", "PS", "IR", "YE", "SA", "KW", "AE", "QA", "BH", "OM", "TR",
+                               "EG"})
 # Built sites: a name of one is complete ("Rayburn House Office Building"), what follows it is not its.
 FACILITY_KINDS = {"airbase", "base", "outpost", "airport", "border-crossing", "gas-field", "oil-field", "port", "facility"}
 # The layers, the one that shadows the others first: a name a curated site has names no

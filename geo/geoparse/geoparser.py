@@ -17,7 +17,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from geo.gazetteer import AREA_KINDS, FACILITY_KINDS, LAYERS, Gazetteer, Lexicons, Site, load_gazetteer, load_lexicons
+from geo.gazetteer import (
+    AREA_KINDS,
+    FACILITY_KINDS,
+    LAYERS,
+    THEATRE_COUNTRIES,
+    Gazetteer,
+    Lexicons,
+    Site,
+    load_gazetteer,
+    load_lexicons,
+)
 from geo.gazetteer.sites import AMBIGUITIES, CURATED, FALLBACK, WORLD
 from geo.geoparse.cache import cached_build
 from geo.geoparse.context import (
@@ -232,6 +242,8 @@ class Geoparser:
             if organisation_tails is not None and rules.ends_an_organisation(w):
                 organisation_tails.append(end)
             return None
+        if rules.follows_a_designator(w) and not self._may_name_a_facility(hit):
+            return None  # "Camp New York" in Kuwait, "Joint Base San Antonio": a facility the gazetteer lacks
         if hit.key in self.world_towns and self._opens_a_longer_name(w):
             return None  # "the Bright Castle Motors building", "the Houston Methodist Hospital"
         if hit.key in self.lower_towns and self._closes_a_longer_name(w):
@@ -286,7 +298,7 @@ class Geoparser:
         k = key(w.after[0])
         name = " ".join(key(x) for x in w.after[:2])
         return (k not in self.known_names and name not in self.known_names and self.rules.head_group([k]) is None
-                and k not in self.lexicons.function_words)
+                and k not in self.lexicons.function_words and k not in self.lexicons.non_places)
 
     def _closes_a_longer_name(self, w) -> bool:
         """A capitalised word right before that no list knows (no place's word, title,
@@ -298,6 +310,12 @@ class Geoparser:
                                                 lex.given_names, lex.non_places, lex.org_heads, lex.services,
                                                 lex.locative_nouns, lex.physical_nouns, lex.common_words)) \
             and self.rules.head_group([], [w.before[-1]]) is None
+
+    def _may_name_a_facility(self, hit: Hit[Names]) -> bool:
+        """After "Camp", "Fort" ...: the name of a facility the gazetteer has ("Fort
+        Bliss"), or of a theatre town a camp is named after and stands near ("Camp Taji")."""
+        return any(self.gazetteer[i].kind in FACILITY_KINDS or self.gazetteer[i].country in THEATRE_COUNTRIES
+                   for i in hit.payload.sites + hit.payload.stems)
 
     def _only_beneath(self, sites: tuple[str, ...]) -> bool:
         """All the sites are the fallback or world layer's: a curated site the document

@@ -11,6 +11,7 @@ from typing import Sequence
 
 from geo.gazetteer.lexicons import HEAD_GROUP_KINDS, Lexicons
 from geo.geoparse.context import CAPITALISED_COMPASS, HYPHENS, STOP, WORD, Window, bare, key, keyed
+from geo.geoparse.unresolved import DESIGNATORS_BEFORE
 from geo.text import is_capitalised
 from geo.text.words import ARTICLE_AT_START
 
@@ -37,6 +38,7 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # What else parentheses around a name may hold: a name joined to it by a dash.
 _JOINED_NAMES = re.compile(r"[\w'’ .-]*[-\u2010\u2011–—][\w'’ .-]*")
 _HONORIFICS = keyed("mr", "mrs", "ms", "dr")
+_CAPITALISED_DESIGNATORS = frozenset(d for d in DESIGNATORS_BEFORE if d[0].isupper())
 
 
 def _capitalised_or_ordinal(word: str) -> bool:
@@ -195,6 +197,14 @@ class Rules:
             return len(before) >= 4 and is_capitalised(head) and key(before[-3]) in ("of", "for") \
                 and is_capitalised(before[-4]) and key(before[-4]) in self.lex.org_heads
         return False
+
+    @staticmethod
+    def follows_a_designator(w: Window) -> bool:
+        """A capitalised facility designator right before the name ("Camp New York",
+        "Camp Virginia", "Joint Base San Antonio"): the facility's name, after a place."""
+        if w.glued_before != " " or not w.before or not w.before[-1][:1].isupper():
+            return False
+        return any(" ".join(w.before[-n:]) in _CAPITALISED_DESIGNATORS for n in (1, 2, 3))
 
     def names_after_a_dash(self, text: str, start: int) -> bool:
         """"Multi-National Corps – Iraq", "Office of Security Cooperation-Iraq": a country

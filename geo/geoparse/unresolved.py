@@ -85,13 +85,15 @@ _LAST_NOT_IN_LINE_NAME = re.compile(r"(?s:.*)[^\w'’ʿ \t\u00a0-]")
 
 # Designators before a name (and the kind each gives), facilities named by a number, and
 # an embassy or a consulate in a named place.  (_KEYWORDS below holds their first words.)
-_DESIGNATORS_BEFORE = {
+# The rules read a known place's name after a capitalised designator as the facility's
+# ("Camp New York").
+DESIGNATORS_BEFORE = {
     "Camp": "base", "Fort": "base", "Ft.": "base", "Ft": "base", "Joint Base": "base", "Mission Support Site": "base",
     "MSS": "base", "FOB": "base", "Forward Operating Base": "base", "Combat Outpost": "outpost", "Outpost": "outpost",
     "outpost": "outpost",
 }
 _FACILITY_FIRST = re.compile(
-    r"(?P<designator>" + "|".join(_SP.join(map(re.escape, d.split())) for d in _DESIGNATORS_BEFORE) + r")" + _SP
+    r"(?P<designator>" + "|".join(_SP.join(map(re.escape, d.split())) for d in DESIGNATORS_BEFORE) + r")" + _SP
     + r"(?P<name>" + _NAME_IN_LINE + r")"
     r"|Tower(?:-|" + _SP + r")?\d+(?![\w'’])"
     r"|(?:[Ee]mbassy|[Cc]onsulate)(?:" + _SP + r"[Gg]eneral)?" + _SP + r"in" + _SP + r"(?:the" + _SP + r")?"
@@ -314,7 +316,7 @@ def _facility_first(text: str, m: re.Match[str], covered: _Spans, lexicons: Lexi
             return None
         end = name_end
         designator = " ".join(m.group("designator").split())
-        kind = _DESIGNATORS_BEFORE[designator]
+        kind = DESIGNATORS_BEFORE[designator]
         if designator == "outpost":  # in lower case, no part of the name
             start = m.start("name")
     else:  # "Tower 22"

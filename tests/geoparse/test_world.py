@@ -134,6 +134,29 @@ def test_a_world_town_that_opens_a_longer_name_is_not_the_town(geoparser, text, 
     assert [s for s, _, _ in places(geoparser, text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("gathered in Eden Prairie Feb. 1, 2024, for a ceremony", ["Eden Prairie"]),  # a month, no name's word
+    ("gathered in Eden Prairie Sports Center for a ceremony", []),
+])
+def test_a_month_abbreviation_after_a_world_town_does_not_lengthen_its_name(geoparser, text, expected):
+    assert [s for s, _, _ in places(geoparser, text)] == expected
+
+
+@pytest.mark.parametrize("text, unresolved", [
+    ("They moved to Camp New York and Camp Virginia in Kuwait.", ["Camp New York", "Camp Virginia"]),
+    ("He served at Joint Base San Antonio before deploying.", ["Joint Base San Antonio"]),
+])
+def test_a_far_places_name_after_a_facility_designator_is_the_facilitys(geoparser, text, unresolved):
+    mentions = geoparser.parse("t", text)
+    assert [m.surface for m in mentions if m.status == "unresolved"] == unresolved
+    assert not {"new-york", "us-va"} & {m.site_id for m in mentions}
+    assert all(m.country in ("KW", "") for m in mentions)
+
+
+def test_a_camp_named_after_a_theatre_town_stands_near_it(geoparser):
+    assert [(s, i) for s, i, _ in places(geoparser, "Rockets struck Camp Ramadi on Monday.")] == [("Ramadi", "ramadi")]
+
+
 def test_names_listed_under_a_plural_area_noun_are_not_towns(geoparser):
     assert places(geoparser, "It lies in Liberty and Bryan counties and in Evans, Long, and Tattnall counties") == []
 
