@@ -76,8 +76,7 @@ def window(text: str, start: int, end: int, size: int = 5) -> Window:
     if first is not None and first.group() in {"which", "who"} and glued_after.strip() == ",":
         stop_at = STOP.search(right, first.start())
         clause = WORD.findall(right, first.start(), stop_at.start() if stop_at else len(right))[1:size]
-    return Window(before=before, after=after, glued_before=glued_before, glued_after=glued_after,
-                  after_clause=clause, previous=before_words[-1] if before_words else "")
+    return Window(before, after, glued_before, glued_after, clause, before_words[-1] if before_words else "")
 
 
 def _end_of_word(text: str, i: int) -> int:
