@@ -85,6 +85,7 @@ class Lexicons:
     of_state_nouns: frozenset[str]  # influence, people ...: the influence of Israel
     participles: frozenset[str]  # shown, made ...: Tehran has long shown
     infobox_labels: tuple[str, ...]  # Location, Headquarters ...: "LocationErbil" copied from a page
+    actor_labels: tuple[str, ...]  # Allegiance, Opponents ...: "Allegiance Iran", states as actors
     name_openers: frozenset[str]  # Operation, Exercise ...: Operation Kaman 99
     side_nouns: frozenset[str]  # officials, forces ...: Baghdad officials, U.S. and coalition forces
     blow_words: frozenset[str]  # attacks, missiles ...: missiles against Israel (its territory)
@@ -102,7 +103,7 @@ class Lexicons:
 
 
 # Lexicons read as written, not as keys: matched as phrases, or as labels in a pattern.
-_PHRASE_LISTS = ("organisations", "infobox_labels")
+_PHRASE_LISTS = ("organisations", "infobox_labels", "actor_labels")
 
 
 @lru_cache(maxsize=4)

@@ -286,6 +286,8 @@ class Geoparser:
         government = country or (single and (bool(site.metonym_for) or site.kind == "state"))
         if site.kind in rules.kinds_of(group):  # "the Victoria military base", "Anbar province": the place's name
             return Reading(start, end, sites, "literal")
+        if government and rules.in_an_actor_field(text, start):
+            return Reading(start, end, sites, "metonymic")  # "Allegiance Iran", "Opponents United States"
         if government and site.kind in FACILITY_KINDS and _alone_on_its_line(text, start, end):
             return Reading(start, end, sites, "metonymic")  # "The White House\n\nOffice of ...": a release's issuer
         return Reading(start, end, sites, self.readings.reading(w, country, government, self.place_words))

@@ -27,6 +27,17 @@ _AREA_LABEL = re.compile(r"\n[ \t\-*•]*(Region|Governorate|Province|District|S
                          r"[ \t]*[:=]?[ \t]*\Z")
 _AREA_LABEL_GROUPS = {"region": "governorate", "governorate": "governorate", "province": "governorate",
                       "district": "area", "subdistrict": "area", "sub-district": "area", "county": "area"}
+# An infobox field's value runs over a few short lines: a list of states, one a line.
+_FIELD_LINE, _FIELD_LINES = 80, 12
+
+
+def _line_label(labels: tuple[str, ...]) -> re.Pattern:
+    """A label at the start of a line, glued to its value or before a space, a colon or
+    a table's bar ("OpponentsState opponents", "Allegiance | Iraq |")."""
+    alternatives = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+    return re.compile(r"[ \t\-*•]*(?:" + alternatives + r")[ \t]*[|:]?[ \t]*(?=[A-Z\n]|\Z)")
+
+
 _LIST_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\Z")
 
 
@@ -60,6 +71,8 @@ class Rules:
         for table in (self._heads_after, self._heads_before):
             for entries in table.values():
                 entries.sort(key=lambda e: len(e[0]), reverse=True)
+        self._actor_label = _line_label(lexicons.actor_labels)
+        self._other_label = _line_label(lexicons.infobox_labels)
 
     # -- people -----------------------------------------------------------------------
     def is_person(self, surface: str, w: Window, place_words: set[str]) -> bool:
@@ -265,6 +278,22 @@ class Rules:
         the 30 characters before (most names have none)."""
         label = _AREA_LABEL.search(text, max(0, start - 30), start)
         return _AREA_LABEL_GROUPS[label.group(1).lower()] if label else None
+
+    def in_an_actor_field(self, text: str, start: int) -> bool:
+        """A name in an infobox field whose value names states as actors ("Allegiance Iran
+        (IRGC)", "Opponents United States" and the states listed on the short lines after
+        it, up to another field's label, a blank line or a line of prose)."""
+        end = start
+        for _ in range(_FIELD_LINES):
+            line = text.rfind("\n", max(0, end - _FIELD_LINE), end) + 1
+            if (line == 0 and end > _FIELD_LINE) or (line == end and end != start):
+                return False  # a line of prose, or a blank line: no field's value
+            if self._actor_label.match(text, line):
+                return True
+            if line == 0 or self._other_label.match(text, line):
+                return False
+            end = line - 1
+        return False
 
     @staticmethod
     def kinds_of(group: str | None) -> set[str]:

@@ -525,3 +525,18 @@ def test_a_dynastys_name_is_no_place(geoparser):
 ])
 def test_an_oasis_or_a_basin_named_after_a_town_and_a_party_are_not_the_town(geoparser, text, expected):
     assert readings(geoparser, text) == expected
+
+
+INFOBOX = ("Kata'ib X\nAllegiance Iran (IRGC)\nActive regionsSouthern Iraq, Baghdad\nAllies Syria\nRussia\n"
+           "Opponents United States\nIsrael\nLocationErbil, Iraq\n\nJordan is a country.")
+
+
+@pytest.mark.parametrize("surface, reading", [
+    ("Iran", "metonymic"),  # the field's label glued or spaced before the state
+    ("Syria", "metonymic"), ("Russia", "metonymic"),  # a list of states, one a line
+    ("United States", "metonymic"), ("Israel", "metonymic"),
+    ("Iraq", "literal"),  # a place field's value: the list ended at its label
+    ("Jordan", "literal"),  # after a blank line: prose
+])
+def test_states_in_an_infobox_field_of_actors_are_metonymic(geoparser, surface, reading):
+    assert dict(readings(geoparser, INFOBOX))[surface] == reading
