@@ -7,13 +7,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import LAYERS, Gazetteer
 from geo.geoparse.context import LIST_GAP, PARENT_GAP
 from geo.geoparse.world import lies_in
 from geo.text import skeleton
 
-__all__ = ["Reading", "coordinated_states", "out_of_their_country", "parent_compounds", "represented_states",
-           "split_at_comma"]
+__all__ = ["Reading", "coordinated_states", "one_country_lists", "out_of_their_country", "parent_compounds",
+           "represented_states", "split_at_comma"]
+
+
+_TOWNS = frozenset({"city", "town"})
+# Between two names of a list, other names: ", al-Shuhayl, al-Hawaij, ".
+_LISTED_NAME = r"(?:(?:al|el|Al|El)[-\s])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_LISTED_BETWEEN = re.compile(r"(?:" + LIST_GAP.pattern + _LISTED_NAME + r")*" + LIST_GAP.pattern, LIST_GAP.flags)
 
 
 class Reading(NamedTuple):
@@ -51,6 +57,41 @@ def out_of_their_country(text: str, readings: list[Reading], gazetteer: Gazettee
             continue
         keep.append(r)
     return keep
+
+
+def one_country_lists(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:
+    """"the towns of al-Sabha, al-Busayrah, al-Shuhayl and al-Hawaij": a list of towns
+    lies in one country.  A town of the lower layers found only in another country than
+    that of all the list's other towns (two at least) is another place of that name, one
+    the gazetteer lacks (curated sites are trusted)."""
+    drop: set[int] = set()
+    for run in _lists(text, readings):
+        countries = [_town_country(gazetteer, readings[i]) for i in run]
+        for k, i in enumerate(run):
+            others = {c for j, c in enumerate(countries) if j != k}
+            sites = [gazetteer[s] for s in readings[i].sites]
+            if (len(run) >= 3 and len(others) == 1 and None not in others
+                    and all(s.layer != LAYERS[0] and s.kind in _TOWNS and s.country not in others for s in sites)):
+                drop.add(i)
+    return [r for i, r in enumerate(readings) if i not in drop]
+
+
+def _lists(text: str, readings: list[Reading]) -> list[list[int]]:
+    """Runs of readings joined by commas and "and", with names the gazetteer lacks
+    between them (indexes into ``readings``)."""
+    runs: list[list[int]] = []
+    for i, r in enumerate(readings):
+        if runs and _LISTED_BETWEEN.fullmatch(text, readings[runs[-1][-1]].end, r.start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if len(run) > 1]
+
+
+def _town_country(gazetteer: Gazetteer, r: Reading) -> str | None:
+    """The country of a reading's towns (None if it names none, or towns of several)."""
+    countries = {gazetteer[i].country for i in r.sites if gazetteer[i].kind in _TOWNS}
+    return countries.pop() if len(countries) == 1 and len(r.sites) == 1 else None
 
 
 def split_at_comma(text: str, readings: list[Reading], gazetteer: Gazetteer) -> list[Reading]:

@@ -43,6 +43,7 @@ from geo.geoparse.context import (
 from geo.geoparse.discourse import (
     Reading,
     coordinated_states,
+    one_country_lists,
     out_of_their_country,
     parent_compounds,
     represented_states,
@@ -179,6 +180,7 @@ class Geoparser:
         readings = coordinated_areas(text, readings, self.gazetteer, self.areas)
         readings = coordinated_states(text, parent_compounds(text, readings, self.gazetteer), self.gazetteer)
         readings = out_of_their_country(text, split_at_comma(text, readings, self.gazetteer), self.gazetteer)
+        readings = one_country_lists(text, readings, self.gazetteer)
         readings = represented_states(text, readings, self.gazetteer, self.areas)
         mentions = [self._mention(doc_id, text, r, sentences) for r in readings]
         if unresolved:

@@ -200,3 +200,12 @@ def test_a_small_towns_name_inside_a_longer_name_is_no_town(geoparser, text, abs
 def test_a_small_town_after_a_demonym_is_still_the_town(geoparser):
     assert [m.surface for m in geoparser.parse("t", "The Syrian Jazirah was hit.") if m.status == "resolved"] == [
         "Jazirah"]
+
+
+def test_a_lower_layer_town_of_another_country_than_the_rest_of_its_list_is_not_it(geoparser):
+    # al-Sabha is known in Jordan only; the list's other towns are Syrian (two unknown between)
+    text = "SDF retakes the towns of al-Sabha, al-Busayrah, al-Shuhayl, al-Hawaij, al-Dhiban."
+    assert [s for s, _, _ in places(geoparser, text)] == ["al-Busayrah", "al-Dhiban"]
+    # capitals of three countries: a list of several countries' places
+    assert [s for s, _, _ in places(geoparser, "He visited Amman, Baghdad and Damascus.")] == ["Amman", "Baghdad",
+                                                                                              "Damascus"]
