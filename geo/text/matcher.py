@@ -8,15 +8,19 @@ non-overlapping matches in one pass.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Generic, Iterable, NamedTuple, TypeVar
 
 import ahocorasick
 
 from geo.text.normalize import Normalised, skeletons
-from geo.text.sentences import SentenceIndex
+from geo.text.sentences import SentenceIndex, hard_breaks
 
 T = TypeVar("T")
+_END_MARK = re.compile(r"[.!?\n]")  # in a match that may cross the end of a sentence or paragraph
 
 
 class Hit(NamedTuple, Generic[T]):
@@ -45,9 +49,10 @@ class KeyMatcher(Generic[T]):
     def __len__(self) -> int:
         return len(self._automaton)
 
-    def scan(self, padded: str) -> list[tuple[int, int, str, T]]:
+    def scan(self, padded: str, breaks: Sequence[int] = ()) -> list[tuple[int, int, str, T]]:
         """(start, end, key, payload) in skeleton coordinates of ``padded`` (leading space
-        included), leftmost-longest, each ending at a word boundary."""
+        included), leftmost-longest, each ending at a word boundary and crossing none of
+        the ``breaks`` (sorted positions of spaces that end a sentence or paragraph)."""
         if self._empty:
             return []
         found: list[tuple[int, int, str, T]] = []
@@ -58,16 +63,25 @@ class KeyMatcher(Generic[T]):
         padded += "\x00"
         position: int | None = 0
         while position is not None:
-            position = self._scan_from(padded, size, position, found)
+            position = self._scan_from(padded, size, position, found, breaks)
         return found
 
-    def _scan_from(self, padded: str, size: int, position: int, found: list) -> int | None:
+    def _scan_from(self, padded: str, size: int, position: int, found: list, breaks: Sequence[int] = ()) -> int | None:
         """Matches from ``position`` on, added to ``found``; where a match that ends inside
-        a word holds a word boundary ("a mi" in " a k a mision suport site ..."), the
-        position to scan again from, as a key may start there, else None."""
+        a word holds a word boundary ("a mi" in " a k a mision suport site ..."), or
+        crosses a break, the position to scan again from, as a key may start there, else
+        None."""
         for last, entry in self._automaton.iter_long(padded, position):
             end = last + 1
             start = end - len(entry[0])
+            if breaks:
+                crossed = bisect_left(breaks, start + 1)
+                if crossed < len(breaks) and breaks[crossed] < end:  # the longest key before the break, then on
+                    shorter = self._shorter_at(padded, start, breaks[crossed] + 1)
+                    if shorter:
+                        found.append(shorter)
+                        return shorter[1]
+                    return padded.find(" ", start + 1)
             if end == size or padded[end] == " ":
                 found.append((start, end, *entry))
                 continue
@@ -116,9 +130,22 @@ class TextIndex:
         return SentenceIndex(self.text)
 
     def hits(self, matcher: KeyMatcher[T]) -> list[Hit[T]]:
-        found = matcher.scan(self.padded)
+        hits: list[Hit[T]] = self._hits(matcher.scan(self.padded))
+        # Rarely, a key of several words runs across the end of a sentence or paragraph:
+        # scan again, kept from it.
+        if any(" " in h.key and _END_MARK.search(self.text, h.start, h.end) and hard_breaks(self.text, h.start, h.end)
+               for h in hits):
+            hits = self._hits(matcher.scan(self.padded, self._breaks))
+        return hits
+
+    def _hits(self, found: list[tuple[int, int, str, T]]) -> list[Hit[T]]:
         starts, ends = self._normal.spans([s - 1 for s, _, _, _ in found], [e - 1 for _, e, _, _ in found])
         return [Hit(a, b, key, payload, s, e) for a, b, (s, e, key, payload) in zip(starts, ends, found)]
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        """The ends of sentences and paragraphs, as positions of spaces in the padded skeleton."""
+        return [self._normal.skeleton_index(i) + 1 for i in hard_breaks(self.text)]
 
     def words_after(self, padded_end: int, count: int) -> list[str]:
         """The next ``count`` normalised words after a padded-skeleton offset."""

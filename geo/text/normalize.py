@@ -105,6 +105,10 @@ class Normalised:
         return after
 
 
+    def skeleton_index(self, index: int) -> int:
+        """The skeleton index of the first character kept at or after original ``index``."""
+        return int(np.searchsorted(self._kept, index))
+
     def spans(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
         """``[start(i) for i in starts]`` and ``[end(i) for i in ends]``, all at once."""
         if not starts:

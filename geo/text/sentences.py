@@ -11,6 +11,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "etc",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "prof", "sen", "rep", "gov", "inc", "co",
+    "ft", "mt", "adm", "brig", "cmdr", "cpl", "pfc", "pvt", "spc", "jr", "sr", "rev", "dept", "ave",
 }
 
 
@@ -25,6 +26,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     _append(text, spans, start, len(text))
     return spans
+
+
+# A paragraph's end (a blank line) or a sentence's (as _BREAK, not across a line wrap).
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_HARD_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[^\S\n]*\n")
+
+
+def hard_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where sentences and paragraphs end in ``text[start:end]`` (the offset of the mark
+    or of the blank line), abbreviations and initials left out: no name runs across one
+    ("Madinat Khalifah.\n\nA" is no "Madinat Khalifah A")."""
+    end = len(text) if end is None else end
+    return [m.start() for m in _HARD_BREAK.finditer(text, start, end)
+            if not (m.group().startswith(".") and _is_abbreviation(text, max(0, m.start() - 40), m.start() + 1))
+            or _BLANK_LINE.search(m.group())]
 
 
 def _is_abbreviation(text: str, start: int, dot_end: int) -> bool:

@@ -169,3 +169,25 @@ def test_matches_equal_a_plain_leftmost_longest_search():
 def test_a_key_inside_the_start_of_a_longer_key_is_found_at_the_end_of_the_text():
     matcher = KeyMatcher({skeleton(n): n for n in ("Erbil air base", "air")})
     assert [h.payload for h in TextIndex("flights from the Erbil air").hits(matcher)] == ["air"]
+
+
+def test_no_match_runs_across_the_end_of_a_sentence_or_paragraph():
+    matcher = KeyMatcher({skeleton(n): n for n in ("Madinat Khalifah", "Madinat Khalifah A", "St Louis", "Ft Bliss",
+                                                   "United States")})
+    text = "born in Madinat Khalifah.\n\nA report from St. Louis and Ft. Bliss, in the United\nStates."
+    assert [h.payload for h in TextIndex(text).hits(matcher)] == [
+        "Madinat Khalifah", "St Louis", "Ft Bliss", "United States"]  # abbreviations and a wrapped line are no end
+
+
+def test_matches_equal_a_leftmost_longest_search_sentence_by_sentence():
+    # (no word of one letter: "X. Al" is an initial before a name, no end of a sentence)
+    keys = {"al", "al asad", "al asad air base", "asad", "air base", "base", "qaim", "al qaim", "air", "xy al"}
+    vocabulary = ["al", "asad", "air", "base", "qaim", "xy", "alasad"]
+    rng = random.Random(15)
+    matcher = KeyMatcher({k: k for k in keys})
+    for _ in range(500):
+        sentences = [[rng.choice(vocabulary) for _ in range(rng.randint(1, 5))] for _ in range(rng.randint(1, 4))]
+        text = "".join(rng.choice([". ", ".\n\n", "! ", "\n\n"]) * bool(i) + " ".join(words).capitalize()
+                       for i, words in enumerate(sentences))
+        expected = [found for words in sentences for found in _longest_at_boundaries(words, keys)]
+        assert [h.payload for h in TextIndex(text).hits(matcher)] == expected, text
