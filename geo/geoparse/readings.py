@@ -4,6 +4,7 @@ and the lexicons (``geo/data/lexicons``)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from itertools import takewhile
 
@@ -22,6 +23,9 @@ _LINKING = keyed("which", "that", "who", "is", "are", "was", "were", "has", "hav
                  "currently", "reportedly", "already", "been", "being", "itself", "s", "too", "then", "again",
                  "officially", "publicly", "quickly", "clearly", "apparently", "increasingly")
 # After a country's name these make it the state acting: "the United States will defend".
+# A time between a subject and its verb: "on Thursday", "on March 3", "yesterday".
+_DAY_NAMES = keyed(*calendar.day_name, *calendar.month_name[1:])
+_TIME_WORDS = keyed("today", "yesterday", "tonight")
 _MODALS = keyed("will", "would", "must", "should", "shall", "can", "could", "may", "might", "cannot", "won't")
 # Singular forms only: a country takes "has"; "in Syria and Iraq have escalated" has another subject.
 _AUXILIARIES = keyed("is", "was", "has", "had")
@@ -218,6 +222,7 @@ class Readings:
             words = w.after
         else:
             return False
+        words = _without_a_time(words)  # "the Pentagon on Thursday hailed"
         for i, word in enumerate(words[:4]):
             k = key(word)
             if k in self.lex.metonymy_verbs or k in _MODALS:
@@ -249,3 +254,12 @@ class Readings:
             return False  # "threats to U.S. forces": the name modifies the noun
         words = [key(x) for x in w.before if key(x) != "the"]
         return any(" ".join(words[-n:]) in self.lex.metonymy_preceders for n in (3, 2, 1) if len(words) >= n)
+
+
+def _without_a_time(words: list[str]) -> list[str]:
+    """The words after a name without a time that opens them ("on Thursday hailed")."""
+    if words and key(words[0]) in _TIME_WORDS:
+        return words[1:]
+    if len(words) > 1 and key(words[0]) == "on" and key(words[1]) in _DAY_NAMES:
+        return words[3:] if len(words) > 2 and words[2].isdigit() else words[2:]
+    return words

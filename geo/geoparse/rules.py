@@ -24,7 +24,7 @@ _AREAS_AFTER_LIST = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)[A-Z]
                                r"(counties|districts|provinces|governorates)\b")
 # An infobox field's label before its value, at the start of a line.
 _AREA_LABEL = re.compile(r"\n[ \t\-*•]*(Region|Governorate|Province|District|Subdistrict|Sub-district|County)"
-                         r"[ \t]*[:=]?[ \t]*\Z")
+                         r"[ \t]*[:=]?[ \t]*(?:[AaEe][dlnrstz][-‐ ])?\Z")  # and the name's article: "GovernorateAl-"
 _AREA_LABEL_GROUPS = {"region": "governorate", "governorate": "governorate", "province": "governorate",
                       "district": "area", "subdistrict": "area", "sub-district": "area", "county": "area"}
 # An infobox field's value runs over a few short lines: a list of states, one a line.

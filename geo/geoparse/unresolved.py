@@ -224,7 +224,7 @@ def _trim(text: str, start: int, end: int, lexicons: Lexicons) -> Span | None:
     for i, word in enumerate(words):
         k = key(word)
         if word[:1].isupper() and k and k not in lexicons.name_blockers and not _joins_non_places(k, lexicons):
-            if _names_an_organisation(words[i + 1:], lexicons):
+            if _names_an_organisation(words[i:], lexicons):
                 return None
             return _word_start(text, start, end, i), end
         if word[:1].islower() and not word.lower().startswith(("al-", "el-")):
@@ -240,9 +240,9 @@ def _joins_non_places(k: str, lexicons: Lexicons) -> bool:
     return len(parts) > 1 and all(p in lexicons.non_places for p in parts)
 
 
-def _names_an_organisation(later_words: list[str], lexicons: Lexicons) -> bool:
-    """The Atlantic Council, Georgetown University: an organisation head noun after the first word."""
-    return any(key(word) in lexicons.org_heads for word in later_words)
+def _names_an_organisation(words: list[str], lexicons: Lexicons) -> bool:
+    """The Atlantic Council, Georgetown University, the Hawza: an organisation's head noun among the words."""
+    return any(key(word) in lexicons.org_heads for word in words)
 
 
 def _word_start(text: str, start: int, end: int, i: int) -> int:

@@ -187,6 +187,8 @@ def test_an_infobox_region_names_the_governorate_not_its_city(geoparser):
     text = "Country: Syria\n- Region: Al-Hasakah\n\nTell Tamer is a town. He went to Al-Hasakah."
     found = [(m.surface, m.site_id) for m in geoparser.parse("t", text) if m.surface == "Al-Hasakah"]
     assert found == [("Al-Hasakah", "hasakah-governorate"), ("Al-Hasakah", "hasakah")]
+    glued = "Country Syria\nGovernorateAl-Hasakah\n"  # the label glued to the name's article
+    assert [m.site_id for m in geoparser.parse("t", glued) if m.status == "resolved"] == ["syria", "hasakah-governorate"]
 
 
 @pytest.mark.parametrize("text, absent", [
