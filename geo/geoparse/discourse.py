@@ -19,6 +19,7 @@ __all__ = ["Reading", "coordinated_states", "one_country_lists", "out_of_their_c
 _TOWNS = frozenset({"city", "town"})
 # Between two names of a list, other names: ", al-Shuhayl, al-Hawaij, ".
 _LISTED_NAME = r"(?:(?:al|el|Al|El)[-\s])?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_LIST_REACH = 80  # characters between two listed names, other names included
 _LISTED_BETWEEN = re.compile(r"(?:" + LIST_GAP.pattern + _LISTED_NAME + r")*" + LIST_GAP.pattern, LIST_GAP.flags)
 
 
@@ -68,24 +69,27 @@ def one_country_lists(text: str, readings: list[Reading], gazetteer: Gazetteer) 
     for run in _lists(text, readings):
         countries = [_town_country(gazetteer, readings[i]) for i in run]
         for k, i in enumerate(run):
-            others = {c for j, c in enumerate(countries) if j != k}
-            sites = [gazetteer[s] for s in readings[i].sites]
-            if (len(run) >= 3 and len(others) == 1 and None not in others
-                    and all(s.layer != LAYERS[0] and s.kind in _TOWNS and s.country not in others for s in sites)):
+            others = set(countries[:k] + countries[k + 1:])
+            if len(others) == 1 and None not in others and all(
+                    gazetteer[s].layer != LAYERS[0] and gazetteer[s].kind in _TOWNS and gazetteer[s].country not in others
+                    for s in readings[i].sites):
                 drop.add(i)
-    return [r for i, r in enumerate(readings) if i not in drop]
+    return [r for i, r in enumerate(readings) if i not in drop] if drop else readings
 
 
 def _lists(text: str, readings: list[Reading]) -> list[list[int]]:
-    """Runs of readings joined by commas and "and", with names the gazetteer lacks
-    between them (indexes into ``readings``)."""
+    """Runs of three readings or more joined by commas and "and", with names the
+    gazetteer lacks between them (indexes into ``readings``)."""
     runs: list[list[int]] = []
-    for i, r in enumerate(readings):
-        if runs and _LISTED_BETWEEN.fullmatch(text, readings[runs[-1][-1]].end, r.start):
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return [run for run in runs if len(run) > 1]
+    for i in range(1, len(readings)):
+        a, b = readings[i - 1].end, readings[i].start
+        gap = text[a:b] if b - a < _LIST_REACH else ""
+        if ("," in gap or " and " in gap or " or " in gap or "&" in gap) and _LISTED_BETWEEN.fullmatch(gap):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i - 1, i])
+    return [run for run in runs if len(run) > 2]
 
 
 def _town_country(gazetteer: Gazetteer, r: Reading) -> str | None:
