@@ -213,6 +213,8 @@ def test_readings_of_facilities_and_compounds(geoparser, text, surface, reading)
     ("Iran yesterday warned its neighbours.", "Iran", "metonymic"),
     ("Baghdad on Monday was quiet.", "Baghdad", "literal"),
     ("He studied at the Hawza of Najaf.", "Najaf", None),  # a seminary's name
+    ("the Lions of the Tigris brigade fought there", "Tigris", None),  # a militia's name
+    ("the Sons of Iraq patrolled the town", "Iraq", None),
 ])
 def test_readings_of_countries_in_context(geoparser, text, surface, reading):
     if reading is None:
