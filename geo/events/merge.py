@@ -80,7 +80,7 @@ class _OpenEvents:
 class Merger:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self._cells: dict[tuple[int, int], list[str]] | None = None
+        self._cells: dict[tuple[int, int], list[tuple[str, float, float, bool]]] | None = None
         self._neighbours: dict[str, tuple[str, ...]] = {}
         self._near_cache: dict[tuple[str, str], bool] = {}
         self._place_key_cache: dict[tuple, list[tuple]] = {}
@@ -181,18 +181,22 @@ class Merger:
         row, col = _cell(site.lat, site.lon)
         # as many cells east and west as _near's bound reaches at this latitude
         reach = 1 + ceil(1 / max(cos(radians(site.lat)), 0.1))
+        lat, lon, lon_reach, town = site.lat, site.lon, NEAR_DEGREES / max(cos(radians(site.lat)), 0.1), site.kind in _TOWNS
+        # _near's cheap tests first, on the cells' copies of the sites' fields: most sites of a
+        # cell fail them (a cell of the theatre holds hundreds of towns)
         nearby = [j for r in (row - 1, row, row + 1) for c in range(col - reach, col + reach + 1)
-                  for j in self._grid.get((r, c), ())]
+                  for j, j_lat, j_lon, j_town in self._grid.get((r, c), ())
+                  if (town or j_town) and abs(lat - j_lat) <= NEAR_DEGREES and abs(lon - j_lon) <= lon_reach]
         return tuple(j for j in nearby if j != site_id and self._near(site_id, j))
 
     @property
-    def _grid(self) -> dict[tuple[int, int], list[str]]:
-        """Point sites by cells of NEAR_DEGREES."""
+    def _grid(self) -> dict[tuple[int, int], list[tuple[str, float, float, bool]]]:
+        """Point sites by cells of NEAR_DEGREES: id, latitude, longitude, whether a town."""
         if self._cells is None:
             self._cells = defaultdict(list)
             for i, site in self.gazetteer.sites.items():
                 if site.is_point:
-                    self._cells[_cell(site.lat, site.lon)].append(i)
+                    self._cells[_cell(site.lat, site.lon)].append((i, site.lat, site.lon, site.kind in _TOWNS))
         return self._cells
 
     def relation(self, event: Event, s: Telling) -> str | None:
