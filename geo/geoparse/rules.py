@@ -21,7 +21,7 @@ _BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:t
                                + _MILITARY + r"\b")
 # A list of names under an area's plural head noun: "in Liberty and Bryan counties".
 _AREAS_AFTER_LIST = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)[A-Z][\w'’-]*){0,8}\s+"
-                               r"(counties|districts|provinces|governorates)\b")
+                               r"([Cc]ounties|[Dd]istricts|[Pp]rovinces|[Gg]overnorates)\b")
 # An infobox field's label before its value, at the start of a line.
 _AREA_LABEL = re.compile(r"\n[ \t\-*•]*(Region|Governorate|Province|District|Subdistrict|Sub-district|County)"
                          r"[ \t]*[:=]?[ \t]*(?:[AaEe][dlnrstz][-‐ ])?\Z")  # and the name's article: "GovernorateAl-"
@@ -268,7 +268,7 @@ class Rules:
         listed_after = bool(STOP.search(found.group(), 0)) or " and " in found.group() or found.group().count(" ") > 1
         if not (listed_after or _LIST_BEFORE.search(text, max(0, start - 40), start)):
             return None
-        return "governorate" if found.group(1) in ("provinces", "governorates") else "area"
+        return "governorate" if found.group(1).lower() in ("provinces", "governorates") else "area"
 
     @staticmethod
     def area_label(text: str, start: int) -> str | None:

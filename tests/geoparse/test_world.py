@@ -159,6 +159,7 @@ def test_a_camp_named_after_a_theatre_town_stands_near_it(geoparser):
 
 def test_names_listed_under_a_plural_area_noun_are_not_towns(geoparser):
     assert places(geoparser, "It lies in Liberty and Bryan counties and in Evans, Long, and Tattnall counties") == []
+    assert places(geoparser, "the rest of Liberty and Long Counties, and Evans, Long, and Tattnall Counties") == []
 
 
 def test_a_city_of_a_million_outranks_the_documents_focus(geoparser):
