@@ -212,6 +212,8 @@ def test_readings_of_facilities_and_compounds(geoparser, text, surface, reading)
     ("The Pentagon on Thursday hailed the strike.", "Pentagon", "metonymic"),  # a time before the verb
     ("Iran yesterday warned its neighbours.", "Iran", "metonymic"),
     ("Baghdad on Monday was quiet.", "Baghdad", "literal"),
+    ("The United States deeply values its cooperation with Jordan.", "United States", "metonymic"),  # attitudes
+    ("Yesterday, the United States lost one of her finest warriors.", "United States", "metonymic"),
     ("He studied at the Hawza of Najaf.", "Najaf", None),  # a seminary's name
     ("the Lions of the Tigris brigade fought there", "Tigris", None),  # a militia's name
     ("the Sons of Iraq patrolled the town", "Iraq", None),
