@@ -241,8 +241,8 @@ class Geoparser:
             self.gazetteer[i].kind in FACILITY_KINDS for i in hit.payload.sites)
         if rules.is_organisation_part(w, complete) or rules.names_after_a_dash(text, start) or (
                 (text[start - 1:start] == "(" or text[end:end + 1] == ")") and rules.names_in_parentheses(text, start, end)):
-            if organisation_tails is not None and rules.ends_an_organisation(w):
-                organisation_tails.append(end)
+            if organisation_tails is not None and (rules.ends_an_organisation(w) or rules.opens_the_name(w)):
+                organisation_tails.append(end)  # and names listed after it are the name's: "Navy Region Europe, Africa"
             return None
         if rules.follows_a_designator(w) and not self._may_name_a_facility(hit):
             return None  # "Camp New York" in Kuwait, "Joint Base San Antonio": a facility the gazetteer lacks

@@ -145,14 +145,22 @@ class Rules:
             if not is_capitalised(w.before[-1]):
                 if last in self.lex.org_kind_nouns:
                     return True  # "the American company Conoco", "the newspaper Al-Sabah"
-            elif (last in self.lex.services or last == "forces" or last in self.lex.name_openers
-                  or " ".join(map(key, w.before[-2:])) in self.lex.name_openers):
+            elif self.opens_the_name(w):
                 return True  # a command named by its region ("U.S. Army Europe"), "Operation Kaman 99", "Task Force Baghdad"
             elif self._after_an_organisations_kind(w.before):
                 return True  # "the airline Fly Baghdad": the name's first words before the match
         if w.before[-1] in CAPITALISED_COMPASS and len(w.before) > 1:
             last = key(w.before[-2])  # "the University of Southern Denmark"
         return (last in _ORGANISATION_LINKS or last == "the") and self.ends_an_organisation(w)
+
+    def opens_the_name(self, w: Window) -> bool:
+        """A service or a name's opening words right before the name, glued by a space: "U.S.
+        Army Europe", "Navy Region Europe, Africa", "Operation Kaman 99", "Task Force Baghdad"."""
+        if w.glued_before != " " or not w.before or not is_capitalised(w.before[-1]):
+            return False
+        last = key(w.before[-1])
+        return (last in self.lex.services or last == "forces" or last in self.lex.name_openers
+                or " ".join(map(key, w.before[-2:])) in self.lex.name_openers)
 
     def _after_an_organisations_kind(self, before: list[str]) -> bool:
         """A lower-case noun of a kind of organisation, then up to two capitalised words

@@ -114,6 +114,11 @@ def test_a_country_in_an_organisations_name_is_no_mention(mini_geoparser, text):
     assert readings(mini_geoparser, text) == []
 
 
+def test_places_listed_after_a_commands_opening_words_are_the_commands(geoparser):
+    text = "He took command of U.S. Navy Region Europe, Africa, Central in Naples."
+    assert [surface for surface, _ in readings(geoparser, text)] == ["Naples"]
+
+
 def test_lower_case_words_are_not_names(mini_geoparser):
     assert sites(mini_geoparser, "let us go; he said baghdad in lower case") == []
 
