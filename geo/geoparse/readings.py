@@ -22,10 +22,10 @@ _LINKING = keyed("which", "that", "who", "is", "are", "was", "were", "has", "hav
                  "can", "may", "might", "should", "must", "does", "did", "do", "not", "also", "still", "now",
                  "currently", "reportedly", "already", "been", "being", "itself", "s", "too", "then", "again",
                  "officially", "publicly", "quickly", "clearly", "apparently", "increasingly")
-# After a country's name these make it the state acting: "the United States will defend".
 # A time between a subject and its verb: "on Thursday", "on March 3", "yesterday".
 _DAY_NAMES = keyed(*calendar.day_name, *calendar.month_name[1:])
 _TIME_WORDS = keyed("today", "yesterday", "tonight")
+# After a country's name these make it the state acting: "the United States will defend".
 _MODALS = keyed("will", "would", "must", "should", "shall", "can", "could", "may", "might", "cannot", "won't")
 # Singular forms only: a country takes "has"; "in Syria and Iraq have escalated" has another subject.
 _AUXILIARIES = keyed("is", "was", "has", "had")

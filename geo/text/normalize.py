@@ -104,7 +104,6 @@ class Normalised:
             after -= 1
         return after
 
-
     def skeleton_index(self, index: int) -> int:
         """The skeleton index of the first character kept at or after original ``index``."""
         return int(np.searchsorted(self._kept, index))
