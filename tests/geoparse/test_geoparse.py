@@ -117,6 +117,8 @@ def test_a_country_in_an_organisations_name_is_no_mention(mini_geoparser, text):
 def test_places_listed_after_a_commands_opening_words_are_the_commands(geoparser):
     text = "He took command of U.S. Navy Region Europe, Africa, Central in Naples."
     assert [surface for surface, _ in readings(geoparser, text)] == ["Naples"]
+    text = "the Combined Joint Task Force-Horn of Africa, based in the Horn of Africa"  # a region after a dash
+    assert readings(geoparser, text) == [("Horn of Africa", "literal")]
 
 
 def test_lower_case_words_are_not_names(mini_geoparser):
