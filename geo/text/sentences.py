@@ -6,7 +6,9 @@ from __future__ import annotations
 import bisect
 import re
 
-_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+# A sentence's end: its marks, closing quotes or brackets, the space, and a capital next.
+_SENTENCE_END = r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+_BREAK = re.compile(_SENTENCE_END + r"|\n\s*")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "etc",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -30,7 +32,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 # A paragraph's end (a blank line) or a sentence's (as _BREAK, not across a line wrap).
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_HARD_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n[^\S\n]*\n")
+_HARD_BREAK = re.compile(_SENTENCE_END + "|" + _BLANK_LINE.pattern)
 
 
 def hard_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
