@@ -144,14 +144,13 @@ def _anchor(m: re.Match, candidates: list[TimeRef], sentences) -> TimeRef | None
 def _candidate_spans(text: str, index: TextIndex) -> list[tuple[str, re.Match]]:
     """Non-overlapping matches, earlier patterns (more specific) first.  Each pattern runs
     only around the words all its matches contain (month and weekday names, day, week,
-    month, yesterday), found in one Aho-Corasick pass: most of the speed."""
-    ranges = _around_date_words(index)
+    month, yesterday), found in one Aho-Corasick pass: most of the speed.  The stretches
+    are apart and a match stays in its stretch, so they are taken one by one."""
     taken: list[tuple[int, int]] = []  # the kept matches' spans, sorted and disjoint
     found = []
-    for kind, needs, pattern in _PATTERNS:
-        clue = _CLUES.get(kind)
-        for a, b, present in ranges:
-            if needs.isdisjoint(present) or (clue and not clue.search(text, a, b)):
+    for a, b, present in _around_date_words(index):
+        for kind, pattern, clue in _patterns_for(present):
+            if clue and not clue.search(text, a, b):
                 continue
             for m in pattern.finditer(text, a, b):
                 slot = _free_slot(taken, m.span())
@@ -160,6 +159,12 @@ def _candidate_spans(text: str, index: TextIndex) -> list[tuple[str, re.Match]]:
                     found.append((kind, m))
     found.sort(key=lambda km: km[1].start())
     return found
+
+
+@lru_cache(maxsize=None)
+def _patterns_for(present: frozenset[str]) -> list[tuple[str, re.Pattern, re.Pattern | None]]:
+    """The patterns, in order, that a stretch with words of these categories may match, with their clues."""
+    return [(kind, pattern, _CLUES.get(kind)) for kind, needs, pattern in _PATTERNS if not needs.isdisjoint(present)]
 
 
 def _free_slot(taken: list[tuple[int, int]], span: tuple[int, int]) -> int | None:
@@ -208,6 +213,8 @@ def _folded(groups: dict[str, str | None]) -> dict[str, str]:
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # the common case: nothing to decompose
     decomposed = unicodedata.normalize("NFKD", word.casefold()).replace("ı", "i")
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

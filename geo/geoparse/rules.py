@@ -46,10 +46,18 @@ _DASHES = frozenset("-\u2010\u2011–—")
 _DASH_AT_END = re.compile(r"\s?[-\u2010\u2011–—]\s?\Z")
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# Text copied from a page runs an infobox label into its value ("Alma materUniversity"):
+# the value starts at the last capital after a lower-case letter.
+_GLUED_VALUE = re.compile(r".*[a-z](?=[A-Z][a-z])")
 # What else parentheses around a name may hold: a name joined to it by a dash.
 _JOINED_NAMES = re.compile(r"[\w'’ .-]*[-\u2010\u2011–—][\w'’ .-]*")
 _HONORIFICS = keyed("mr", "mrs", "ms", "dr")
 _CAPITALISED_DESIGNATORS = frozenset(d for d in DESIGNATORS_BEFORE if d[0].isupper())
+
+
+def _unglued(word: str) -> str:
+    glued = _GLUED_VALUE.match(word)
+    return word[glued.end():] if glued else word
 
 
 def _capitalised_or_ordinal(word: str) -> bool:
@@ -209,7 +217,7 @@ class Rules:
         if before and before[-1] in CAPITALISED_COMPASS:
             before = before[:-1]  # "the University of Southern Denmark"
         if len(before) >= 2 and not w.glued_before.strip() and key(before[-1]) in _ORGANISATION_LINKS:
-            head = before[-2]
+            head = _unglued(before[-2])  # "Alma materUniversity of Baghdad"
             if key(before[-1]) == "in" and key(head) not in self.lex.named_in_heads:
                 return False  # "Neil Armstrong Middle School in Forest Grove": where it is
             if is_capitalised(head) and key(head) in self.lex.org_heads:
