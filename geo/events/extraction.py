@@ -48,8 +48,9 @@ _NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|
 _ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$")
 _NP_COORDINATION = re.compile(r"\s\s*and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 October operation and Israel's attacks"
+# ", while X did": X's own clause
 _COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|"
-                           r"targeted|struck|attacked|hit|shelled|bombed)\b)|(?<=,)\s+while\s+)")  # ", while X did": X's own clause
+                           r"targeted|struck|attacked|hit|shelled|bombed)\b)|(?<=,)\s+while\s+)")
 _PERIOD = re.compile(r"\bsince\b")
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b")
 _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
