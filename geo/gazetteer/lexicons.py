@@ -62,6 +62,20 @@ def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
     return groups
 
 
+def _labels(path: Path) -> dict[str, str]:
+    """Label as written -> its head group, from lines ``<group>: Label|Label``."""
+    labels = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        group, sep, words = entry.partition(":")
+        if not sep or group.strip() not in HEAD_GROUP_KINDS:
+            raise InputError(path, f"expected '<group>: Label|Label', group one of {sorted(HEAD_GROUP_KINDS)}", number)
+        labels.update({w.strip(): group.strip() for w in words.split("|") if w.strip()})
+    return labels
+
+
 @dataclass(frozen=True)
 class Lexicons:
     given_names: frozenset[str]
@@ -86,6 +100,7 @@ class Lexicons:
     participles: frozenset[str]  # shown, made ...: Tehran has long shown
     infobox_labels: tuple[str, ...]  # Location, Headquarters ...: "LocationErbil" copied from a page
     actor_labels: tuple[str, ...]  # Allegiance, Opponents ...: "Allegiance Iran", states as actors
+    area_labels: dict[str, str]  # Region -> governorate ...: "- Region: Deir ez-Zor", the area
     name_openers: frozenset[str]  # Operation, Exercise ...: Operation Kaman 99
     side_nouns: frozenset[str]  # officials, forces ...: Baghdad officials, U.S. and coalition forces
     blow_words: frozenset[str]  # attacks, missiles ...: missiles against Israel (its territory)
@@ -114,6 +129,8 @@ def load_lexicons(directory: Path = LEXICON_DIR) -> Lexicons:
         path = directory / f"{name}.txt"
         if name == "head_nouns":
             values[name] = _head_nouns(path)
+        elif name == "area_labels":
+            values[name] = _labels(path)
         elif name in _PHRASE_LISTS:
             values[name] = tuple(read_entries(path))
         else:

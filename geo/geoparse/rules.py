@@ -23,10 +23,6 @@ _BASES_AFTER_LIST = re.compile(r"^(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)(?:t
 _AREAS_AFTER_LIST = re.compile(r"(?:(?:\s*,\s*|\s+and\s+|\s+|\s*,\s*and\s+)[A-Z][\w'’-]*){0,8}\s+"
                                r"([Cc]ounties|[Dd]istricts|[Pp]rovinces|[Gg]overnorates)\b")
 # An infobox field's label before its value, at the start of a line.
-_AREA_LABEL = re.compile(r"\n[ \t\-*•]*(Region|Governorate|Province|District|Subdistrict|Sub-district|County)"
-                         r"[ \t]*[:=]?[ \t]*(?:[AaEe][dlnrstz][-‐ ])?\Z")  # and the name's article: "GovernorateAl-"
-_AREA_LABEL_GROUPS = {"region": "governorate", "governorate": "governorate", "province": "governorate",
-                      "district": "area", "subdistrict": "area", "sub-district": "area", "county": "area"}
 # An infobox field's value runs over a few short lines: a list of states, one a line.
 _FIELD_LINE, _FIELD_LINES = 80, 12
 
@@ -80,6 +76,9 @@ class Rules:
             for entries in table.values():
                 entries.sort(key=lambda e: len(e[0]), reverse=True)
         self._actor_label = _line_label(lexicons.actor_labels)
+        labels = "|".join(map(re.escape, sorted(lexicons.area_labels, key=len, reverse=True)))
+        # the label at the start of its line, and the name's article after it: "GovernorateAl-"
+        self._area_label = re.compile(r"\n[ \t\-*•]*(" + labels + r")[ \t]*[:=]?[ \t]*(?:[AaEe][dlnrstz][-‐ ])?\Z")
         self._other_label = _line_label(lexicons.infobox_labels)
 
     # -- people -----------------------------------------------------------------------
@@ -286,14 +285,13 @@ class Rules:
             return None
         return "governorate" if found.group(1).lower() in ("provinces", "governorates") else "area"
 
-    @staticmethod
-    def area_label(text: str, start: int) -> str | None:
+    def area_label(self, text: str, start: int) -> str | None:
         """The head group of an infobox field's label right before a name at the start of
         its line ("- Region: Deir ez-Zor", "GovernorateAl-Hasakah"): the area, not its
         town ("governorate" or "area"), or None.  Callers look first for a line break in
         the 30 characters before (most names have none)."""
-        label = _AREA_LABEL.search(text, max(0, start - 30), start)
-        return _AREA_LABEL_GROUPS[label.group(1).lower()] if label else None
+        label = self._area_label.search(text, max(0, start - 30), start)
+        return self.lex.area_labels[label.group(1)] if label else None
 
     def in_an_actor_field(self, text: str, start: int) -> bool:
         """A name in an infobox field whose value names states as actors ("Allegiance Iran

@@ -4,6 +4,7 @@ import pytest
 
 from geo.errors import InputError
 from geo.gazetteer.check import check_gazetteer
+from geo.gazetteer.lexicons import LEXICON_DIR, load_lexicons
 from geo.gazetteer.sites import COLUMNS, alias_keys, load_gazetteer
 
 HEADER = ",".join(COLUMNS) + "\n"
@@ -105,3 +106,13 @@ def test_the_fallback_layer_has_the_small_towns_of_the_core_countries(geoparser)
 def test_world_towns_have_no_common_words_for_alternate_names(geoparser):
     """GeoNames lists "North" for North Salt Lake and "The City" for Oakville: words, not names."""
     assert not {"north", "the city", "city"} & set(geoparser.gazetteer.aliases)
+
+
+@pytest.mark.parametrize("name, line", [("head_nouns", "militray: base|camp"), ("area_labels", "Region Governorate")])
+def test_a_malformed_lexicon_line_names_its_file_and_line(tmp_path, name, line):
+    for source in LEXICON_DIR.glob("*.txt"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / f"{name}.txt").write_text(f"# a comment\n{line}\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        load_lexicons(tmp_path)
+    assert f"{name}.txt" in str(info.value) and ":2" in str(info.value)
