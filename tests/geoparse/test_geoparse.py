@@ -237,6 +237,8 @@ def test_readings_of_countries_in_context(geoparser, text, surface, reading):
     ("Rockets hit an airbase in Kirkuk province.", [("Kirkuk province", "kirkuk-governorate")]),
     ("The raid was in Idlib Governorate.", [("Idlib Governorate", "idlib-governorate")]),
     ("Shelling hit the Damascus countryside.", [("Damascus countryside", "rif-dimashq-governorate")]),
+    ("The Baghdad provincial council met.", [("Baghdad", "baghdad-governorate")]),  # and its governor's
+    ("He was the Governor of Babylon until 2009.", [("Babylon", "babil-governorate")]),
     # A district, a kaza, a road named after towns is none of the towns.
     ("It is the centre of the Abu Kamal District.", []),
     ("The kaza of Abu Kamal had 15,000 people.", []),
