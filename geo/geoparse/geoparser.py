@@ -142,6 +142,9 @@ class Geoparser:
         self.countries = frozenset(k for k, names in entries.items()
                                    if len(names.sites) == 1 and gazetteer[names.sites[0]].kind == "country")
         self.acronyms = _acronyms(gazetteer)
+        # Names written with a final full stop ("Ind.", "Calif."): the stop is the name's.
+        dotted = [name for site in gazetteer.sites.values() for name in site.names() if name.endswith(".")]
+        self.dotted = frozenset(skeletons(dotted))
         self.organisations: KeyMatcher[str] = KeyMatcher(dict(zip(skeletons(list(lexicons.organisations)),
                                                                   lexicons.organisations)))
         # The names a reader knows as places, and their words: not the world layer's towns,
@@ -366,6 +369,8 @@ class Geoparser:
         return sites
 
     def _mention(self, doc_id: str, text: str, r: Reading, sentences: SentenceIndex) -> Mention:
+        if text[r.end:r.end + 1] == "." and key(text[r.start:r.end]) in self.dotted:
+            r = r._replace(end=r.end + 1)  # "Edinburgh, Ind.": the stop is the name's (the rules read it without)
         s_start, sentence = sentences.text_around(r.start, r.end)
         surface, literal = text[r.start:r.end], r.reading in LITERAL_READINGS
         if len(r.sites) > 1:

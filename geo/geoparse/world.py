@@ -69,7 +69,7 @@ def resolve_world(text: str, readings: list, gazetteer: Gazetteer, countries: fr
         if i not in world:
             keep.append(r._replace(sites=parents[i]) if i in parents else r)  # "Newburgh, New York": the state
             continue
-        sites = parents.get(i) or _with_evidence(text, r, gazetteer)
+        sites = parents[i] if i in parents else _with_evidence(text, r, gazetteer)
         if not sites:
             continue
         if len(sites) > 1:
@@ -94,7 +94,10 @@ def _located(text: str, start: int) -> bool:
 def _bind_parents(text: str, readings: list, gazetteer: Gazetteer,
                   areas: dict[str, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
     """Reading index -> the sites that "X, Y" leaves it: the town's candidates that lie in
-    one of Y's (or in a state of Y's name), and Y's candidates that hold one of the town's."""
+    one of Y's (or in a state of Y's name), and Y's candidates that hold one of the town's.
+    A world town none of whose candidates lies in its parent state or country is another
+    place of that name, one the gazetteer lacks ("EDINBURGH, Ind.": not Edinburgh in
+    Scotland): it is left no site, and the parent keeps its own."""
     bound: dict[int, tuple[str, ...]] = {}
     for i in range(len(readings) - 1):
         child, parent = readings[i], readings[i + 1]
@@ -106,7 +109,21 @@ def _bind_parents(text: str, readings: list, gazetteer: Gazetteer,
             # a name bound as a parent keeps that reading: "NEWBURGH, NEW YORK, UNITED STATES"
             bound.setdefault(i, tuple(dict.fromkeys(c for c, _ in pairs)))
             bound[i + 1] = tuple(dict.fromkeys(p for _, p in pairs))
+        elif _contradicts(text, child, parent, gazetteer):
+            bound[i] = ()
+            bound[i + 1] = parent.sites
     return bound
+
+
+_LISTED_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[A-Z]")  # "Paris, Italy and Spain": a list
+
+
+def _contradicts(text: str, child, parent, gazetteer: Gazetteer) -> bool:
+    """A parent state or country after a world town that lies in none of them, the
+    parent not in a list of names."""
+    return (all(gazetteer[c].layer == "world" and gazetteer[c].is_point for c in child.sites)
+            and all(gazetteer[p].kind in ("state", "country") for p in parent.sites)
+            and not _LISTED_ON.match(text, parent.end))
 
 
 def lies_in(child: Site, parent: Site) -> bool:

@@ -212,3 +212,11 @@ def test_a_lower_layer_town_of_another_country_than_the_rest_of_its_list_is_not_
     # capitals of three countries: a list of several countries' places
     assert [s for s, _, _ in places(geoparser, "He visited Amman, Baghdad and Damascus.")] == ["Amman", "Baghdad",
                                                                                               "Damascus"]
+
+
+def test_a_world_town_outside_its_parent_state_is_another_town_and_the_state_stays(geoparser):
+    # Edinburgh, Indiana is smaller than the world layer's towns: not Edinburgh in Scotland
+    found = [(m.surface, m.site_id) for m in geoparser.parse("t", "EDINBURGH, Ind. -- Soldiers gathered.")]
+    assert found == [("Ind.", "us-in")]
+    # a list of countries after a city is no parent
+    assert ("Paris", "paris", "city") in places(geoparser, "Officials from Paris, Italy and Spain met.")
