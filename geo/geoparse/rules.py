@@ -95,6 +95,8 @@ class Rules:
         previous = w.before[-1]
         if not is_capitalised(previous) or previous.endswith(("'s", "’s")):
             return False  # titles are written capitalised: "said" is no "Sayyid"
+        if previous[-1] in HYPHENS:
+            return False  # "the Akashat-al-Qaim road": two places joined, no given name and nisba
         prev_key = key(previous)
         two = " ".join(key(x) for x in w.before[-2:])
         if prev_key in self.lex.person_titles or (two in self.lex.person_titles and is_capitalised(w.before[-2])):

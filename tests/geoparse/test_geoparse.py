@@ -184,6 +184,11 @@ def test_a_persons_nisba_alone_stays_the_person(geoparser):
     assert geoparser.parse("t", text)[0].start == text.index("in al-Baghdadi") + 3
 
 
+def test_two_places_joined_by_a_hyphen_are_no_persons_name(geoparser):
+    text = "The Akashat-al-Qaim road was secured. Forces liberated al-Qaim."
+    assert ("al-Qaim", "al-qaim") in sites(geoparser, text)
+
+
 @pytest.mark.parametrize("text, surface, reading", [
     ("He spoke at the Pentagon on Friday.", "Pentagon", "literal"),
     ("The Pentagon said the strikes worked.", "Pentagon", "metonymic"),
