@@ -6,7 +6,8 @@ A name the curated and theatre layers do not know may name many places of the wo
 a document:
 
 * "X, Y" binds a town to its state or country ("Columbus, Georgia"; "Fort Moore, Ga."),
-  and the state to the one the town lies in;
+  and the state to the one the town lies in; a world town that lies in no such parent is
+  another town, one the gazetteer lacks ("EDINBURGH, Ind."), and only the parent is kept;
 * a town or city of the world layer is taken only with locative evidence: a preposition
   before it ("in", "of", "near", "from" ...), a parent after it, or a dateline ("NEWARK –
   Senator ..."); a capitalised word elsewhere is more often a person, a team or a word
