@@ -528,9 +528,9 @@ def test_a_states_postal_code_is_a_members_state_or_a_places_parent(geoparser):
 
 
 def test_a_lower_layers_town_outside_the_country_named_as_its_parent_is_another_place(geoparser):
-    # the fallback layer's Rashidiya lies in the Emirates; "Rashidiya, Iraq" is another town
-    assert sites(geoparser, "The rockets fell in Rashidiya, Iraq.") == [("Iraq", "iraq")]
-    assert sites(geoparser, "The rockets fell in Rashidiya, Dubai.")[0][0] == "Rashidiya"
+    # the fallback layer's Sahab lies in Jordan; "Sahab, Iraq" is another town
+    assert sites(geoparser, "The rockets fell in Sahab, Iraq.") == [("Iraq", "iraq")]
+    assert sites(geoparser, "The rockets fell in Sahab, Jordan.") == [("Sahab", "gn-247105"), ("Jordan", "jordan")]
 
 
 @pytest.mark.parametrize("text, surface, reading", [
