@@ -176,8 +176,7 @@ class Event:
 
     @property
     def id(self) -> str:
-        p = min(self.tellings, key=lambda s: (s.doc, s.start))
-        return "ev-" + hashlib.sha1(f"{p.doc}:{p.start}:{p.kind}".encode()).hexdigest()[:10]
+        return _event_id(min(self.tellings, key=_place_in_text))
 
     def site_ids(self) -> tuple[str, ...]:
         return tuple(self._sites)
@@ -187,14 +186,15 @@ class Event:
 
     def _first(self, name: str) -> str:
         """The primary telling's value, else the first other telling that gives one."""
-        return next((getattr(s, name) for s in [self.primary, *self.tellings] if getattr(s, name)), "")
+        return getattr(self.primary, name) or next((getattr(s, name) for s in self.tellings if getattr(s, name)), "")
 
     def as_record(self, gazetteer: Gazetteer) -> EventRecord:
         p = self.primary
         sites = self.site_ids()
         event_type, sub_event_type = EVENT_KINDS[p.kind]
+        sources = sorted(self.tellings, key=_place_in_text) if len(self.tellings) > 1 else self.tellings
         return {
-            "id": self.id, "date": p.date, "date_end": p.date_end, "time_precision": p.time_precision,
+            "id": _event_id(sources[0]), "date": p.date, "date_end": p.date_end, "time_precision": p.time_precision,
             "date_derivation": p.date_derivation, "site_ids": list(sites),
             "geo_precision": min((gazetteer[i].geo_precision for i in sites if i in gazetteer), default=3),
             "event_type": event_type, "sub_event_type": sub_event_type, "actor": self._first("actor"),
@@ -202,8 +202,17 @@ class Event:
             "status": self.status(), "doc": p.doc, "quote": p.quote, "start": p.start, "end": p.end,
             "disputed": bool(self.disputed_fields), "disputed_fields": list(self.disputed_fields),
             "reviewed": any(s.reviewed for s in self.tellings),
-            "sources": [s.as_record() for s in sorted(self.tellings, key=lambda s: (s.doc, s.start))],
+            "sources": [s.as_record() for s in sources],
         }
+
+
+def _place_in_text(s: Telling) -> tuple[str, int]:
+    return s.doc, s.start
+
+
+def _event_id(first: Telling) -> str:
+    """An event's id: from its first telling in text order (document, offset), and its kind."""
+    return "ev-" + hashlib.sha1(f"{first.doc}:{first.start}:{first.kind}".encode()).hexdigest()[:10]
 
 
 def _primacy(s: Telling) -> tuple:

@@ -11,7 +11,6 @@ outright (SIGKILL, a power cut) is removed by the next run in the same folder.
 from __future__ import annotations
 
 import contextlib
-import json
 import pickle
 import shutil
 import sqlite3
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from geo.events.model import EventRecord, Telling, family
+from geo.io.output import json_line
 from geo.io.scratch import scratch_db, scratch_folder, stops_deferred
 
 __all__ = ["RecordsFile", "SpooledTelling", "TellingSpool", "open_spool", "read_tellings"]
@@ -119,7 +119,7 @@ class RecordsFile:
     def add(self, records: Iterable[EventRecord]) -> None:
         self._db.execute("BEGIN")
         self._db.executemany("INSERT INTO records VALUES (?, ?, ?)",
-                             ((r["date"], r["id"], json.dumps(r, ensure_ascii=False)) for r in records))
+                             ((r["date"], r["id"], json_line(r)) for r in records))
         self._db.execute("COMMIT")
 
     def lines(self) -> Iterator[tuple[str, str, str]]:

@@ -5,12 +5,12 @@ come, from a list or a stream; one stream can feed several formats at once."""
 from __future__ import annotations
 
 import csv
-import json
 from typing import IO, Iterable
 
 from geo import FORMAT_VERSION
 from geo.events.model import FIELDS, EventRecord
 from geo.gazetteer import Gazetteer
+from geo.io import json_line
 
 __all__ = ["FORMATS", "EventsOut", "events_out", "to_geojson", "write_event_lines", "write_events"]
 
@@ -43,7 +43,7 @@ class _JsonOut(EventsOut):
         self.count += 1
 
     def add(self, r: EventRecord) -> None:
-        self.add_line(json.dumps(r, ensure_ascii=False))
+        self.add_line(json_line(r))
 
     def close(self) -> int:
         self.out.write("\n]}\n")
@@ -77,7 +77,7 @@ class _GeoJsonOut(EventsOut):
 
     def add(self, r: EventRecord) -> None:
         for feature in _features(r, self._gazetteer):
-            self.out.write(("\n" if self._features == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
+            self.out.write(("\n" if self._features == 0 else ",\n") + json_line(feature))
             self._features += 1
         self.count += 1
 

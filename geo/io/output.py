@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
+
+import orjson
+
+
+def json_line(value: Any) -> str:
+    """``value`` as one line of JSON, non-ASCII characters as they are (orjson: about six
+    times as fast as the standard library's encoder, which a large corpus's records felt)."""
+    return orjson.dumps(value).decode()
 
 
 @contextlib.contextmanager
@@ -36,7 +43,7 @@ def write_records(records: Iterable[dict], fields: tuple[str, ...], fmt: str, ou
     count = 0
     if fmt == "jsonl":
         for record in records:
-            out.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+            out.write(json_line(record) + "\n")
             count += 1
     elif fmt == "csv":
         count = CsvRecords(fields, out).write(records)
