@@ -466,6 +466,8 @@ def test_a_roster_member_whose_name_is_a_towns_is_a_member(geoparser):
     ("a professor at the University of Southern Denmark", []),
     ("Alma materUniversity of Baghdad\n", []),  # an infobox label run into the name by copied text
     ("Liwa al-Sayyida Ruqayya and Saraya al-Quds fought", []),  # armed groups' names (brigade, companies)
+    ("the Treaty of Versailles and the Baghdad Pact", []),  # treaties
+    ("درس في جامعة بابل", []),  # the University of Babylon: Arabic writes the kind before the name
     ("IRAN WAR POWERS RESOLUTION\n\nMr. McGOVERN. Madam Speaker", []),
     # but an acronym in parentheses is the facility's, and a place in them after a place is a place
     ("The Landstuhl Regional Medical Center (LRMC), also", [("Landstuhl Regional Medical Center", "literal"),
