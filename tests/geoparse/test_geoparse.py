@@ -569,3 +569,8 @@ INFOBOX = ("Kata'ib X\nAllegiance Iran (IRGC)\nActive regionsSouthern Iraq, Bagh
 ])
 def test_states_in_an_infobox_field_of_actors_are_metonymic(geoparser, surface, reading):
     assert dict(readings(geoparser, INFOBOX))[surface] == reading
+
+
+def test_a_country_named_after_its_airport_stays_the_country(geoparser):
+    text = "Camp Lemonnier adjoins Djibouti–Ambouli International Airport. Djibouti hosts US forces."
+    assert ("Djibouti", "djibouti") in sites(geoparser, text)
