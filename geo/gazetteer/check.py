@@ -7,7 +7,10 @@
 * ids are unique, coordinates in range, every row has a source (checked on load);
 * an alias that names two curated sites is declared in ``ambiguities.csv``, and every
   declaration still names a shared alias (the world layer shares names by design: the
-  geoparser resolves them by the document, geo.geoparse.world).
+  geoparser resolves them by the document, geo.geoparse.world);
+* no stem is a country's or a state's name: a stem stands for its site wherever the
+  document has named the site in full, and "Djibouti" after "Djibouti–Ambouli
+  International Airport" is still the country.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ def check_gazetteer(gazetteer: Gazetteer | None = None, tolerance_km: float = 10
     sites = list(gazetteer.sites.values())
     problems = outside_country(sites, countries, tolerance_km)
     problems += undeclared_shared_aliases(gazetteer)
+    problems += stems_naming_states(gazetteer)
     layers = ", ".join(f"{sum(s.layer == layer for s in sites)} {layer}" for layer in LAYERS)
     summary = f"sites: {layers}; {len(gazetteer.ambiguities)} declared ambiguities: {len(problems)} problem(s)"
     return problems, summary
@@ -94,6 +98,17 @@ def undeclared_shared_aliases(gazetteer: Gazetteer) -> list[str]:
         if key not in shared:
             problems.append(f"{declared.path}:{declared.line}: {declared.alias!r} is declared "
                             f"ambiguous but names at most one site")
+    return problems
+
+
+def stems_naming_states(gazetteer: Gazetteer) -> list[str]:
+    """Curated sites with a stem that is also a country's or a US state's name."""
+    problems = []
+    for key, ids in sorted(gazetteer.stems.items()):
+        states = [i for i in gazetteer.aliases.get(key, ()) if gazetteer[i].kind in ("country", "state")]
+        for i in ids:
+            if states and gazetteer[i].layer == "curated":
+                problems.append(_where(gazetteer[i], f"stem {key!r} is the name of {', '.join(states)}"))
     return problems
 
 

@@ -116,3 +116,10 @@ def test_a_malformed_lexicon_line_names_its_file_and_line(tmp_path, name, line):
     with pytest.raises(InputError) as info:
         load_lexicons(tmp_path)
     assert f"{name}.txt" in str(info.value) and ":2" in str(info.value)
+
+
+def test_check_finds_a_stem_that_is_a_countrys_name(tmp_path):
+    rows = ("iraq,Iraq,country,IQ,,33.0,43.7,200000,,,,IQ,test,\n"
+            "base,Iraq Main Air Base,airbase,IQ,,33.34,44.39,2000,,,Iraq,,test,\n")
+    problems, _ = check_gazetteer(load(tmp_path, rows), tolerance_km=5)
+    assert any("base: stem 'iraq' is the name of iraq" in p for p in problems)
