@@ -220,3 +220,9 @@ def test_a_world_town_outside_its_parent_state_is_another_town_and_the_state_sta
     assert found == [("Ind.", "us-in")]
     # a list of countries after a city is no parent
     assert ("Paris", "paris", "city") in places(geoparser, "Officials from Paris, Italy and Spain met.")
+
+
+def test_a_facilitys_reservation_is_the_facility(geoparser):
+    assert ("Fort Stewart", "fort-stewart", "base") in places(geoparser, "Fort Stewart Military Reservation covers 280,000 acres.")
+    [mention] = geoparser.parse("t", "Fort Stewart Military Reservation covers 280,000 acres.")
+    assert mention.literal
