@@ -5,7 +5,7 @@ page as markup."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import defaultdict
 from itertools import chain, islice
 from math import ceil
@@ -19,9 +19,15 @@ from geo.events import EventRecord, TellingRecord
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import READINGS, Mention
 
-__all__ = ["PER_PAGE", "SiteTotals", "document_page", "site_pages", "web_url"]
+__all__ = ["PER_PAGE", "SiteTotals", "anchor", "document_page", "site_pages", "web_url"]
 
 PER_PAGE = 200  # entries (an event, or one document's mentions of the site) per site page
+
+
+def anchor(prefix: str, start: int, end: int) -> str:
+    """A passage's anchor on its document page: "q-" a quote, "m-" a mention, named by
+    both its offsets (two quotes may open at one offset)."""
+    return f"{prefix}-{start}-{end}"
 
 
 def web_url(url: str) -> bool:
@@ -119,7 +125,7 @@ def _telling_view(t: TellingRecord, docs: Mapping[str, Document], gazetteer: Gaz
     places = ", ".join(gazetteer[i].name for i in t["site_ids"]) or "no place given"
     killed = f" · killed {t['killed']}" if t["killed"] is not None else ""
     return _TellingView(f"{doc.publisher}, {doc.published}: {t['date']} · {places}{killed} · {t['status']}",
-                        f"../docs/{urlquote(t['doc'])}.html#q-{t['start']}", t["quote"])
+                        f"../docs/{urlquote(t['doc'])}.html#{anchor('q', t['start'], t['end'])}", t["quote"])
 
 
 class _GroupView(NamedTuple):
@@ -146,15 +152,15 @@ def _group_view(doc: Document, mentions: list[Mention]) -> _GroupView:
     cited = []
     for m in mentions:
         a, b = m.start - m.sentence_start, m.end - m.sentence_start
-        cited.append(_Cited(f"c-{doc.id}-{m.start}", f"{href}#m-{m.start}", m.sentence[:a], m.sentence[a:b],
-                            m.sentence[b:]))
+        cited.append(_Cited(f"c-{doc.id}-{m.start}-{m.end}", f"{href}#{anchor('m', m.start, m.end)}", m.sentence[:a],
+                            m.sentence[a:b], m.sentence[b:]))
     return _GroupView(doc, href, f"{doc.publisher}, {doc.published}", cited)
 
 
 def document_page(doc: Document, text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
                   gazetteer: Gazetteer) -> str:
-    """The full text, paragraphs kept, each mention a highlighted anchor (#m-<start>)
-    linking to its site page, each event quote an anchor (#q-<start>)."""
+    """The full text, paragraphs kept, each mention a highlighted anchor (#m-<start>-<end>)
+    linking to its site page, each event quote an anchor (#q-<start>-<end>)."""
     return TEMPLATES.get_template("document.html").render(title=doc.title, doc=doc,
                                                            pieces=_pieces(text, mentions, quotes, gazetteer))
 
@@ -166,7 +172,7 @@ _READING_CLASSES = {"metonymic": ["metonym"], "associative_modifier": ["associat
 class _MentionTag(NamedTuple):
     """The anchor that opens a mention: linked to its site page when resolved."""
 
-    start: int
+    id: str
     classes: str
     href: str
     title: str
@@ -174,41 +180,69 @@ class _MentionTag(NamedTuple):
 
 def _mention_tag(m: Mention, gazetteer: Gazetteer) -> _MentionTag:
     if m.status != "resolved":
-        return _MentionTag(m.start, f"mention {m.status}", "", m.status)
+        return _MentionTag(anchor("m", m.start, m.end), f"mention {m.status}", "", m.status)
     site = gazetteer[m.site_id]
     classes = " ".join(["mention"] + ([] if site.is_point else ["area"]) + _READING_CLASSES.get(m.reading, []))
     title = f"{site.name} ({site.kind})" + ("" if m.literal else f" — {READINGS[m.reading]}")
-    return _MentionTag(m.start, classes, f"../sites/{urlquote(m.site_id)}.html", title)
+    return _MentionTag(anchor("m", m.start, m.end), classes, f"../sites/{urlquote(m.site_id)}.html", title)
+
+
+class _QuoteTag(NamedTuple):
+    """A piece of a quote: the first bears its anchor, every piece names it (``part``)."""
+
+    id: str  # "" for the pieces after the first
+    part: str
 
 
 def _pieces(text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
             gazetteer: Gazetteer) -> list[tuple[str, object]]:
     """The text cut where a mention or a quote opens or closes: ("text", words),
-    ("quote", start), ("mention", its tag), ("end-quote", None), ("end-mention", None).
-    A quote that overlaps a placed quote, or opens or closes inside a mention, is left out."""
-    opens: dict[int, list] = defaultdict(list)
-    closes: dict[int, list] = defaultdict(list)
-    placed: list[tuple[int, int]] = []
+    ("quote", a _QuoteTag), ("mention", a _MentionTag), ("end-quote", None),
+    ("end-mention", None), nested as HTML needs.  A quote that crosses another quote is
+    cut into pieces there, each piece a span naming the quote, so that every quote keeps
+    its anchor and its whole text.  A mention is never cut: a quote's edge inside one (a
+    quote starts and ends with a sentence, a mention never crosses one) moves to the
+    mention's edge."""
+    spans: list[tuple[int, int, str, _MentionTag | _QuoteTag]] = [
+        (start, end, "quote", _QuoteTag(anchor("q", start, end), anchor("q", start, end)))
+        for start, end in sorted(set(quotes)) if start < end]
+    spans += [(m.start, m.end, "mention", _mention_tag(m, gazetteer)) for m in mentions]
+    edges = sorted({x for start, end, _, _ in spans for x in (start, end)} | {0, len(text)})
+    # a quote's edge inside a mention moves the quote's piece boundary to the mention's edges
     starts = [m.start for m in mentions]  # in text order, none overlapping
-
-    def inside(x: int) -> bool:
-        i = bisect_left(starts, x) - 1
-        return i >= 0 and x < mentions[i].end
-
-    for start, end in sorted(set(quotes)):
-        if all(end <= a or b <= start for a, b in placed) and not inside(start) and not inside(end):
-            placed.append((start, end))
-            opens[start].append(("quote", start))
-            closes[end].append(("end-quote", None))
-    for m in mentions:
-        opens[m.start].append(("mention", _mention_tag(m, gazetteer)))
-        closes[m.end].insert(0, ("end-mention", None))
+    inside = {x: mentions[i] for x in edges for i in [bisect_right(starts, x) - 1] if i >= 0 and x < mentions[i].end
+              and x != mentions[i].start}
+    edges = [x for x in edges if x not in inside]
+    opening: dict[int, list[tuple[int, int, str, _MentionTag | _QuoteTag]]] = defaultdict(list)
+    for span in spans:
+        opening[_outside(span[0], inside, before=True)].append(span)
+    for group in opening.values():
+        group.sort(key=lambda s: (-_outside(s[1], inside, before=False), s[2] == "mention"))  # outermost first
     pieces: list[tuple[str, object]] = []
+    stack: list[tuple[int, str, _MentionTag | _QuoteTag]] = []  # open spans: their end, kind, tag
     cursor = 0
-    for point in sorted(set(opens) | set(closes)):
-        pieces.append(("text", text[cursor:point]))
-        pieces += closes.get(point, [])
-        pieces += opens.get(point, [])
-        cursor = point
-    pieces.append(("text", text[cursor:]))
+    for point in edges:
+        if point > cursor:
+            pieces.append(("text", text[cursor:point]))
+            cursor = point
+        reopen = []
+        while any(_outside(end, inside, before=False) == point for end, _, _ in stack):
+            end, kind, tag = stack.pop()
+            pieces.append(("end-" + kind, None))
+            if _outside(end, inside, before=False) != point:
+                reopen.append((end, kind, tag))  # a quote cut here: it goes on in a new piece
+        for end, kind, tag in reversed(reopen):
+            pieces.append((kind, tag._replace(id="")))
+            stack.append((end, kind, tag))
+        for start, end, kind, tag in opening.get(point, []):
+            pieces.append((kind, tag))
+            stack.append((end, kind, tag))
+    if cursor < len(text):
+        pieces.append(("text", text[cursor:]))
     return pieces
+
+
+def _outside(x: int, inside: dict[int, Mention], before: bool) -> int:
+    """An offset moved out of the mention it falls in: to the mention's start (``before``) or end."""
+    m = inside.get(x)
+    return x if m is None else (m.start if before else m.end)

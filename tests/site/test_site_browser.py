@@ -185,6 +185,17 @@ def test_site_page_mention_opens_the_document_at_the_passage(page, site, artifac
     assert box and 0 <= box["y"] <= p.viewport_size["height"]
 
 
+def test_an_events_quote_opens_the_document_at_the_whole_quote(page, site):
+    p = page.open("sites/ain-al-asad.html")
+    link = p.query_selector("article.event blockquote a")
+    href, quote = link.get_attribute("href"), link.inner_text()
+    link.click()
+    p.wait_for_load_state()
+    anchor = href.split("#")[1]
+    marked = p.eval_on_selector_all(".targeted", "els => els.map(e => e.textContent)")
+    assert p.query_selector(f"#{anchor}") is not None and "".join(marked) == quote
+
+
 def test_shared_url_restores_the_view(page, site, artifacts):
     p = page.open("index.html", "#from=2024-09&to=2024-10&site=victory-base&type=Shelling%2Fartillery%2Fmissile+attack")
     assert p.input_value("#from") == str(p.evaluate("GEO_DATA.months.indexOf('2024-09')"))
