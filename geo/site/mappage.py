@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from typing import Iterator
 
 import folium
@@ -91,4 +92,19 @@ def map_html(sites: list[Site]) -> str:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (when online)", show=False, overlay=True).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
         MapApp(panel).add_to(m)
-        return m.get_root().render()
+        return _accessible(m.get_root().render())
+
+
+# folium's page forbids pinch zoom and branca's names no language: both are set here, the
+# replaced text checked so that a change of either library is noticed.
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport" content="width=device-width,\s*initial-scale=1.0, '
+                              r'maximum-scale=1.0, user-scalable=no" />')
+_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+
+
+def _accessible(html: str) -> str:
+    """The page with a language and a viewport that lets a phone user zoom."""
+    html, viewports = _FOLIUM_VIEWPORT.subn(_VIEWPORT, html, count=1)
+    if viewports != 1 or not html.startswith("<!DOCTYPE html>\n<html>\n"):
+        raise RuntimeError("folium's page changed: its viewport or <html> tag was not found")
+    return html.replace("<html>", '<html lang="en">', 1)

@@ -101,3 +101,12 @@ def test_a_much_cited_site_is_paged_with_every_entry_once_in_order(tmp_path, mon
     assert [len(p) for p in pages] == [4] * (len(expected) // 4) + ([len(expected) % 4] if len(expected) % 4 else [])
     assert [e for p in pages for e in p] == expected
     assert 'rel="prev" href="ain-al-asad.html"' in (paged / "sites" / "ain-al-asad-2.html").read_text(encoding="utf-8")
+
+
+def test_every_page_names_its_language_and_lets_a_phone_zoom(tmp_path):
+    out = tmp_path / "site"
+    build_site(open_corpus(ROOT / "seeds"), out)
+    for page in [out / "index.html", *(out / "docs").glob("*.html"), *(out / "sites").glob("*.html")]:
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="en">' in html, page.name
+        assert "user-scalable=no" not in html and "maximum-scale" not in html, page.name

@@ -196,6 +196,27 @@ def test_an_events_quote_opens_the_document_at_the_whole_quote(page, site):
     assert p.query_selector(f"#{anchor}") is not None and "".join(marked) == quote
 
 
+def test_a_popup_takes_the_focus_and_esc_gives_it_back(page, site):
+    p = page.open("index.html")
+    button = p.query_selector("#site-list .site-button")
+    button.focus()
+    p.keyboard.press("Enter")
+    p.wait_for_selector(".leaflet-popup")
+    assert p.evaluate("!!document.activeElement.closest('.leaflet-popup')")
+    p.keyboard.press("Escape")
+    p.wait_for_selector(".leaflet-popup", state="detached")
+    assert p.evaluate("document.activeElement.classList.contains('site-button')")
+
+
+def test_the_month_sliders_are_read_out_as_months(page, site):
+    p = page.open("index.html")
+    months = p.evaluate("GEO_DATA.months")
+    for slider, index in (("#from", p.input_value("#from")), ("#to", p.input_value("#to"))):
+        month = months[int(index)]
+        text = p.get_attribute(slider, "aria-valuetext")
+        assert text == p.inner_text(slider + "-label") and text.endswith(month[:4]), (slider, text, month)
+
+
 def test_shared_url_restores_the_view(page, site, artifacts):
     p = page.open("index.html", "#from=2024-09&to=2024-10&site=victory-base&type=Shelling%2Fartillery%2Fmissile+attack")
     assert p.input_value("#from") == str(p.evaluate("GEO_DATA.months.indexOf('2024-09')"))

@@ -112,6 +112,7 @@
     addMarkers();
     GeoApp.panel.controls(app);
     GeoApp.panel.legend(app);
+    keyboardPopups();
     var site = GeoApp.view.readHash();
     window.addEventListener("hashchange", function () {
       var wanted = GeoApp.view.readHash();
@@ -123,6 +124,25 @@
     if (app.data.siteAt.has(site)) { openSite(app.data.siteAt.get(site), true); }
     GeoApp.readyAt = performance.now();
     GeoApp.ready = true;
+  }
+
+  // A popup takes the focus when it opens and gives it back when it closes; Esc closes it
+  // (Leaflet's own Esc works only while the map itself has the focus).
+  function keyboardPopups() {
+    var opener = null;
+    app.map.on("popupopen", function (ev) {
+      opener = document.activeElement;
+      var content = ev.popup.getElement().querySelector(".leaflet-popup-content");
+      content.setAttribute("tabindex", "-1");
+      content.focus({preventScroll: true});
+    });
+    app.map.on("popupclose", function () {
+      if (opener && document.body.contains(opener) && opener.focus) { opener.focus({preventScroll: true}); }
+      opener = null;
+    });
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && app.map._popup && app.map.hasLayer(app.map._popup)) { app.map.closePopup(); }
+    });
   }
 
   // For the benchmark: show a window now (the map is drawn in the current frame; the lists

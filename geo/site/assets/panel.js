@@ -36,8 +36,11 @@
     var months = app.data.months, state = app.state;
     document.getElementById("count").textContent = plural(withPoints, "event") + " at " + plural(active, "site") +
       ", " + monthLabel(months[state.from]) + (state.to !== state.from ? " – " + monthLabel(months[state.to]) : "");
-    document.getElementById("from-label").textContent = monthLabel(months[state.from]);
-    document.getElementById("to-label").textContent = monthLabel(months[state.to]);
+    [["from", state.from], ["to", state.to]].forEach(function (pair) {
+      var label = months.length ? monthLabel(months[pair[1]]) : "";
+      document.getElementById(pair[0] + "-label").textContent = label;
+      document.getElementById(pair[0]).setAttribute("aria-valuetext", label);  // read out as a month, not "3"
+    });
   }
 
   // The lists keep their rows from step to step and refill them in place: new text in the
