@@ -6,7 +6,19 @@ actors.  ``geo.gazetteer.check`` validates the gazetteer against country outline
 
 from geo.gazetteer.actors import Actor, ActorHit, ActorLexicon, load_actors
 from geo.gazetteer.lexicons import Lexicons, load_lexicons
-from geo.gazetteer.sites import AREA_KINDS, FACILITY_KINDS, KINDS, LAYERS, THEATRE_COUNTRIES, Gazetteer, Site, load_gazetteer
+from geo.gazetteer.sites import (
+    AREA_KINDS,
+    FACILITY_KINDS,
+    GEO_PRECISIONS,
+    KINDS,
+    LAYER_MEANINGS,
+    LAYERS,
+    THEATRE_COUNTRIES,
+    Gazetteer,
+    Site,
+    load_gazetteer,
+)
 
-__all__ = ["AREA_KINDS", "FACILITY_KINDS", "KINDS", "LAYERS", "THEATRE_COUNTRIES", "Actor", "ActorHit", "ActorLexicon",
-           "Gazetteer", "Lexicons", "Site", "load_actors", "load_gazetteer", "load_lexicons"]
+__all__ = ["AREA_KINDS", "FACILITY_KINDS", "GEO_PRECISIONS", "KINDS", "LAYERS", "LAYER_MEANINGS", "THEATRE_COUNTRIES",
+           "Actor", "ActorHit", "ActorLexicon", "Gazetteer", "Lexicons", "Site", "load_actors", "load_gazetteer",
+           "load_lexicons"]

@@ -44,6 +44,11 @@ FACILITY_KINDS = {"airbase", "base", "outpost", "airport", "border-crossing", "g
 # The layers, the one that shadows the others first: a name a curated site has names no
 # fallback or world place, and a theatre town's name no world place.
 LAYERS = ("curated", "fallback", "world")
+# What each layer's coordinates are, and ACLED's geo_precision codes (Site.geo_precision), in words.
+LAYER_MEANINGS = {"curated": "a curated coordinate, with its source",
+                  "fallback": "approximate: a town of GeoNames (fallback layer)",
+                  "world": "approximate: a world city of GeoNames (world layer)"}
+GEO_PRECISIONS = {1: "the site itself", 2: "a point near the site, or approximate", 3: "only its area"}
 CURATED = DATA_DIR / "gazetteer.csv"
 FALLBACK = DATA_DIR / "gazetteer_fallback.csv"
 WORLD = DATA_DIR / "gazetteer_world.csv.gz"

@@ -15,11 +15,11 @@ from urllib.parse import quote as urlquote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from geo.corpus import Document
-from geo.events import EventRecord, TellingRecord
-from geo.gazetteer import Gazetteer, Site
+from geo.events import STATUSES, EventRecord, TellingRecord
+from geo.gazetteer import LAYER_MEANINGS, Gazetteer, Site
 from geo.geoparse import READINGS, Mention
 
-__all__ = ["PER_PAGE", "SiteTotals", "anchor", "document_page", "site_pages", "web_url"]
+__all__ = ["PER_PAGE", "SiteTotals", "anchor", "document_page", "site_pages", "status_words", "web_url"]
 
 PER_PAGE = 200  # entries (an event, or one document's mentions of the site) per site page
 
@@ -28,6 +28,12 @@ def anchor(prefix: str, start: int, end: int) -> str:
     """A passage's anchor on its document page: "q-" a quote, "m-" a mention, named by
     both its offsets (two quotes may open at one offset)."""
     return f"{prefix}-{start}-{end}"
+
+
+def status_words(status: str) -> str:
+    """A record's status as a reader says it: "claimed by a faction and confirmed by the
+    targeted side", not "claimed|confirmed"."""
+    return " and ".join(STATUSES.get(part, part) for part in status.split("|"))
 
 
 def web_url(url: str) -> bool:
@@ -90,6 +96,7 @@ def site_pages(site: Site, events: Iterable[EventRecord], mention_groups: Iterab
         page_events = [_event_view(e, docs, gazetteer) for e in batch if isinstance(e, dict)]
         groups = [_group_view(docs[e[0]], e[1]) for e in batch if isinstance(e, tuple)]
         yield page.name(number), template.render(title=title, site=site, page=page, totals=totals,
+                                                 layer_meanings=LAYER_MEANINGS,
                                                  events=page_events, groups=groups)
 
 
@@ -110,7 +117,7 @@ class _EventView(NamedTuple):
 def _event_view(e: EventRecord, docs: Mapping[str, Document], gazetteer: Gazetteer) -> _EventView:
     return _EventView(e["id"], e["date"] if e["date"] == e["date_end"] else f"{e['date']} – {e['date_end']}",
                       e["time_precision"], e["sub_event_type"] + (f" · {e['actor']}" if e["actor"] else ""),
-                      e["status"], e["reviewed"], ", ".join(e["disputed_fields"]) if e["disputed"] else "",
+                      status_words(e["status"]), e["reviewed"], ", ".join(e["disputed_fields"]) if e["disputed"] else "",
                       [_telling_view(t, docs, gazetteer) for t in e["sources"]])
 
 
@@ -124,7 +131,7 @@ def _telling_view(t: TellingRecord, docs: Mapping[str, Document], gazetteer: Gaz
     doc = docs[t["doc"]]
     places = ", ".join(gazetteer[i].name for i in t["site_ids"]) or "no place given"
     killed = f" · killed {t['killed']}" if t["killed"] is not None else ""
-    return _TellingView(f"{doc.publisher}, {doc.published}: {t['date']} · {places}{killed} · {t['status']}",
+    return _TellingView(f"{doc.publisher}, {doc.published}: {t['date']} · {places}{killed} · {status_words(t['status'])}",
                         f"../docs/{urlquote(t['doc'])}.html#{anchor('q', t['start'], t['end'])}", t["quote"])
 
 

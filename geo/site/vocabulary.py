@@ -5,7 +5,7 @@ the statuses (and what each means), the event types, and how each kind of place 
 from __future__ import annotations
 
 from geo.events.model import EVENT_KINDS, STATUSES
-from geo.gazetteer import LAYERS
+from geo.gazetteer import GEO_PRECISIONS, LAYER_MEANINGS, LAYERS
 
 __all__ = ["MARKER_CLASSES", "MARKERS", "vocabulary"]
 
@@ -37,6 +37,8 @@ def vocabulary() -> dict:
         # how the legend shows an approximate position: the derived layers hold towns
         "approximate_marker": MARKER_CLASSES["town"],
         "precise_layer": LAYERS[0],  # the curated sites; the derived layers' positions are approximate
+        "layer_meanings": LAYER_MEANINGS,
+        "geo_precisions": {str(code): words for code, words in GEO_PRECISIONS.items()},
         # a list, in the legend's order (the data's objects are written with sorted keys)
         "markers": [{"name": name, "colour": colour, "label": label, "in_legend": name != OTHER}
                     for name, (colour, label) in MARKERS.items()],

@@ -110,3 +110,11 @@ def test_every_page_names_its_language_and_lets_a_phone_zoom(tmp_path):
         html = page.read_text(encoding="utf-8")
         assert '<html lang="en">' in html, page.name
         assert "user-scalable=no" not in html and "maximum-scale" not in html, page.name
+
+
+def test_site_pages_say_statuses_and_positions_in_words(tmp_path):
+    out = tmp_path / "site"
+    build_site(open_corpus(ROOT / "seeds"), out)
+    html = "".join(page.read_text(encoding="utf-8") for page in (out / "sites").glob("*.html"))
+    assert "claimed|confirmed" not in html and "confirmed by the targeted side" in html
+    assert " layer, approximate" not in html and "a curated coordinate, with its source" in html

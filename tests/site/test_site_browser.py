@@ -217,6 +217,31 @@ def test_the_month_sliders_are_read_out_as_months(page, site):
         assert text == p.inner_text(slider + "-label") and text.endswith(month[:4]), (slider, text, month)
 
 
+def test_the_panel_and_popups_speak_words_not_codes(page, site):
+    p = page.open("index.html")
+    for button in p.query_selector_all("#site-list .site-button")[:8]:
+        button.click()
+        p.wait_for_selector(".leaflet-popup")
+        text = p.inner_text(".leaflet-popup")
+        assert "geo_precision" not in text and "|" not in text and " layer)" not in text, text
+        assert "events here are placed at" in text
+        p.keyboard.press("Escape")
+    # list numbers have room ("50." is never cut), and a list's hint ("none") has no number
+    for ol in ("#site-list", "#event-list"):
+        pad, font = p.evaluate(f"[parseFloat(getComputedStyle(document.querySelector('{ol}')).paddingLeft), "
+                               f"parseFloat(getComputedStyle(document.querySelector('{ol}')).fontSize)]")
+        assert pad >= 2.4 * font
+    hints = []
+    for month in p.evaluate("GEO_DATA.months"):  # a month without events: its list says "none"
+        p.evaluate(f"location.hash = 'from={month}&to={month}'")
+        p.wait_for_function("GeoApp.idle()")
+        hints = p.eval_on_selector_all("ol li.hint", "els => els.map(e => getComputedStyle(e).listStyleType)")
+        if hints:
+            break
+    assert hints and all(style == "none" for style in hints)
+    assert p.evaluate("[...document.querySelectorAll('#event-list li')].every(li => !li.textContent.includes('()'))")
+
+
 def test_shared_url_restores_the_view(page, site, artifacts):
     p = page.open("index.html", "#from=2024-09&to=2024-10&site=victory-base&type=Shelling%2Fartillery%2Fmissile+attack")
     assert p.input_value("#from") == str(p.evaluate("GEO_DATA.months.indexOf('2024-09')"))

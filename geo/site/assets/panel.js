@@ -81,7 +81,11 @@
       var parts = item.childNodes, what = describe(data, e) + " ";
       setText(parts[0], when(data, e) + " ");
       if (parts[1].nodeValue !== what) { parts[1].nodeValue = what; }
-      if (e[E.sites].length) { siteLinks(data, parts[2], e[E.sites]); } else { setText(parts[2], "(" + e[E.area_names].join(", ") + ")"); }
+      if (e[E.sites].length) {
+        siteLinks(data, parts[2], e[E.sites]);
+      } else {
+        setText(parts[2], e[E.area_names].length ? "(" + e[E.area_names].join(", ") + ")" : "(no place given)");
+      }
       parts[3].hidden = !e[E.disputed];
     };
   }
@@ -152,10 +156,8 @@
     box.appendChild(el("h3", null, s[S.name]));
     box.appendChild(el("p", null, s[S.kind] + " · " + s[S.country]));
     box.appendChild(el("p", "hint", s[S.lat].toFixed(4) + ", " + s[S.lon].toFixed(4) + " ± " +
-      s[S.uncertainty_m].toLocaleString("en") + " m (" +
-      (s[S.layer] !== data.vocabulary.precise_layer ? "approximate: " + s[S.layer] + " layer" : s[S.layer]) +
-      ", geo_precision " +
-      s[S.geo_precision] + ")"));
+      s[S.uncertainty_m].toLocaleString("en") + " m: " + data.vocabulary.layer_meanings[s[S.layer]] +
+      "; events here are placed at " + data.vocabulary.geo_precisions[s[S.geo_precision]] + "."));
     var here = app.current.events.filter(function (e) { return e[E.sites].indexOf(i) >= 0; });
     box.appendChild(el("p", null, "Events in the window: " + here.length));
     if (here.length) {
