@@ -167,6 +167,12 @@ def test_popup_lists_the_events_and_links_to_the_site_page(page, site):
     assert all(date in text for date in at_site)
     assert popup.query_selector("a.site-page").get_attribute("href") == "sites/ain-al-asad.html"
     assert "site=ain-al-asad" in page.page.url
+    # the open popup follows a new window
+    for month in sorted({d[:7] for d in at_site}):
+        page.page.evaluate(f"location.hash = 'from={month}&to={month}&site=ain-al-asad'")
+        page.page.wait_for_function("GeoApp.idle()")
+        in_month = [d for d in at_site if d.startswith(month)]
+        assert f"Events in the window: {len(in_month)}" in page.page.inner_text(".leaflet-popup"), month
 
 
 def test_site_page_mention_opens_the_document_at_the_passage(page, site, artifacts):

@@ -20,6 +20,7 @@
     app.current = {events: events, sites: active, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
                    areaEvents: windows.windowEvents(data, state, data.areaEvents, areaStart, areaEnd)};
     GeoApp.panel.writeCount(app, events.length, active);
+    refreshOpenPopup();
     fillListsSoon();
     GeoApp.view.writeHashSoon();
   }
@@ -61,6 +62,12 @@
   }
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
+
+  // An open popup follows the window and the filters (its content is made again).
+  function refreshOpenPopup() {
+    var i = app.data.siteAt.get(app.state.site);
+    if (i !== undefined && app.markers[i].isPopupOpen()) { app.markers[i].getPopup().update(); }
+  }
 
   function openSite(i, pan) {
     var marker = app.markers[i];
