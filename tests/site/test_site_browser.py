@@ -157,6 +157,35 @@ def test_month_window_shows_exactly_the_sites_with_data_that_month(page, site):
     assert checked >= 3
 
 
+def test_a_click_on_the_centre_of_every_event_sites_circle_opens_that_site(page, site):
+    """At the first view, where circles overlap most; computed from the published data.
+    Sites at the very same point (a gas field and the base on it) may open either."""
+    p = page.open("index.html")
+    features = json.loads((site / "data/sites.geojson").read_text())["features"]
+    where = {f["properties"]["id"]: tuple(f["geometry"]["coordinates"]) for f in features}
+    names = {f["properties"]["id"]: f["properties"]["name"] for f in features}
+    _, events, _, _ = published_data(site)
+    with_events = sorted({f["properties"]["site_id"] for f in events} & set(where))
+    box = p.evaluate("(() => { const b = GeoApp.map.getContainer().getBoundingClientRect(); "
+                     "return [b.left, b.top, b.right, b.bottom]; })()")
+    first_view = p.evaluate("[GeoApp.map.getCenter(), GeoApp.map.getZoom()]")
+    clicked = 0
+    for site_id in with_events:
+        p.evaluate(f"GeoApp.map.setView({json.dumps(first_view[0])}, {first_view[1]}, {{animate: false}})")
+        point = p.evaluate(f"GeoApp.markerPoint({json.dumps(site_id)})")
+        on_canvas = p.evaluate(f"document.elementFromPoint({point['x']}, {point['y']})?.tagName === 'CANVAS'")
+        if not (box[0] < point["x"] < box[2] and box[1] < point["y"] < box[3]) or not on_canvas:
+            continue  # a far site (Washington) outside the first view, or one under the legend
+        p.mouse.click(point["x"], point["y"])
+        opened = p.wait_for_selector(".leaflet-popup-content .popup h3").inner_text()
+        same_point = {names[other] for other in where if where[other] == where[site_id]}
+        assert opened in same_point, (site_id, opened)
+        p.keyboard.press("Escape")
+        p.wait_for_selector(".leaflet-popup", state="detached")
+        clicked += 1
+    assert clicked >= 10
+
+
 def test_popup_lists_the_events_and_links_to_the_site_page(page, site):
     page.open("index.html", "#from=2023-10&to=2024-10")
     _, events, _, _ = published_data(site)

@@ -57,7 +57,15 @@
       if (dims[i] !== !on || sizes[i] !== size) { GeoApp.canvas.restyle(app.markers[i], on, size); changed = true; }
       dims[i] = !on; sizes[i] = size;
     }
-    if (changed) { GeoApp.canvas.redraw(); }
+    if (changed) {
+      // sites with events drawn above the others, the most events on top
+      var ranked = app.markers.map(function (m, i) { return i; });
+      ranked.sort(function (a, b) {
+        return (eventsAt[a] - eventsAt[b]) || ((mentionsAt[a] > 0) - (mentionsAt[b] > 0)) || (a - b);
+      });
+      GeoApp.canvas.order(ranked.map(function (i) { return app.markers[i]; }));
+      GeoApp.canvas.redraw();
+    }
     return active;
   }
 

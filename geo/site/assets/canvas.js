@@ -13,10 +13,58 @@
   function spriteCanvas(options) {
     var SpriteCanvas = L.Canvas.extend({
       _updateCircle: drawCircle,
-      _updateStyle: function (layer) { layer._sprites = null; L.Canvas.prototype._updateStyle.call(this, layer); }
+      _updateStyle: function (layer) { layer._sprites = null; L.Canvas.prototype._updateStyle.call(this, layer); },
+      _onClick: function (e) {
+        var layer = aimedAt(this, this._map.mouseEventToLayerPoint(e));
+        var moved = layer && (e.type === "click" || e.type === "preclick") && this._map._draggableMoved(layer);
+        this._fireEvent(layer && !moved ? [layer] : false, e);
+      },
+      _handleMouseHover: function (e, point) {  // Leaflet 1.9's, with the circle aimed at
+        if (this._mouseHoverThrottled) { return; }
+        var layer = aimedAt(this, point), self = this;
+        if (layer !== this._hoveredLayer) {
+          this._handleMouseOut(e);
+          if (layer) {
+            L.DomUtil.addClass(this._container, "leaflet-interactive");
+            this._fireEvent([layer], e, "mouseover");
+            this._hoveredLayer = layer;
+          }
+        }
+        this._fireEvent(this._hoveredLayer ? [this._hoveredLayer] : false, e);
+        this._mouseHoverThrottled = true;
+        setTimeout(function () { self._mouseHoverThrottled = false; }, 32);
+      }
     });
     renderer = new SpriteCanvas(options);
     return renderer;
+  }
+
+  // The circle a pointer aims at, where circles overlap: the one whose centre is nearest,
+  // measured in its own radii (a click on a site's centre opens that site, whatever is
+  // drawn over it); at one distance, the one drawn last (the most events, see order).
+  function aimedAt(canvas, point) {
+    var best = null, bestDistance = Infinity;
+    for (var order = canvas._drawFirst; order; order = order.next) {
+      var layer = order.layer;
+      if (!layer.options.interactive || !layer._containsPoint(point)) { continue; }
+      var distance = layer._point.distanceTo(point) / Math.max(layer._radius, 1);
+      if (distance <= bestDistance) { best = layer; bestDistance = distance; }
+    }
+    return best;
+  }
+
+  // Draw the circles in this order (the last on top): relinks Leaflet 1.9's draw list in
+  // one pass, where bringToFront for each would ask a redraw each time.
+  function order(circles) {
+    var previous = null;
+    circles.forEach(function (circle) {
+      var link = circle._order;
+      if (!link) { return; }
+      link.prev = previous;
+      if (previous) { previous.next = link; } else { renderer._drawFirst = link; }
+      previous = link;
+    });
+    if (previous) { previous.next = null; renderer._drawLast = previous; }
   }
 
   function drawCircle(layer) {
@@ -83,5 +131,5 @@
     renderer._redraw();
   }
 
-  GeoApp.canvas = {layer: spriteCanvas, marker: marker, restyle: restyle, redraw: redraw};
+  GeoApp.canvas = {layer: spriteCanvas, marker: marker, restyle: restyle, order: order, redraw: redraw};
 })(window.GeoApp = window.GeoApp || {});
