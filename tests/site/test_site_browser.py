@@ -8,6 +8,7 @@ names (pytest's temporary folder when it is not set: no test writes into the rep
 import csv
 import json
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -153,8 +154,28 @@ def test_month_window_shows_exactly_the_sites_with_data_that_month(page, site):
         assert page.active_sites() == expected_active(site, month), month
         listed = page.page.eval_on_selector_all("#site-list button", "els => els.map(e => e.dataset.site)")
         assert set(listed) == page.active_sites()
+        # the count line: events, the sites they are at, and the sites only mentioned, apart
+        _, events, _, _ = published_data(site)
+        in_month = [f for f in events if f["properties"]["date"][:7] == month]
+        struck = {f["properties"]["site_id"] for f in in_month} & set(published_data(site)[0])
+        count = page.page.inner_text("#count")
+        numbers = [int(n) for n in re.findall(r"(\d+) (?:event|site)", count)]
+        assert numbers[1:] == [len(struck)] + ([len(expected_active(site, month) - struck)]
+                                                if expected_active(site, month) - struck else []), (month, count)
         checked += bool(expected_active(site, month))
     assert checked >= 3
+
+
+def test_the_first_view_frames_the_events_with_no_circle_over_the_cap(page, site):
+    p = page.open("index.html")
+    assert max(p.evaluate("GeoApp.markerSizes()")) <= p.evaluate("GeoApp.canvas.MAX_DIAMETER")
+    sites, events, _, _ = published_data(site)
+    coordinates = {f["properties"]["site_id"]: f["geometry"]["coordinates"] for f in events
+                   if f["geometry"] and f["properties"]["site_id"] in sites}  # drawn sites, not areas
+    bounds = p.evaluate("(() => { const b = GeoApp.map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), "
+                        "b.getNorth()]; })()")
+    theatre = [(lon, lat) for lon, lat in coordinates.values() if 20 < lon < 70 and 5 < lat < 48]
+    assert theatre and all(bounds[0] <= lon <= bounds[2] and bounds[1] <= lat <= bounds[3] for lon, lat in theatre)
 
 
 def test_a_click_on_the_centre_of_every_event_sites_circle_opens_that_site(page, site):

@@ -14,12 +14,12 @@
     var start = data.monthStart[state.from], end = data.monthStart[state.to + 1];
     var events = windows.filtering(state) ? windows.windowEvents(data, state, data.events, start, end)
                                           : data.events.slice(start, end);
-    var counts = windows.windowCounts(data, state, start, end), active = restyleMarkers(counts.eventsAt, counts.mentionsAt);
+    var counts = windows.windowCounts(data, state, start, end), lit = restyleMarkers(counts.eventsAt, counts.mentionsAt);
     var areaStart = windows.firstOfMonth(data, data.areaEvents, state.from);
     var areaEnd = windows.firstOfMonth(data, data.areaEvents, state.to + 1);
-    app.current = {events: events, sites: active, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
+    app.current = {events: events, sites: lit.active, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
                    areaEvents: windows.windowEvents(data, state, data.areaEvents, areaStart, areaEnd)};
-    GeoApp.panel.writeCount(app, events.length, active);
+    GeoApp.panel.writeCount(app, events.length, lit.withEvents, lit.active - lit.withEvents);
     refreshOpenPopup();
     fillListsSoon();
     GeoApp.view.writeHashSoon();
@@ -49,11 +49,12 @@
   // Dims and sizes the markers, then draws the canvas once; returns how many sites are on.
   // Leaflet's setStyle/setRadius would re-project each marker and queue a redraw per call.
   function restyleMarkers(eventsAt, mentionsAt) {
-    var active = 0, changed = false;
+    var active = 0, withEvents = 0, changed = false;
     for (var i = 0; i < eventsAt.length; i++) {
       var on = eventsAt[i] > 0 || mentionsAt[i] > 0;
-      var size = eventsAt[i] > 0 ? Math.round(12 + 5 * Math.sqrt(eventsAt[i])) : (on ? 12 : 10);
+      var size = GeoApp.canvas.diameter(eventsAt[i], on);
       if (on) { active++; }
+      if (eventsAt[i] > 0) { withEvents++; }
       if (dims[i] !== !on || sizes[i] !== size) { GeoApp.canvas.restyle(app.markers[i], on, size); changed = true; }
       dims[i] = !on; sizes[i] = size;
     }
@@ -66,7 +67,7 @@
       GeoApp.canvas.order(ranked.map(function (i) { return app.markers[i]; }));
       GeoApp.canvas.redraw();
     }
-    return active;
+    return {active: active, withEvents: withEvents};
   }
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
@@ -111,9 +112,11 @@
       marker.addTo(app.map);
       app.markers.push(marker); sizes.push(12); dims.push(false);
     });
-    // Frame the theatre; a few far-away sites (Washington, New York) stay reachable by panning.
+    // Frame where the events are, in the theatre; the other sites (fallback towns only
+    // mentioned, Washington, New York) stay reachable by panning.
     var near = data.sites.filter(function (s) { return s[S.lon] > 20 && s[S.lon] < 70 && s[S.lat] > 5 && s[S.lat] < 48; });
-    var framed = near.length ? near : data.sites;
+    var struck = near.filter(function (s) { return data.eventSites.has(data.siteAt.get(s[S.id])); });
+    var framed = struck.length ? struck : (near.length ? near : data.sites);
     if (framed.length) {
       app.map.fitBounds(L.latLngBounds(framed.map(function (s) { return [s[S.lat], s[S.lon]]; })).pad(0.1),
                         {animate: false});
@@ -181,6 +184,8 @@
       return app.data.sites.filter(function (s, i) { return app.map.hasLayer(app.markers[i]); })
         .map(function (s) { return s[app.data.S.id]; });
     },
+    // The diameters of the circles drawn now, in pixels.
+    markerSizes: function () { return sizes.slice(); },
     markerPoint: function (id) {
       var p = app.map.latLngToContainerPoint(app.markers[siteIndex(id)].getLatLng());
       var box = app.map.getContainer().getBoundingClientRect();

@@ -131,5 +131,15 @@
     renderer._redraw();
   }
 
-  GeoApp.canvas = {layer: spriteCanvas, marker: marker, restyle: restyle, order: order, redraw: redraw};
+  // A circle's diameter in pixels: a site with events grows with their logarithm, up to a
+  // cap, so that one much-struck base does not cover its region; a site only mentioned is
+  // the smallest lit circle, a faded one smaller still.
+  var MAX_DIAMETER = 44;
+  function diameter(events, on) {
+    if (events > 0) { return Math.min(MAX_DIAMETER, Math.round(14 + 6 * Math.log2(events))); }
+    return on ? 12 : 10;
+  }
+
+  GeoApp.canvas = {layer: spriteCanvas, marker: marker, restyle: restyle, order: order, redraw: redraw,
+                   diameter: diameter, MAX_DIAMETER: MAX_DIAMETER};
 })(window.GeoApp = window.GeoApp || {});

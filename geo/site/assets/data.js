@@ -37,8 +37,9 @@
     });
     data.eventsBefore = new Int32Array((months + 1) * n);
     data.mentionsBefore = new Int32Array((months + 1) * n);
+    data.eventSites = new Set();  // the sites with an event in some month
     data.events.forEach(function (e) {
-      e[E.sites].forEach(function (s) { data.eventsBefore[(e[E.month] + 1) * n + s]++; });
+      e[E.sites].forEach(function (s) { data.eventsBefore[(e[E.month] + 1) * n + s]++; data.eventSites.add(s); });
     });
     data.mentions.forEach(function (r) {
       data.mentionsBefore[(r[M.month] + 1) * n + r[M.site]] += r[M.count];

@@ -32,10 +32,14 @@
     return e[E.date] + (e[E.date_end] !== e[E.date] ? " – " + e[E.date_end] : "");
   }
 
-  function writeCount(app, withPoints, active) {
+  // "12 events at 5 sites (+30 sites only mentioned), Jan 2024 – Mar 2024": the sites that
+  // an article of the window merely names are counted apart.
+  function writeCount(app, events, eventSites, mentionedOnly) {
     var months = app.data.months, state = app.state;
-    document.getElementById("count").textContent = plural(withPoints, "event") + " at " + plural(active, "site") +
-      ", " + monthLabel(months[state.from]) + (state.to !== state.from ? " – " + monthLabel(months[state.to]) : "");
+    document.getElementById("count").textContent = plural(events, "event") + " at " + plural(eventSites, "site") +
+      (mentionedOnly ? " (+" + plural(mentionedOnly, "site") + " only mentioned)" : "") + ", " +
+      (months.length ? monthLabel(months[state.from]) +
+        (state.to !== state.from ? " – " + monthLabel(months[state.to]) : "") : "no dated month");
     [["from", state.from], ["to", state.to]].forEach(function (pair) {
       var label = months.length ? monthLabel(months[pair[1]]) : "";
       document.getElementById(pair[0] + "-label").textContent = label;
@@ -208,8 +212,17 @@
         row.appendChild(document.createTextNode(pair[1]));
         box.appendChild(row);
       });
-      box.appendChild(el("div", "hint", "Size: events in the window. Mentions without an event date are " +
-        "placed by their document's publication month."));
+      var sizes = el("div", "sizes");  // the size key: circles for 1, 10 and 100 events
+      [1, 10, 100].forEach(function (n) {
+        var d = GeoApp.canvas.diameter(n, true), key = swatch(town, "size");
+        key.style.width = key.style.height = d + "px";
+        sizes.appendChild(key);
+        sizes.appendChild(document.createTextNode(n === 100 ? "100+ " : n + " "));
+      });
+      box.appendChild(el("div", "hint", "Size: events in the window (capped)."));
+      box.appendChild(sizes);
+      box.appendChild(el("div", "hint", "Mentions without an event date are placed by their document's " +
+        "publication month."));
       return box;
     };
     control.addTo(app.map);
