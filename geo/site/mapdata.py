@@ -30,7 +30,7 @@ COLUMNS = {
     "sites": ["id", "name", "kind", "country", "lat", "lon", "geo_precision", "uncertainty_m", "layer", "aliases"],
     "mentions": ["site", "month", "doc", "count"],
     "events": ["id", "month", "date", "date_end", "time_precision", "type", "actor", "status_bits", "disputed",
-               "sites", "weapon", "killed", "wounded", "doc", "area_names"],
+               "sites", "weapon", "killed", "wounded", "doc", "area_names", "start", "end"],
 }
 
 
@@ -119,7 +119,7 @@ def _event_rows(store: SiteStore, index: _Indexes, gazetteer: Gazetteer) -> Iter
                index.type[e.sub_event_type], index.actor[e.actor] if e.actor else -1,
                sum(STATUS_BITS[s] for s in e.status.split("|")), int(e.disputed), points,
                e.weapon, e.killed, e.wounded, index.doc[e.doc],
-               [gazetteer[i].name for i in e.site_ids if i not in index.site]], points
+               [gazetteer[i].name for i in e.site_ids if i not in index.site], e.start, e.end], points
 
 
 def _write_object(out: IO[str], members: dict[str, object]) -> None:

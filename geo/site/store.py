@@ -141,6 +141,8 @@ class EventSummary(NamedTuple):
     killed: int | None
     wounded: int | None
     doc: str
+    start: int  # the quote of the event's first telling, in its document
+    end: int
 
 
 class MapCounts:

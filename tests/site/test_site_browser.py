@@ -207,6 +207,28 @@ def test_a_click_on_the_centre_of_every_event_sites_circle_opens_that_site(page,
     assert clicked >= 10
 
 
+def test_popup_sources_are_one_click_away(page, site):
+    page.open("index.html", "#from=2023-10&to=2024-10")
+    _, events, _, _ = published_data(site)
+    quotes = {(f["properties"]["doc"], f["properties"]["start"], f["properties"]["end"]): f["properties"]["quote"]
+              for f in events}
+    popup = page.click_site("ain-al-asad")
+    titles = popup.eval_on_selector_all(".popup-sources a", "els => els.map(e => [e.textContent, e.getAttribute('href')])")
+    documents = {r["id"]: r for r in csv.DictReader((site / "data/documents.csv").open())}
+    assert titles and all(documents[href[5:-5]]["title"] == text for text, href in titles)
+    dates = [documents[href[5:-5]]["published"] for _, href in titles]
+    assert dates == sorted(dates, reverse=True)  # the newest first
+    links = popup.eval_on_selector_all("a.quote", "els => els.map(e => e.getAttribute('href'))")
+    assert links
+    p = page.page
+    for href in links:
+        doc, anchor = href[5:].split(".html#")
+        start, end = map(int, anchor[2:].split("-"))
+        p.goto((site / href.split("#")[0]).as_uri() + "#" + anchor)
+        marked = p.eval_on_selector_all(".targeted", "els => els.map(e => e.textContent)")
+        assert "".join(marked) == quotes[(doc, start, end)], href
+
+
 def test_popup_lists_the_events_and_links_to_the_site_page(page, site):
     page.open("index.html", "#from=2023-10&to=2024-10")
     _, events, _, _ = published_data(site)

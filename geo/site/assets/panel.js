@@ -5,6 +5,9 @@
   "use strict";
 
   var LIST_LIMIT = 50;  // rows in each list
+  var SOURCES_SHOWN = 10;  // citing documents in a popup
+
+  function docHref(data, d) { return "docs/" + encodeURIComponent(data.docs[d][data.DOC.id]) + ".html"; }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -167,20 +170,29 @@
     if (here.length) {
       var ul = el("ul", "popup-events");
       here.slice(0, 50).forEach(function (e) {
-        var li = el("li", null, when(data, e) + " · " + describe(data, e));
+        var li = el("li", null, when(data, e) + " · " + describe(data, e) + " "), quote = el("a", "quote", "quote");
+        quote.href = docHref(data, e[E.doc]) + "#q-" + e[E.start] + "-" + e[E.end];  // the passage that tells it
+        li.appendChild(quote);
         if (e[E.disputed]) { li.appendChild(document.createTextNode(" ")); li.appendChild(el("span", "disputed", "disputed")); }
         ul.appendChild(li);
       });
       box.appendChild(ul);
     }
-    var cited = data.citedBy[i], docs = Object.keys(cited).map(Number).sort(function (a, b) { return a - b; });
+    // the citing documents by title, the newest first, a few: the site page lists them all
+    var cited = data.citedBy[i], docs = Object.keys(cited).map(Number).sort(function (a, b) {
+      return data.docs[b][DOC.published].localeCompare(data.docs[a][DOC.published]) || a - b;
+    });
     box.appendChild(el("p", null, "Cited by " + plural(docs.length, "document") + ":"));
     var sources = el("ul", "popup-sources");
-    docs.forEach(function (d) {
-      var doc = data.docs[d];
-      sources.appendChild(el("li", null, doc[DOC.publisher] + ", " + doc[DOC.published] + " — " +
+    docs.slice(0, SOURCES_SHOWN).forEach(function (d) {
+      var doc = data.docs[d], item = el("li"), title = el("a", null, doc[DOC.title]);
+      title.href = docHref(data, d);
+      item.appendChild(title);
+      item.appendChild(document.createTextNode(" — " + doc[DOC.publisher] + ", " + doc[DOC.published] + " · " +
         plural(cited[d], "mention")));
+      sources.appendChild(item);
     });
+    if (docs.length > SOURCES_SHOWN) { sources.appendChild(el("li", "hint", "… and " + (docs.length - SOURCES_SHOWN) + " more")); }
     box.appendChild(sources);
     var link = el("a", "site-page", "All cited mentions and events →");
     link.href = "sites/" + encodeURIComponent(s[S.id]) + ".html";
