@@ -159,7 +159,7 @@ class PageWriter:
             mentions, quotes = self.store.document_mentions(doc.id), self.store.document_quotes(doc.id)
             _write(self.root / "docs" / f"{doc.id}.html",
                    document_page(doc, self.corpus.read(doc), mentions, [(s, e) for s, e, _, _ in quotes],
-                                 self.gazetteer))
+                                 self.gazetteer, self.store.entry_pages(doc.id)))
             counted.append((doc.id, dated_point_mentions(doc, mentions, quotes, self.gazetteer)))
         return counted
 

@@ -165,11 +165,13 @@ def _group_view(doc: Document, mentions: list[Mention]) -> _GroupView:
 
 
 def document_page(doc: Document, text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
-                  gazetteer: Gazetteer) -> str:
+                  gazetteer: Gazetteer, entry_pages: Mapping[str, int] | None = None) -> str:
     """The full text, paragraphs kept, each mention a highlighted anchor (#m-<start>-<end>)
-    linking to its site page, each event quote an anchor (#q-<start>-<end>)."""
-    return TEMPLATES.get_template("document.html").render(title=doc.title, doc=doc,
-                                                           pieces=_pieces(text, mentions, quotes, gazetteer))
+    linking to its site page, each event quote an anchor (#q-<start>-<end>).  A literal
+    mention links to its own entry on the site's page that lists it (``entry_pages``:
+    site -> that page's number)."""
+    pieces = _pieces(text, mentions, quotes, gazetteer, entry_pages or {})
+    return TEMPLATES.get_template("document.html").render(title=doc.title, doc=doc, pieces=pieces)
 
 
 # A mention that does not cite the place itself is shown as such (page.css).
@@ -185,13 +187,16 @@ class _MentionTag(NamedTuple):
     title: str
 
 
-def _mention_tag(m: Mention, gazetteer: Gazetteer) -> _MentionTag:
+def _mention_tag(m: Mention, gazetteer: Gazetteer, entry_pages: Mapping[str, int]) -> _MentionTag:
     if m.status != "resolved":
         return _MentionTag(anchor("m", m.start, m.end), f"mention {m.status}", "", m.status)
     site = gazetteer[m.site_id]
     classes = " ".join(["mention"] + ([] if site.is_point else ["area"]) + _READING_CLASSES.get(m.reading, []))
     title = f"{site.name} ({site.kind})" + ("" if m.literal else f" — {READINGS[m.reading]}")
-    return _MentionTag(anchor("m", m.start, m.end), classes, f"../sites/{urlquote(m.site_id)}.html", title)
+    page = entry_pages.get(m.site_id) if m.literal else None
+    href = f"../sites/{urlquote(m.site_id)}.html" if page is None else \
+        f"../sites/{urlquote(_Page(m.site_id, page, page).name(page))}#c-{m.doc}-{m.start}-{m.end}"
+    return _MentionTag(anchor("m", m.start, m.end), classes, href, title)
 
 
 class _QuoteTag(NamedTuple):
@@ -202,7 +207,7 @@ class _QuoteTag(NamedTuple):
 
 
 def _pieces(text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
-            gazetteer: Gazetteer) -> list[tuple[str, object]]:
+            gazetteer: Gazetteer, entry_pages: Mapping[str, int] | None = None) -> list[tuple[str, object]]:
     """The text cut where a mention or a quote opens or closes: ("text", words),
     ("quote", a _QuoteTag), ("mention", a _MentionTag), ("end-quote", None),
     ("end-mention", None), nested as HTML needs.  A quote that crosses another quote is
@@ -213,7 +218,7 @@ def _pieces(text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
     spans: list[tuple[int, int, str, _MentionTag | _QuoteTag]] = [
         (start, end, "quote", _QuoteTag(anchor("q", start, end), anchor("q", start, end)))
         for start, end in sorted(set(quotes)) if start < end]
-    spans += [(m.start, m.end, "mention", _mention_tag(m, gazetteer)) for m in mentions]
+    spans += [(m.start, m.end, "mention", _mention_tag(m, gazetteer, entry_pages or {})) for m in mentions]
     edges = sorted({x for start, end, _, _ in spans for x in (start, end)} | {0, len(text)})
     # a quote's edge inside a mention moves the quote's piece boundary to the mention's edges
     starts = [m.start for m in mentions]  # in text order, none overlapping

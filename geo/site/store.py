@@ -16,6 +16,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
+import geo.site.pages as pages  # PER_PAGE read when the store is indexed (tests change it)
 from geo.corpus import Document
 from geo.events import EventRecord
 from geo.geoparse import FIELDS as MENTION_FIELDS
@@ -37,6 +38,18 @@ CREATE INDEX mentions_by_doc ON mentions (doc);
 CREATE INDEX mentions_by_site ON mentions (site);
 CREATE INDEX event_sites_by_site ON event_sites (site);
 CREATE INDEX quotes_by_doc ON quotes (doc);
+"""
+# The page of a site's pages that lists a document's mentions of it: the site's events come
+# first, then one entry per citing document, by publication then id (site_pages), PER_PAGE a page.
+_ENTRY_PAGES = """
+CREATE TABLE entry_pages AS
+SELECT c.site AS site, c.doc AS doc,
+       (coalesce(e.n, 0) + DENSE_RANK() OVER (PARTITION BY c.site ORDER BY d.published, c.doc) - 1) / {per_page} + 1
+       AS page
+FROM (SELECT DISTINCT site, doc FROM mentions WHERE site IS NOT NULL) c
+JOIN documents d ON d.doc = c.doc
+LEFT JOIN (SELECT site, count(*) AS n FROM event_sites GROUP BY site) e ON e.site = c.site;
+CREATE INDEX entry_pages_by_doc ON entry_pages (doc);
 """
 _fields = attrgetter(*MENTION_FIELDS)
 
@@ -77,7 +90,7 @@ class SiteStore:
         """Index what was added by document and site (faster once loaded); from then on
         the store is read-only, and other processes may open it."""
         self._db.execute("COMMIT")
-        self._db.executescript(_INDEXES)
+        self._db.executescript(_INDEXES + _ENTRY_PAGES.format(per_page=int(pages.PER_PAGE)))
 
     def document_mentions(self, doc: str) -> list[Mention]:
         return _mentions(self._db.execute("SELECT data FROM mentions WHERE doc = ? ORDER BY rowid", (doc,)))
@@ -86,6 +99,10 @@ class SiteStore:
         """(start, end, date, site ids) of the event tellings quoted from a document, in event order."""
         rows = self._db.execute("SELECT start, end, date, site_ids FROM quotes WHERE doc = ? ORDER BY rowid", (doc,))
         return [(start, end, date, tuple(sites.split("|")) if sites else ()) for start, end, date, sites in rows]
+
+    def entry_pages(self, doc: str) -> dict[str, int]:
+        """Site -> the number of that site's page that lists this document's mentions of it."""
+        return dict(self._db.execute("SELECT site, page FROM entry_pages WHERE doc = ?", (doc,)))
 
     def site_totals(self, site: str) -> SiteTotals:
         (events,), = self._db.execute("SELECT count(*) FROM event_sites WHERE site = ?", (site,))

@@ -20,7 +20,7 @@ def test_document_text_is_escaped_everywhere(tmp_path):
         assert "javascript:" not in html
     doc_html = pages[0].read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;doc&#34;)&lt;/script&gt;" in doc_html
-    assert 'id="m-' in doc_html and 'href="../sites/ain-al-asad.html"' in doc_html
+    assert 'id="m-' in doc_html and 'href="../sites/ain-al-asad.html#c-x1-' in doc_html
 
 
 def test_a_failing_build_leaves_the_previous_site(tmp_path, monkeypatch):
@@ -101,6 +101,12 @@ def test_a_much_cited_site_is_paged_with_every_entry_once_in_order(tmp_path, mon
     assert [len(p) for p in pages] == [4] * (len(expected) // 4) + ([len(expected) % 4] if len(expected) % 4 else [])
     assert [e for p in pages for e in p] == expected
     assert 'rel="prev" href="ain-al-asad.html"' in (paged / "sites" / "ain-al-asad-2.html").read_text(encoding="utf-8")
+    # a document's mention links to its entry, on whichever page lists it
+    links = [link for page in (paged / "docs").glob("*.html")
+             for link in re.findall(r'href="\.\./sites/([^"#]+)#(c-[^"]+)"', page.read_text(encoding="utf-8"))]
+    assert any(name != "ain-al-asad.html" and name.startswith("ain-al-asad") for name, _ in links)
+    for name, anchor in links:
+        assert f'id="{anchor}"' in (paged / "sites" / name).read_text(encoding="utf-8"), (name, anchor)
 
 
 def test_every_page_names_its_language_and_lets_a_phone_zoom(tmp_path):
