@@ -74,7 +74,7 @@ class Page:
     def active_sites(self):
         return set(self.page.evaluate("window.GeoApp.activeSites()"))
 
-    def click_site(self, site_id):
+    def click_site(self, site_id, timeout=30000):
         """Zoom in on a site and click its circle where the map draws it (on a canvas)."""
         self.page.evaluate(f"""(() => {{ const c = GEO_DATA.columns.sites, id = c.indexOf("id");
                                const s = GEO_DATA.sites.find(s => s[id] === {json.dumps(site_id)});
@@ -82,7 +82,7 @@ class Page:
                                                   {{animate: false}}); }})()""")
         point = self.page.evaluate(f"window.GeoApp.markerPoint({json.dumps(site_id)})")
         self.page.mouse.click(point["x"], point["y"])
-        return self.page.wait_for_selector(".leaflet-popup-content .popup")
+        return self.page.wait_for_selector(".leaflet-popup-content .popup", timeout=timeout)
 
 
 @pytest.fixture
@@ -164,6 +164,24 @@ def test_month_window_shows_exactly_the_sites_with_data_that_month(page, site):
                                                 if expected_active(site, month) - struck else []), (month, count)
         checked += bool(expected_active(site, month))
     assert checked >= 3
+
+
+def test_sites_only_mentioned_can_be_hidden(page, site):
+    p = page.open("index.html")
+    sites, events, _, _ = published_data(site)
+    struck = {f["properties"]["site_id"] for f in events} & set(sites)
+    assert p.evaluate("GeoApp.hiddenSites()") == []
+    p.check("#events-only")
+    p.wait_for_function("GeoApp.idle()")
+    hidden = set(p.evaluate("GeoApp.hiddenSites()"))
+    assert hidden and hidden == set(sites) - struck  # every site of the (whole) window without an event
+    # a hidden site cannot be clicked: at its centre, zoomed in, nothing opens (or another site)
+    mentioned = sorted(hidden)[0]
+    name = {f["properties"]["id"]: f["properties"]["name"]
+            for f in json.loads((site / "data/sites.geojson").read_text())["features"]}[mentioned]
+    with pytest.raises(playwright_api.TimeoutError):
+        page.click_site(mentioned, timeout=1000)
+    assert all(h.inner_text() != name for h in p.query_selector_all(".leaflet-popup h3"))
 
 
 def test_the_first_view_frames_the_events_with_no_circle_over_the_cap(page, site):

@@ -6,7 +6,7 @@
 
   var app = {data: null, map: null, state: GeoApp.state, markers: [], current: {events: [], sites: 0},
              update: update, openSite: openSite};
-  var sizes = [], dims = [], frame = null, listsTimer = null, lastStep = -Infinity;
+  var sizes = [], dims = [], looks = [], hiddenAt = [], frame = null, listsTimer = null, lastStep = -Infinity;
 
   function render() {
     frame = null;
@@ -51,12 +51,15 @@
   function restyleMarkers(eventsAt, mentionsAt) {
     var active = 0, withEvents = 0, changed = false;
     for (var i = 0; i < eventsAt.length; i++) {
-      var on = eventsAt[i] > 0 || mentionsAt[i] > 0;
-      var size = GeoApp.canvas.diameter(eventsAt[i], on);
+      var on = eventsAt[i] > 0 || mentionsAt[i] > 0, look = eventsAt[i] > 0 ? "event" : (on ? "mention" : "off");
+      var size = GeoApp.canvas.diameter(eventsAt[i], on), hidden = app.state.eventsOnly && look !== "event";
       if (on) { active++; }
       if (eventsAt[i] > 0) { withEvents++; }
-      if (dims[i] !== !on || sizes[i] !== size) { GeoApp.canvas.restyle(app.markers[i], on, size); changed = true; }
-      dims[i] = !on; sizes[i] = size;
+      if (looks[i] !== look || sizes[i] !== size || hiddenAt[i] !== hidden) {
+        GeoApp.canvas.restyle(app.markers[i], look, size, hidden);
+        changed = true;
+      }
+      dims[i] = !on; sizes[i] = size; looks[i] = look; hiddenAt[i] = hidden;
     }
     if (changed) {
       // sites with events drawn above the others, the most events on top
@@ -110,7 +113,7 @@
       marker.on("popupopen", function () { selectSite(i); });
       marker.on("popupclose", function () { if (app.state.site === s[S.id]) { selectSite(null); } });
       marker.addTo(app.map);
-      app.markers.push(marker); sizes.push(12); dims.push(false);
+      app.markers.push(marker); sizes.push(12); dims.push(false); looks.push("event"); hiddenAt.push(false);
     });
     // Frame where the events are, in the theatre; the other sites (fallback towns only
     // mentioned, Washington, New York) stay reachable by panning.
@@ -184,8 +187,11 @@
       return app.data.sites.filter(function (s, i) { return app.map.hasLayer(app.markers[i]); })
         .map(function (s) { return s[app.data.S.id]; });
     },
-    // The diameters of the circles drawn now, in pixels.
+    // The diameters of the circles drawn now, in pixels, and the ids of those hidden.
     markerSizes: function () { return sizes.slice(); },
+    hiddenSites: function () {
+      return app.data.sites.filter(function (s, i) { return hiddenAt[i]; }).map(function (s) { return s[app.data.S.id]; });
+    },
     markerPoint: function (id) {
       var p = app.map.latLngToContainerPoint(app.markers[siteIndex(id)].getLatLng());
       var box = app.map.getContainer().getBoundingClientRect();

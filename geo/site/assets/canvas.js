@@ -3,7 +3,9 @@
 (function (GeoApp) {
   "use strict";
 
-  var ON = {fillOpacity: 0.9, opacity: 1}, OFF = {fillOpacity: 0.22, opacity: 0.35};
+  // A site's look in the window: with events (filled), only mentioned (a ring), nothing (faded).
+  var LOOKS = {event: {fillOpacity: 0.9, opacity: 1}, mention: {fillOpacity: 0.12, opacity: 0.9},
+               off: {fillOpacity: 0.22, opacity: 0.35}};
   var spritesByLook = new Map(), spritePixels = 0, SPRITE_PIXELS = 16e6;
   var renderer = null, markers = [];
 
@@ -46,7 +48,7 @@
     var best = null, bestDistance = Infinity;
     for (var order = canvas._drawFirst; order; order = order.next) {
       var layer = order.layer;
-      if (!layer.options.interactive || !layer._containsPoint(point)) { continue; }
+      if (!layer.options.interactive || layer._hidden || !layer._containsPoint(point)) { continue; }
       var distance = layer._point.distanceTo(point) / Math.max(layer._radius, 1);
       if (distance <= bestDistance) { best = layer; bestDistance = distance; }
     }
@@ -68,7 +70,7 @@
   }
 
   function drawCircle(layer) {
-    if (!this._drawing || layer._empty()) { return; }
+    if (!this._drawing || layer._empty() || layer._hidden) { return; }
     var p = layer._point, radius = Math.max(Math.round(layer._radius), 1);
     var sprites = layer._sprites || (layer._sprites = spritesOf(layer.options));
     var sprite = sprites[radius] || (sprites[radius] = circleSprite(this, layer, radius));
@@ -106,14 +108,17 @@
 
   // A circle for a site: lit (something in the window) or faded, its size in pixels.
   function marker(latlng, options) {
-    var circle = L.circleMarker(latlng, Object.assign({renderer: renderer, radius: 6}, ON, options));
+    var circle = L.circleMarker(latlng, Object.assign({renderer: renderer, radius: 6}, LOOKS.event, options));
     markers.push(circle);
     return circle;
   }
 
-  function restyle(circle, on, size) {
-    var look = on ? ON : OFF;
-    if (circle.options.opacity !== look.opacity) {
+  // A circle's look ("event", "mention" or "off"), size in pixels, and whether it is hidden
+  // (neither drawn nor clickable).
+  function restyle(circle, name, size, hidden) {
+    var look = LOOKS[name];
+    circle._hidden = hidden;
+    if (circle.options.opacity !== look.opacity || circle.options.fillOpacity !== look.fillOpacity) {
       circle.options.fillOpacity = look.fillOpacity;
       circle.options.opacity = look.opacity;
       circle._sprites = null;

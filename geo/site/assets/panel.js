@@ -218,7 +218,8 @@
         row.appendChild(document.createTextNode(look.label));
         box.appendChild(row);
       });
-      [["approx", "approximate (a derived layer)"], ["dim", "nothing in the window"]].forEach(function (pair) {
+      [["approx", "approximate (a derived layer)"], ["ring", "only mentioned in the window"],
+       ["dim", "nothing in the window"]].forEach(function (pair) {
         var row = el("div");
         row.appendChild(swatch(town, pair[0]));
         row.appendChild(document.createTextNode(pair[1]));
@@ -267,6 +268,9 @@
       });
     });
     document.getElementById("play").addEventListener("click", function () { togglePlay(app); });
+    document.getElementById("events-only").addEventListener("change", function (ev) {
+      state.eventsOnly = ev.target.checked; app.update();
+    });
     openFromList(app, document.getElementById("site-list"), ".site-button");
     openFromList(app, document.getElementById("event-list"), "a.site-link");
     var names = document.getElementById("site-names");

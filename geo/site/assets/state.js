@@ -3,7 +3,7 @@
 (function (GeoApp) {
   "use strict";
 
-  var state = {from: 0, to: 0, type: "", actor: "", status: "", site: null};
+  var state = {from: 0, to: 0, type: "", actor: "", status: "", site: null, eventsOnly: false};
   var data = null, hashTimer = null;
 
   function use(loaded) { data = loaded; }
