@@ -37,7 +37,7 @@ from geo.geoparse import GeoparserSpec, geoparser_for
 from geo.io import CsvRecords, stops_deferred
 from geo.site.mapdata import dated_point_mentions, write_map_data
 from geo.site.mappage import map_html
-from geo.site.pages import document_page, site_pages
+from geo.site.pages import about_pages, document_page, site_pages
 from geo.site.store import MapCounts, SiteStore
 
 __all__ = ["build_site"]
@@ -96,6 +96,9 @@ def _write_site(root: Path, corpus: Corpus, spec: GeoparserSpec, curations: list
         with _open(root / "data" / "map-data.js") as out:
             sites = write_map_data(out, corpus, store, counts, gazetteer)
         _write(root / "index.html", map_html(sites))
+        for name, html in about_pages(list(corpus), [(gazetteer[i], store.site_totals(i)) for i in store.page_sites()],
+                                      store.events, sites):
+            _write(root / "pages" / name, html)
         _write_data(root / "data", store, sites, gazetteer)
         shutil.copyfile(corpus.root / "documents.csv", root / "data" / "documents.csv")
         return {"documents": len(corpus), "mentions": store.mentions, "events": store.events,
@@ -106,7 +109,7 @@ def _write_site(root: Path, corpus: Corpus, spec: GeoparserSpec, curations: list
 
 
 def _copy_assets(root: Path) -> None:
-    for folder in ("sites", "docs", "data", "assets", "lib"):
+    for folder in ("sites", "docs", "pages", "data", "assets", "lib"):
         (root / folder).mkdir()
     shutil.copytree(xstatic_leaflet.BASE_DIR, root / "lib" / "leaflet",
                     ignore=shutil.ignore_patterns("*.map", "*esm*", "leaflet-src.js"))

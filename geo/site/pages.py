@@ -15,11 +15,11 @@ from urllib.parse import quote as urlquote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from geo.corpus import Document
-from geo.events import STATUSES, EventRecord, TellingRecord
-from geo.gazetteer import LAYER_MEANINGS, Gazetteer, Site
+from geo.events import EVENT_KINDS, STATUSES, TIME_PRECISIONS, EventRecord, TellingRecord
+from geo.gazetteer import GEO_PRECISIONS, LAYER_MEANINGS, Gazetteer, Site
 from geo.geoparse import READINGS, Mention
 
-__all__ = ["PER_PAGE", "SiteTotals", "anchor", "document_page", "site_pages", "status_words", "web_url"]
+__all__ = ["PER_PAGE", "SiteTotals", "about_pages", "anchor", "document_page", "site_pages", "status_words", "web_url"]
 
 PER_PAGE = 200  # entries (an event, or one document's mentions of the site) per site page
 
@@ -162,6 +162,26 @@ def _group_view(doc: Document, mentions: list[Mention]) -> _GroupView:
         cited.append(_Cited(f"c-{doc.id}-{m.start}-{m.end}", f"{href}#{anchor('m', m.start, m.end)}", m.sentence[:a],
                             m.sentence[a:b], m.sentence[b:]))
     return _GroupView(doc, href, f"{doc.publisher}, {doc.published}", cited)
+
+
+def about_pages(corpus_documents: list[Document], sites: list[tuple[Site, SiteTotals]], events: int,
+                map_sites: list[Site]) -> Iterator[tuple[str, str]]:
+    """The About page (what the map shows and how it was made, the data files) and the
+    indexes of documents and sites, as (file name, HTML), in ``pages/``."""
+    layer_counts: dict[str, int] = defaultdict(int)
+    for site in map_sites:
+        layer_counts[site.layer] += 1
+    yield "about.html", TEMPLATES.get_template("about.html").render(
+        title="About this map", documents=len(corpus_documents), sites=len(sites), events=events,
+        publishers=len({d.publisher for d in corpus_documents}),
+        latest=max((str(d.published) for d in corpus_documents), default="—"),
+        layer_meanings=LAYER_MEANINGS, layer_counts=layer_counts, readings=READINGS,
+        event_types=sorted({sub for _, sub in EVENT_KINDS.values()}), time_precisions=TIME_PRECISIONS,
+        statuses=STATUSES, geo_precisions=GEO_PRECISIONS)
+    newest = sorted(corpus_documents, key=lambda d: (str(d.published), d.id), reverse=True)
+    yield "documents.html", TEMPLATES.get_template("index_documents.html").render(title="Documents", documents=newest)
+    by_name = sorted(sites, key=lambda pair: (pair[0].name.casefold(), pair[0].id))
+    yield "sites.html", TEMPLATES.get_template("index_sites.html").render(title="Sites", sites=by_name)
 
 
 def document_page(doc: Document, text: str, mentions: list[Mention], quotes: list[tuple[int, int]],

@@ -13,7 +13,7 @@ from geo.site.build import build_site
 def test_document_text_is_escaped_everywhere(tmp_path):
     out = tmp_path / "site"
     build_site(open_corpus(hostile_corpus(tmp_path)), out)
-    pages = [out / "docs" / "x1.html", out / "sites" / "ain-al-asad.html"]
+    pages = [out / "docs" / "x1.html", out / "sites" / "ain-al-asad.html", out / "pages" / "documents.html"]
     for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "<img src=x" not in html and "<i>Pub" not in html
@@ -124,3 +124,26 @@ def test_site_pages_say_statuses_and_positions_in_words(tmp_path):
     html = "".join(page.read_text(encoding="utf-8") for page in (out / "sites").glob("*.html"))
     assert "claimed|confirmed" not in html and "confirmed by the targeted side" in html
     assert " layer, approximate" not in html and "a curated coordinate, with its source" in html
+
+
+def test_the_about_page_and_the_indexes_of_documents_and_sites(tmp_path):
+    import csv
+    import re
+    from urllib.parse import unquote
+
+    out = tmp_path / "site"
+    counts = build_site(open_corpus(ROOT / "seeds"), out)
+    about = (out / "pages" / "about.html").read_text(encoding="utf-8")
+    assert f"{counts['documents']} documents" in about and f"{counts['events']} events were found" in about
+    manifest = list(csv.DictReader((ROOT / "seeds" / "documents.csv").open(encoding="utf-8")))
+    documents = (out / "pages" / "documents.html").read_text(encoding="utf-8")
+    assert sorted(re.findall(r'href="\.\./docs/([^"]+)\.html"', documents)) == sorted(r["id"] for r in manifest)
+    sites = (out / "pages" / "sites.html").read_text(encoding="utf-8")
+    listed = re.findall(r'href="\.\./sites/([^"]+)\.html"', sites)
+    stems = {p.stem for p in (out / "sites").glob("*.html")}
+    later_pages = {s for s in stems if re.fullmatch(r"(.+)-\d+", s) and re.fullmatch(r"(.+)-\d+", s).group(1) in stems}
+    assert sorted(listed) == sorted(stems - later_pages)
+    for page in (out / "pages").glob("*.html"):  # every link of these pages lands on a file
+        for href in re.findall(r'href="([^"#]+)', page.read_text(encoding="utf-8")):
+            assert (page.parent / unquote(href)).resolve().is_file(), (page.name, href)
+    assert 'href="pages/about.html"' in (out / "index.html").read_text(encoding="utf-8")
