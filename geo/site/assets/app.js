@@ -46,7 +46,8 @@
     GeoApp.listsMs = performance.now() - t0;
   }
 
-  // Dims and sizes the markers, then draws the canvas once; returns how many sites are on.
+  // Gives each marker its look and size, orders them, then draws the canvas once; returns
+  // how many sites are on, and how many of them have events.
   // Leaflet's setStyle/setRadius would re-project each marker and queue a redraw per call.
   function restyleMarkers(eventsAt, mentionsAt) {
     var active = 0, withEvents = 0, changed = false;
