@@ -147,3 +147,10 @@ def test_the_about_page_and_the_indexes_of_documents_and_sites(tmp_path):
         for href in re.findall(r'href="([^"#]+)', page.read_text(encoding="utf-8")):
             assert (page.parent / unquote(href)).resolve().is_file(), (page.name, href)
     assert 'href="pages/about.html"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_sites_coordinate_source_is_a_link_when_it_is_a_web_page(tmp_path):
+    out = tmp_path / "site"
+    build_site(open_corpus(ROOT / "seeds"), out)
+    html = (out / "sites" / "ain-al-asad.html").read_text(encoding="utf-8")
+    assert 'coordinate source: <a href="https://' in html

@@ -338,6 +338,18 @@ def test_the_panel_and_popups_speak_words_not_codes(page, site):
     assert p.evaluate("[...document.querySelectorAll('#event-list li')].every(li => !li.textContent.includes('()'))")
 
 
+def test_no_page_scrolls_sideways_on_a_phone(browser, site):
+    phone = Page(browser, site, width=390, height=844)
+    pages = [*(site / "sites").glob("*.html"), *(site / "docs").glob("*.html"), *(site / "pages").glob("*.html")]
+    wide = []
+    for path in pages:
+        phone.page.goto(path.as_uri())
+        width, room = phone.page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        if width > room:
+            wide.append((path.name, width))
+    assert not wide and len(pages) > 60
+
+
 def test_shared_url_restores_the_view(page, site, artifacts):
     p = page.open("index.html", "#from=2024-09&to=2024-10&site=victory-base&type=Shelling%2Fartillery%2Fmissile+attack")
     assert p.input_value("#from") == str(p.evaluate("GEO_DATA.months.indexOf('2024-09')"))
