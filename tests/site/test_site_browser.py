@@ -338,6 +338,28 @@ def test_the_panel_and_popups_speak_words_not_codes(page, site):
     assert p.evaluate("[...document.querySelectorAll('#event-list li')].every(li => !li.textContent.includes('()'))")
 
 
+def test_on_a_phone_the_legend_opens_on_demand_and_a_popup_clears_the_controls(browser, site):
+    phone = Page(browser, site, width=390, height=844)
+    p = phone.open("index.html")
+    assert p.evaluate("document.querySelector('details.legend').open") is False
+    p.click("details.legend summary")
+    assert p.evaluate("document.querySelector('details.legend').open") is True
+    p.click("details.legend summary")
+    boxes = lambda selector: p.eval_on_selector_all(  # noqa: E731
+        selector, "els => els.map(e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; })")
+    for button in p.query_selector_all("#site-list .site-button")[:6]:
+        button.click()
+        p.wait_for_selector(".leaflet-popup")
+        # the map pans the popup into view: wait for the pan to end
+        p.wait_for_function("!(GeoApp.map._panAnim && GeoApp.map._panAnim._inProgress)", polling=50)
+        p.wait_for_timeout(50)
+        [popup] = boxes(".leaflet-popup-content-wrapper")
+        for control in boxes(".leaflet-control-zoom, .leaflet-control-layers"):
+            apart = popup[2] <= control[0] or control[2] <= popup[0] or popup[3] <= control[1] or control[3] <= popup[1]
+            assert apart, (popup, control)
+        p.keyboard.press("Escape")
+
+
 def test_no_page_scrolls_sideways_on_a_phone(browser, site):
     phone = Page(browser, site, width=390, height=844)
     pages = [*(site / "sites").glob("*.html"), *(site / "docs").glob("*.html"), *(site / "pages").glob("*.html")]

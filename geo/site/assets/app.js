@@ -109,7 +109,9 @@
       var look = data.markers.get(classes[s[S.kind]] || data.vocabulary.other_marker);
       var marker = GeoApp.canvas.marker([s[S.lat], s[S.lon]], {
         weight: 1.5, color: outline(i), fillColor: look.colour, dashArray: approximate(s) ? "3 2" : null});
-      marker.bindPopup(function () { return GeoApp.panel.popup(app, i); }, {maxWidth: 320, autoPanPadding: [20, 20]});
+      // kept clear of the map's controls (zoom, layers) when it opens
+      marker.bindPopup(function () { return GeoApp.panel.popup(app, i); },
+                       {maxWidth: 320, autoPanPaddingTopLeft: [60, 60], autoPanPaddingBottomRight: [20, 20]});
       marker.bindTooltip(s[S.name]);
       marker.on("popupopen", function () { selectSite(i); });
       marker.on("popupclose", function () { if (app.state.site === s[S.id]) { selectSite(null); } });
@@ -153,6 +155,15 @@
   function keyboardPopups() {
     var opener = null;
     app.map.on("popupopen", function (ev) {
+      // on a small map (a phone) the popup narrows and scrolls, so that it clears the controls
+      var size = app.map.getSize(), options = ev.popup.options;
+      var width = Math.min(320, size.x - 130), height = size.y - 160;
+      if (options.maxWidth !== width || options.maxHeight !== height) {
+        options.maxWidth = width;
+        options.minWidth = Math.min(options.minWidth, width);
+        options.maxHeight = height;
+        ev.popup.update();
+      }
       opener = document.activeElement;
       var content = ev.popup.getElement().querySelector(".leaflet-popup-content");
       content.setAttribute("tabindex", "-1");

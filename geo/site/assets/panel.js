@@ -210,7 +210,11 @@
     var markers = app.data.markers, town = markers.get(app.data.vocabulary.approximate_marker).colour;
     var control = L.control({position: "bottomleft"});
     control.onAdd = function () {
-      var box = el("div", "legend");
+      // a disclosure: open on a wide screen, closed on a phone, where it would cover the map
+      var legendBox = el("details", "legend"), box = legendBox;
+      legendBox.open = !window.matchMedia("(max-width: 700px)").matches;
+      legendBox.appendChild(el("summary", null, "Legend"));
+      L.DomEvent.disableClickPropagation(legendBox);
       markers.forEach(function (look, name) {
         if (!look.in_legend) { return; }
         var row = el("div");
@@ -236,7 +240,7 @@
       box.appendChild(sizes);
       box.appendChild(el("div", "hint", "Mentions without an event date are placed by their document's " +
         "publication month."));
-      return box;
+      return legendBox;
     };
     control.addTo(app.map);
   }
