@@ -360,6 +360,22 @@ def test_on_a_phone_the_legend_opens_on_demand_and_a_popup_clears_the_controls(b
         p.keyboard.press("Escape")
 
 
+def test_play_keeps_the_windows_length_at_the_chosen_speed(page, site):
+    p = page.open("index.html")
+    last = len(p.evaluate("GEO_DATA.months")) - 1
+    p.evaluate(f"""() => {{ for (const [id, v] of [["from", {last - 2}], ["to", {last}]]) {{
+        const el = document.getElementById(id); el.value = v; el.dispatchEvent(new Event("input")); }} }}""")
+    p.select_option("#play-speed", "300")
+    p.click("#play")
+    assert p.get_attribute("#play", "aria-pressed") == "true"
+    # from the window's end, play starts again at the first month, the window as long as chosen
+    assert [p.input_value("#from"), p.input_value("#to")] == ["0", "2"]
+    p.wait_for_function("document.getElementById('from').value === '2'", timeout=5000)
+    assert int(p.input_value("#to")) - int(p.input_value("#from")) == 2
+    p.click("#play")
+    assert p.get_attribute("#play", "aria-pressed") == "false"
+
+
 def test_no_page_scrolls_sideways_on_a_phone(browser, site):
     phone = Page(browser, site, width=390, height=844)
     pages = [*(site / "sites").glob("*.html"), *(site / "docs").glob("*.html"), *(site / "pages").glob("*.html")]

@@ -293,22 +293,30 @@
 
   var playing = null;
 
+  // Play steps the window a month at a time, keeping its length (a whole-range window
+  // plays month by month), at the speed chosen beside the button.
+  function stopPlay() {
+    var button = document.getElementById("play");
+    window.clearTimeout(playing); playing = null;
+    button.setAttribute("aria-pressed", "false"); button.textContent = "Play month by month";
+  }
+
   function togglePlay(app) {
     var button = document.getElementById("play"), state = app.state;
-    if (playing !== null) {
-      window.clearInterval(playing); playing = null;
-      button.setAttribute("aria-pressed", "false"); button.textContent = "Play month by month";
-      return;
-    }
-    var last = app.data.months.length - 1;
-    if (state.to >= last || state.from === 0 && state.to === last) { state.from = 0; state.to = 0; }
+    if (playing !== null) { stopPlay(); return; }
+    var last = app.data.months.length - 1, length = state.to - state.from;
+    if (length === last) { length = 0; }
+    if (state.to >= last) { state.from = 0; state.to = length; }
     button.setAttribute("aria-pressed", "true"); button.textContent = "Pause";
-    playing = window.setInterval(function () {
-      if (state.to >= last) { togglePlay(app); return; }
+    function step() {
+      if (state.to >= last) { stopPlay(); return; }
       state.from++; state.to++;
       document.getElementById("from").value = state.from; document.getElementById("to").value = state.to;
       app.update();
-    }, 900);
+      playing = window.setTimeout(step, +document.getElementById("play-speed").value);
+    }
+    playing = window.setTimeout(step, +document.getElementById("play-speed").value);
+    document.getElementById("from").value = state.from; document.getElementById("to").value = state.to;
     app.update();
   }
 
