@@ -376,6 +376,22 @@ def test_play_keeps_the_windows_length_at_the_chosen_speed(page, site):
     assert p.get_attribute("#play", "aria-pressed") == "false"
 
 
+def test_pages_follow_a_dark_colour_scheme_and_print_without_controls(browser, site):
+    dark = browser.new_page(color_scheme="dark")
+    for path in ("index.html", "sites/ain-al-asad.html"):
+        dark.goto((site / path).as_uri())
+        selector = "#panel" if path == "index.html" else "body"
+        background = dark.evaluate(f"getComputedStyle(document.querySelector('{selector}')).backgroundColor")
+        assert sum(int(x) for x in re.findall(r"\d+", background)[:3]) < 150, (path, background)
+    dark.close()
+    printed = browser.new_page()
+    printed.goto((site / "index.html").as_uri())
+    printed.emulate_media(media="print")
+    assert printed.evaluate("getComputedStyle(document.querySelector('#panel .filters')).display") == "none"
+    assert printed.evaluate("getComputedStyle(document.querySelector('#site-list')).maxHeight") == "none"
+    printed.close()
+
+
 def test_no_page_scrolls_sideways_on_a_phone(browser, site):
     phone = Page(browser, site, width=390, height=844)
     pages = [*(site / "sites").glob("*.html"), *(site / "docs").glob("*.html"), *(site / "pages").glob("*.html")]
