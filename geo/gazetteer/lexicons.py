@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from geo import DATA_DIR
 from geo.errors import InputError
@@ -47,33 +47,30 @@ def _keys(path: Path) -> frozenset[str]:
     return frozenset(k for k in skeletons(read_entries(path)) if k)
 
 
-def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
-    """Group -> nouns, longest first; a group written ``name<`` holds nouns that precede."""
-    groups = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        entry = line.split("#", 1)[0].strip()
-        if not entry:
-            continue
-        group, sep, nouns = entry.partition(":")
-        if not sep or group.strip().rstrip("<") not in HEAD_GROUP_KINDS:
-            raise InputError(path, f"expected '<group>: noun|noun', group one of {sorted(HEAD_GROUP_KINDS)}", number)
-        keys = skeletons([n for n in nouns.split("|") if n.strip()])
-        groups[group.strip()] = tuple(sorted(keys, key=len, reverse=True))
-    return groups
-
-
-def _labels(path: Path) -> dict[str, str]:
-    """Label as written -> its head group, from lines ``<group>: Label|Label``."""
-    labels = {}
+def _grouped(path: Path, example: str, before: bool = False) -> Iterator[tuple[str, list[str]]]:
+    """(group, words) of each line ``<group>: word|word`` of a lexicon, the group one of
+    HEAD_GROUP_KINDS (written ``group<`` too when ``before``); a malformed line is reported
+    with its file and number."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         entry = line.split("#", 1)[0].strip()
         if not entry:
             continue
         group, sep, words = entry.partition(":")
-        if not sep or group.strip() not in HEAD_GROUP_KINDS:
-            raise InputError(path, f"expected '<group>: Label|Label', group one of {sorted(HEAD_GROUP_KINDS)}", number)
-        labels.update({w.strip(): group.strip() for w in words.split("|") if w.strip()})
-    return labels
+        group = group.strip()
+        if not sep or (group.rstrip("<") if before else group) not in HEAD_GROUP_KINDS:
+            raise InputError(path, f"expected '<group>: {example}', group one of {sorted(HEAD_GROUP_KINDS)}", number)
+        yield group, [w.strip() for w in words.split("|") if w.strip()]
+
+
+def _head_nouns(path: Path) -> dict[str, tuple[str, ...]]:
+    """Group -> nouns, longest first; a group written ``name<`` holds nouns that precede."""
+    return {group: tuple(sorted(skeletons(nouns), key=len, reverse=True))
+            for group, nouns in _grouped(path, "noun|noun", before=True)}
+
+
+def _labels(path: Path) -> dict[str, str]:
+    """Label as written -> its head group, from lines ``<group>: Label|Label``."""
+    return {label: group for group, labels in _grouped(path, "Label|Label") for label in labels}
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,16 @@ from geo.events import EVENT_KINDS, STATUSES, TIME_PRECISIONS, EventRecord, Tell
 from geo.gazetteer import GEO_PRECISIONS, LAYER_MEANINGS, Gazetteer, Site
 from geo.geoparse import READINGS, Mention
 
-__all__ = ["PER_PAGE", "SiteTotals", "about_pages", "anchor", "document_page", "site_pages", "status_words", "web_url"]
+__all__ = ["PER_PAGE", "SiteTotals", "about_pages", "anchor", "document_page", "site_page_name", "site_pages",
+           "status_words", "web_url"]
 
 PER_PAGE = 200  # entries (an event, or one document's mentions of the site) per site page
 
 
 def anchor(prefix: str, start: int, end: int) -> str:
-    """A passage's anchor on its document page: "q-" a quote, "m-" a mention, named by
-    both its offsets (two quotes may open at one offset)."""
+    """A passage's anchor, named by both its offsets (two quotes may open at one offset):
+    "q" a quote and "m" a mention on its document page, "c-<doc>" a mention's entry on
+    its site's page."""
     return f"{prefix}-{start}-{end}"
 
 
@@ -34,6 +36,11 @@ def status_words(status: str) -> str:
     """A record's status as a reader says it: "claimed by a faction and confirmed by the
     targeted side", not "claimed|confirmed"."""
     return " and ".join(STATUSES.get(part, part) for part in status.split("|"))
+
+
+def site_page_name(site: str, number: int) -> str:
+    """The file of a site's page ``number``: ``<id>.html``, then ``<id>-2.html`` ..."""
+    return f"{site}.html" if number == 1 else f"{site}-{number}.html"
 
 
 def web_url(url: str) -> bool:
@@ -66,7 +73,7 @@ class _Page(NamedTuple):
     total: int
 
     def name(self, number: int) -> str:
-        return f"{self.site}.html" if number == 1 else f"{self.site}-{number}.html"
+        return site_page_name(self.site, number)
 
     @property
     def previous(self) -> str:
@@ -159,8 +166,8 @@ def _group_view(doc: Document, mentions: list[Mention]) -> _GroupView:
     cited = []
     for m in mentions:
         a, b = m.start - m.sentence_start, m.end - m.sentence_start
-        cited.append(_Cited(f"c-{doc.id}-{m.start}-{m.end}", f"{href}#{anchor('m', m.start, m.end)}", m.sentence[:a],
-                            m.sentence[a:b], m.sentence[b:]))
+        cited.append(_Cited(anchor(f"c-{doc.id}", m.start, m.end), f"{href}#{anchor('m', m.start, m.end)}",
+                            m.sentence[:a], m.sentence[a:b], m.sentence[b:]))
     return _GroupView(doc, href, f"{doc.publisher}, {doc.published}", cited)
 
 
@@ -190,7 +197,7 @@ def document_page(doc: Document, text: str, mentions: list[Mention], quotes: lis
     linking to its site page, each event quote an anchor (#q-<start>-<end>).  A literal
     mention links to its own entry on the site's page that lists it (``entry_pages``:
     site -> that page's number)."""
-    pieces = _pieces(text, mentions, quotes, gazetteer, entry_pages or {})
+    pieces = _pieces(text, mentions, quotes, gazetteer, entry_pages)
     return TEMPLATES.get_template("document.html").render(title=doc.title, doc=doc, pieces=pieces)
 
 
@@ -215,7 +222,7 @@ def _mention_tag(m: Mention, gazetteer: Gazetteer, entry_pages: Mapping[str, int
     title = f"{site.name} ({site.kind})" + ("" if m.literal else f" — {READINGS[m.reading]}")
     page = entry_pages.get(m.site_id) if m.literal else None
     href = f"../sites/{urlquote(m.site_id)}.html" if page is None else \
-        f"../sites/{urlquote(_Page(m.site_id, page, page).name(page))}#c-{m.doc}-{m.start}-{m.end}"
+        f"../sites/{urlquote(site_page_name(m.site_id, page))}#{anchor(f'c-{m.doc}', m.start, m.end)}"
     return _MentionTag(anchor("m", m.start, m.end), classes, href, title)
 
 
@@ -235,33 +242,36 @@ def _pieces(text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
     its anchor and its whole text.  A mention is never cut: a quote's edge inside one (a
     quote starts and ends with a sentence, a mention never crosses one) moves to the
     mention's edge."""
+    starts = [m.start for m in mentions]  # in text order, none overlapping
+
+    def outside(x: int, before: bool) -> int:
+        """An offset moved out of the mention it falls in: to its start (``before``) or end."""
+        i = bisect_right(starts, x) - 1
+        if i < 0 or not mentions[i].start < x < mentions[i].end:
+            return x
+        return mentions[i].start if before else mentions[i].end
+
     spans: list[tuple[int, int, str, _MentionTag | _QuoteTag]] = [
-        (start, end, "quote", _QuoteTag(anchor("q", start, end), anchor("q", start, end)))
+        (outside(start, True), outside(end, False), "quote", _QuoteTag(anchor("q", start, end), anchor("q", start, end)))
         for start, end in sorted(set(quotes)) if start < end]
     spans += [(m.start, m.end, "mention", _mention_tag(m, gazetteer, entry_pages or {})) for m in mentions]
-    edges = sorted({x for start, end, _, _ in spans for x in (start, end)} | {0, len(text)})
-    # a quote's edge inside a mention moves the quote's piece boundary to the mention's edges
-    starts = [m.start for m in mentions]  # in text order, none overlapping
-    inside = {x: mentions[i] for x in edges for i in [bisect_right(starts, x) - 1] if i >= 0 and x < mentions[i].end
-              and x != mentions[i].start}
-    edges = [x for x in edges if x not in inside]
     opening: dict[int, list[tuple[int, int, str, _MentionTag | _QuoteTag]]] = defaultdict(list)
     for span in spans:
-        opening[_outside(span[0], inside, before=True)].append(span)
+        opening[span[0]].append(span)
     for group in opening.values():
-        group.sort(key=lambda s: (-_outside(s[1], inside, before=False), s[2] == "mention"))  # outermost first
+        group.sort(key=lambda s: (-s[1], s[2] == "mention"))  # outermost first
     pieces: list[tuple[str, object]] = []
     stack: list[tuple[int, str, _MentionTag | _QuoteTag]] = []  # open spans: their end, kind, tag
     cursor = 0
-    for point in edges:
+    for point in sorted({x for start, end, _, _ in spans for x in (start, end)}):
         if point > cursor:
             pieces.append(("text", text[cursor:point]))
             cursor = point
         reopen = []
-        while any(_outside(end, inside, before=False) == point for end, _, _ in stack):
+        while any(end == point for end, _, _ in stack):
             end, kind, tag = stack.pop()
             pieces.append(("end-" + kind, None))
-            if _outside(end, inside, before=False) != point:
+            if end != point:
                 reopen.append((end, kind, tag))  # a quote cut here: it goes on in a new piece
         for end, kind, tag in reversed(reopen):
             pieces.append((kind, tag._replace(id="")))
@@ -272,9 +282,3 @@ def _pieces(text: str, mentions: list[Mention], quotes: list[tuple[int, int]],
     if cursor < len(text):
         pieces.append(("text", text[cursor:]))
     return pieces
-
-
-def _outside(x: int, inside: dict[int, Mention], before: bool) -> int:
-    """An offset moved out of the mention it falls in: to the mention's start (``before``) or end."""
-    m = inside.get(x)
-    return x if m is None else (m.start if before else m.end)

@@ -6,7 +6,7 @@
 
   var app = {data: null, map: null, state: GeoApp.state, markers: [], current: {events: [], sites: 0},
              update: update, openSite: openSite};
-  var sizes = [], dims = [], looks = [], hiddenAt = [], frame = null, listsTimer = null, lastStep = -Infinity;
+  var sizes = [], looks = [], hiddenAt = [], frame = null, listsTimer = null, lastStep = -Infinity;
 
   function render() {
     frame = null;
@@ -60,7 +60,7 @@
         GeoApp.canvas.restyle(app.markers[i], look, size, hidden);
         changed = true;
       }
-      dims[i] = !on; sizes[i] = size; looks[i] = look; hiddenAt[i] = hidden;
+      sizes[i] = size; looks[i] = look; hiddenAt[i] = hidden;
     }
     if (changed) {
       // sites with events drawn above the others, the most events on top
@@ -116,7 +116,7 @@
       marker.on("popupopen", function () { selectSite(i); });
       marker.on("popupclose", function () { if (app.state.site === s[S.id]) { selectSite(null); } });
       marker.addTo(app.map);
-      app.markers.push(marker); sizes.push(12); dims.push(false); looks.push("event"); hiddenAt.push(false);
+      app.markers.push(marker); sizes.push(12); looks.push("event"); hiddenAt.push(false);
     });
     // Frame where the events are, in the theatre; the other sites (fallback towns only
     // mentioned, Washington, New York) stay reachable by panning.
@@ -192,7 +192,7 @@
     measureStep: measureStep,
     // For tests and the console: ids of the sites with something in the window.
     activeSites: function () {
-      return app.data.sites.filter(function (s, i) { return !dims[i]; }).map(function (s) { return s[app.data.S.id]; });
+      return app.data.sites.filter(function (s, i) { return looks[i] !== "off"; }).map(function (s) { return s[app.data.S.id]; });
     },
     // Ids of the sites that have a marker on the map, and where a marker is on the screen.
     markerIds: function () {
