@@ -16,7 +16,6 @@ from jinja2 import Template
 from shapely.geometry import box, mapping, shape
 
 from geo import DATA_DIR
-from geo.events import STATUSES
 from geo.gazetteer import Site
 from geo.io import rounded
 from geo.site.pages import TEMPLATES
@@ -25,7 +24,8 @@ __all__ = ["SCRIPTS", "LocalMap", "MapApp", "basemap", "map_html"]
 
 BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
 # The page's scripts, in the order they load (geo/site/assets).
-SCRIPTS = ("skeleton.js", "data.js", "state.js", "canvas.js", "panel.js", "app.js")
+SCRIPTS = ("skeleton.js", "data.js", "filters.js", "state.js", "canvas.js", "timeline.js", "table.js", "panel.js",
+           "app.js")
 
 
 class LocalMap(folium.Map):
@@ -81,8 +81,7 @@ def _counted_ids() -> Iterator[None]:
 def map_html(sites: list[Site]) -> str:
     lat = sum(s.lat for s in sites) / len(sites) if sites else 33.0
     lon = sum(s.lon for s in sites) / len(sites) if sites else 42.0
-    panel = TEMPLATES.get_template("panel.html").render(
-        statuses=list(STATUSES.items()), any_status=", ".join(list(STATUSES)[:-1]) + " or " + list(STATUSES)[-1])
+    panel = TEMPLATES.get_template("panel.html").render()
     with _counted_ids():
         m = LocalMap(location=[round(lat, 3), round(lon, 3)], zoom_start=5, tiles=None, control_scale=True,
                      prefer_canvas=False)

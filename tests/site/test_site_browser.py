@@ -7,97 +7,17 @@ names (pytest's temporary folder when it is not set: no test writes into the rep
 
 import csv
 import json
-import os
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
-from helpers import ROOT, SPELLING_VARIANTS, hostile_corpus
+from browsing import Page, playwright_or_skip, published_data
+from helpers import SPELLING_VARIANTS, hostile_corpus
 
 from geo.corpus import open_corpus
 from geo.site.build import build_site
 
-CHROMIUM = Path("/usr/bin/chromium")
-
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):
-        raise RuntimeError("Debian's chromium is missing: .ci/run must apt-get install it")
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-playwright_api = pytest.importorskip("playwright.sync_api")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("built") / "site"
-    build_site(open_corpus(ROOT / "seeds"), out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def artifacts(tmp_path_factory):
-    folder = os.environ.get("GEO_TEST_ARTIFACTS")
-    folder = Path(folder) if folder else tmp_path_factory.mktemp("artifacts")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
-class Page:
-    """A page that records console errors and every request it makes."""
-
-    def __init__(self, browser, site, width=1280, height=800):
-        self.site = site
-        self.page = browser.new_page(viewport={"width": width, "height": height})
-        self.errors, self.requests, self.dialogs = [], [], []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-
-    def open(self, path, fragment=""):
-        self.page.goto((self.site / path).as_uri() + fragment)
-        if path == "index.html":
-            self.page.wait_for_function("window.GeoApp && window.GeoApp.ready")
-        return self.page
-
-    def active_sites(self):
-        return set(self.page.evaluate("window.GeoApp.activeSites()"))
-
-    def click_site(self, site_id, timeout=30000):
-        """Zoom in on a site and click its circle where the map draws it (on a canvas)."""
-        self.page.evaluate(f"""(() => {{ const c = GEO_DATA.columns.sites, id = c.indexOf("id");
-                               const s = GEO_DATA.sites.find(s => s[id] === {json.dumps(site_id)});
-                               GeoApp.map.setView([s[c.indexOf("lat")], s[c.indexOf("lon")]], 11,
-                                                  {{animate: false}}); }})()""")
-        point = self.page.evaluate(f"window.GeoApp.markerPoint({json.dumps(site_id)})")
-        self.page.mouse.click(point["x"], point["y"])
-        return self.page.wait_for_selector(".leaflet-popup-content .popup", timeout=timeout)
-
-
-@pytest.fixture
-def page(browser, site):
-    p = Page(browser, site)
-    yield p
-    p.page.close()
-
-
-def published_data(site):
-    sites = [f["properties"]["id"] for f in json.loads((site / "data/sites.geojson").read_text())["features"]]
-    events = json.loads((site / "data/events.geojson").read_text())["features"]
-    docs = {r["id"]: r["published"][:7] for r in csv.DictReader((site / "data/documents.csv").open())}
-    mentions = list(csv.DictReader((site / "data/mentions.csv").open()))
-    return sites, events, docs, mentions
+playwright_api = playwright_or_skip()
 
 
 def expected_active(site, month):
@@ -208,6 +128,7 @@ def test_a_click_on_the_centre_of_every_event_sites_circle_opens_that_site(page,
     box = p.evaluate("(() => { const b = GeoApp.map.getContainer().getBoundingClientRect(); "
                      "return [b.left, b.top, b.right, b.bottom]; })()")
     first_view = p.evaluate("[GeoApp.map.getCenter(), GeoApp.map.getZoom()]")
+    p.click("details.legend summary")  # the legend closed, as a reader would, to reach the circles under it
     clicked = 0
     for site_id in with_events:
         p.evaluate(f"GeoApp.map.setView({json.dumps(first_view[0])}, {first_view[1]}, {{animate: false}})")
@@ -405,10 +326,12 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, site):
 
 
 def test_shared_url_restores_the_view(page, site, artifacts):
-    p = page.open("index.html", "#from=2024-09&to=2024-10&site=victory-base&type=Shelling%2Fartillery%2Fmissile+attack")
+    p = page.open("index.html", "#from=2024-09&to=2024-10&site=victory-base&type=Shelling%2Fartillery%2Fmissile+attack"
+                                "&type=Air%2Fdrone+strike")
     assert p.input_value("#from") == str(p.evaluate("GEO_DATA.months.indexOf('2024-09')"))
     assert p.input_value("#to") == str(p.evaluate("GEO_DATA.months.indexOf('2024-10')"))
-    assert p.input_value("#f-type") == "Shelling/artillery/missile attack"
+    assert p.eval_on_selector_all("#f-type input:checked", "els => els.map(e => e.value)") == [
+        "Air/drone strike", "Shelling/artillery/missile attack"]
     popup = p.wait_for_selector(".leaflet-popup-content .popup")
     assert "Victory Base Complex" in popup.inner_text()
     assert "Sep 2024 – Oct 2024" in p.inner_text("#count")

@@ -12,14 +12,14 @@
     frame = null;
     var data = app.data, state = app.state, windows = GeoApp.data;
     var start = data.monthStart[state.from], end = data.monthStart[state.to + 1];
-    var events = windows.filtering(state) ? windows.windowEvents(data, state, data.events, start, end)
-                                          : data.events.slice(start, end);
-    var counts = windows.windowCounts(data, state, start, end), lit = restyleMarkers(counts.eventsAt, counts.mentionsAt);
+    var events = windows.windowEvents(data, state, data.events, start, end);
+    var counts = windows.windowCounts(data, state, events), lit = restyleMarkers(counts.eventsAt, counts.mentionsAt);
     var areaStart = windows.firstOfMonth(data, data.areaEvents, state.from);
     var areaEnd = windows.firstOfMonth(data, data.areaEvents, state.to + 1);
-    app.current = {events: events, sites: lit.active, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
+    app.current = {events: events, sites: lit.active, start: start, end: end, areaStart: areaStart, areaEnd: areaEnd, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
                    areaEvents: windows.windowEvents(data, state, data.areaEvents, areaStart, areaEnd)};
     GeoApp.panel.writeCount(app, events.length, lit.withEvents, lit.active - lit.withEvents);
+    GeoApp.timeline.showWindow();
     refreshOpenPopup();
     fillListsSoon();
     GeoApp.view.writeHashSoon();
@@ -43,6 +43,8 @@
     if (frame !== null) { return; }  // a newer window is about to render, and asks again
     var t0 = performance.now();
     GeoApp.panel.fillLists(app);
+    GeoApp.timeline.showCounts();
+    GeoApp.table.refresh();
     GeoApp.listsMs = performance.now() - t0;
   }
 
@@ -135,6 +137,8 @@
     GeoApp.view.use(app.data);
     addMarkers();
     GeoApp.panel.controls(app);
+    GeoApp.timeline.build(app);
+    GeoApp.table.build(app);
     GeoApp.panel.legend(app);
     keyboardPopups();
     var site = GeoApp.view.readHash();

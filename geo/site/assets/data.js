@@ -16,10 +16,9 @@
       // column positions by name: data.E.status_bits, data.S.name ...
       S: columns(raw.columns.sites), E: columns(raw.columns.events), M: columns(raw.columns.mentions),
       DOC: columns(raw.columns.docs),
-      statusBits: {}, siteAt: new Map(), citedBy: [], monthStart: [], keys: [],
+      siteAt: new Map(), citedBy: [], monthStart: [], keys: [],
       markers: new Map(raw.vocabulary.markers.map(function (m) { return [m.name, m]; }))  // in the legend's order
     };
-    raw.vocabulary.statuses.forEach(function (status, i) { data.statusBits[status] = 1 << i; });
     index(data);
     return data;
   }
@@ -51,32 +50,24 @@
     }
   }
 
-  function filtering(state) { return state.type !== "" || state.actor !== "" || state.status !== ""; }
-
-  function passes(data, state, e) {
-    var E = data.E;
-    if (state.type !== "" && data.types[e[E.type]] !== state.type) { return false; }
-    if (state.actor !== "" && data.actors[e[E.actor]] !== state.actor) { return false; }
-    if (state.status !== "" && !(e[E.status_bits] & data.statusBits[state.status])) { return false; }
-    return true;
-  }
-
   // Events of rows[start, end) that pass the filters, in date order.
   function windowEvents(data, state, rows, start, end) {
-    var out = [];
-    for (var k = start; k < end; k++) { if (passes(data, state, rows[k])) { out.push(rows[k]); } }
+    if (!GeoApp.filters.filtering(state)) { return rows.slice(start, end); }
+    var passes = GeoApp.filters.passer(data, state), out = [];
+    for (var k = start; k < end; k++) { if (passes(rows[k])) { out.push(rows[k]); } }
     return out;
   }
 
   // Per site: events in the window that pass the filters, and mentions in the window
   // (mentions have no type, actor or attribution, so none count while a filter is set).
-  function windowCounts(data, state, start, end) {
+  // events: windowEvents of data.events in the window.
+  function windowCounts(data, state, events) {
     var n = data.sites.length, eventsAt = new Int32Array(n), mentionsAt = new Int32Array(n), s;
     var lo = state.from * n, hi = (state.to + 1) * n, sites = data.E.sites;
-    if (filtering(state)) {
-      for (var k = start; k < end; k++) {
-        if (passes(data, state, data.events[k])) { data.events[k][sites].forEach(function (i) { eventsAt[i]++; }); }
-      }
+    if (GeoApp.filters.filtering(state)) {
+      events.forEach(function (e) {
+        e[sites].forEach(function (i) { eventsAt[i]++; });
+      });
       return {eventsAt: eventsAt, mentionsAt: mentionsAt};
     }
     for (s = 0; s < n; s++) {
@@ -115,6 +106,6 @@
     return partial;
   }
 
-  GeoApp.data = {load: load, filtering: filtering, windowEvents: windowEvents, windowCounts: windowCounts,
+  GeoApp.data = {load: load, windowEvents: windowEvents, windowCounts: windowCounts,
                  firstOfMonth: firstOfMonth, findSite: findSite};
 })(window.GeoApp = window.GeoApp || {});

@@ -142,7 +142,9 @@
   }
 
   function fillLists(app) {
-    var current = app.current;
+    var current = app.current, data = app.data;
+    GeoApp.filters.showCounts(app, data.events.slice(current.start, current.end)
+      .concat(data.areaEvents.slice(current.areaStart, current.areaEnd)));
     listSites(app.data, document.getElementById("site-list"), current.eventsAt, current.mentionsAt);
     listEvents(app.data, document.getElementById("event-list"), current.events);
     listEvents(app.data, document.getElementById("area-list"), current.areaEvents);
@@ -245,11 +247,6 @@
     control.addTo(app.map);
   }
 
-  function fillSelect(id, values) {
-    var select = document.getElementById(id);
-    values.forEach(function (v) { var o = el("option", null, v); o.value = v; select.appendChild(o); });
-  }
-
   function controls(app) {
     var data = app.data, state = app.state, S = data.S;
     var from = document.getElementById("from"), to = document.getElementById("to");
@@ -264,13 +261,7 @@
       if (state.from > state.to) { state.from = state.to; from.value = state.from; }
       app.update();
     });
-    fillSelect("f-type", data.types);
-    fillSelect("f-actor", data.actors);
-    [["f-type", "type"], ["f-actor", "actor"], ["f-status", "status"]].forEach(function (pair) {
-      document.getElementById(pair[0]).addEventListener("change", function (ev) {
-        state[pair[1]] = ev.target.value; app.update();
-      });
-    });
+    GeoApp.filters.build(app, document.getElementById("filters"), app.update);
     document.getElementById("play").addEventListener("click", function () { togglePlay(app); });
     document.getElementById("events-only").addEventListener("change", function (ev) {
       state.eventsOnly = ev.target.checked; app.update();

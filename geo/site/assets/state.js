@@ -3,7 +3,7 @@
 (function (GeoApp) {
   "use strict";
 
-  var state = {from: 0, to: 0, type: "", actor: "", status: "", site: null, eventsOnly: false};
+  var state = {from: 0, to: 0, types: [], actors: [], statuses: [], site: null, eventsOnly: false};
   var data = null, hashTimer = null;
 
   function use(loaded) { data = loaded; }
@@ -20,9 +20,7 @@
     var p = new URLSearchParams();
     if (data.months.length) { p.set("from", data.months[state.from]); p.set("to", data.months[state.to]); }
     if (state.site) { p.set("site", state.site); }
-    if (state.type) { p.set("type", state.type); }
-    if (state.actor) { p.set("actor", state.actor); }
-    if (state.status) { p.set("status", state.status); }
+    GeoApp.filters.writeParams(data, state, p);
     var hash = "#" + p.toString();
     if (location.hash !== hash) { history.replaceState(null, "", hash); }
   }
@@ -33,14 +31,10 @@
     var from = data.months.indexOf(p.get("from")), to = data.months.indexOf(p.get("to"));
     state.from = from >= 0 ? from : 0;
     state.to = to >= 0 ? Math.max(to, state.from) : data.months.length - 1;
-    state.type = data.types.indexOf(p.get("type")) >= 0 ? p.get("type") : "";
-    state.actor = data.actors.indexOf(p.get("actor")) >= 0 ? p.get("actor") : "";
-    state.status = data.statusBits[p.get("status")] ? p.get("status") : "";
+    GeoApp.filters.readParams(data, state, p);
     document.getElementById("from").value = state.from;
     document.getElementById("to").value = state.to;
-    document.getElementById("f-type").value = state.type;
-    document.getElementById("f-actor").value = state.actor;
-    document.getElementById("f-status").value = state.status;
+    GeoApp.filters.show({data: data, state: state});
     return p.get("site");
   }
 

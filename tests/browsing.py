@@ -1,0 +1,66 @@
+"""What the browser tests share: Playwright from PyPI driving Debian's Chromium, a page
+that records its errors and requests, and the published data the expectations are
+computed from (site/data), never written in by hand."""
+
+import csv
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def playwright_or_skip():
+    """Playwright's sync API; the calling test module is skipped where Chromium is missing
+    (never on CI, where .ci/run installs it)."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            raise RuntimeError("Debian's chromium is missing: .ci/run must apt-get install it")
+        pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api")
+
+
+class Page:
+    """A page that records console errors and every request it makes."""
+
+    def __init__(self, browser, site, width=1280, height=800):
+        self.site = site
+        self.page = browser.new_page(viewport={"width": width, "height": height})
+        self.errors, self.requests, self.dialogs = [], [], []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path, fragment=""):
+        self.page.goto((self.site / path).as_uri() + fragment)
+        if path == "index.html":
+            self.page.wait_for_function("window.GeoApp && window.GeoApp.ready")
+        return self.page
+
+    def active_sites(self):
+        return set(self.page.evaluate("window.GeoApp.activeSites()"))
+
+    def click_site(self, site_id, timeout=30000):
+        """Zoom in on a site and click its circle where the map draws it (on a canvas)."""
+        self.page.evaluate(f"""(() => {{ const c = GEO_DATA.columns.sites, id = c.indexOf("id");
+                               const s = GEO_DATA.sites.find(s => s[id] === {json.dumps(site_id)});
+                               GeoApp.map.setView([s[c.indexOf("lat")], s[c.indexOf("lon")]], 11,
+                                                  {{animate: false}}); }})()""")
+        point = self.page.evaluate(f"window.GeoApp.markerPoint({json.dumps(site_id)})")
+        self.page.mouse.click(point["x"], point["y"])
+        return self.page.wait_for_selector(".leaflet-popup-content .popup", timeout=timeout)
+
+
+def published_data(site):
+    sites = [f["properties"]["id"] for f in json.loads((site / "data/sites.geojson").read_text())["features"]]
+    events = json.loads((site / "data/events.geojson").read_text())["features"]
+    docs = {r["id"]: r["published"][:7] for r in csv.DictReader((site / "data/documents.csv").open())}
+    mentions = list(csv.DictReader((site / "data/mentions.csv").open()))
+    return sites, events, docs, mentions
+
+

@@ -1,0 +1,219 @@
+"""The map page's views in a real browser: the filters with their counts, the timeline, the
+event table and its downloads. Every expectation is computed from the published files
+(site/data/events.csv, sites.geojson), for windows and filters drawn at random (a fixed seed)."""
+
+import csv
+import io
+import json
+import random
+from urllib.parse import urlencode
+
+import pytest
+from browsing import playwright_or_skip
+
+playwright_or_skip()
+
+NO_ACTOR = "(no actor named)"
+
+
+def published_events(site):
+    """Each event of data/events.csv: its month, facets and the drawn sites it is at."""
+    pinned = {f["properties"]["id"]: f["geometry"]["coordinates"]
+              for f in json.loads((site / "data/sites.geojson").read_text())["features"]}
+    events = []
+    for row in csv.DictReader((site / "data/events.csv").open(encoding="utf-8")):
+        events.append({"id": row["id"], "date": row["date"], "month": row["date"][:7], "type": row["sub_event_type"],
+                       "actor": row["actor"] or NO_ACTOR, "statuses": set(row["status"].split("|")),
+                       "sites": {s for s in row["site_ids"].split("|") if s in pinned},
+                       "killed": int(row["killed"]) if row["killed"] else None})
+    return events, pinned
+
+
+def passes(e, view, skip=None):
+    return all(not view[facet] or (e[key] & set(view[facet]) if key == "statuses" else e[key] in view[facet])
+               for facet, key in (("type", "type"), ("actor", "actor"), ("status", "statuses")) if facet != skip)
+
+
+def shown(events, view):
+    return [e for e in events if view["from"] <= e["month"] <= view["to"] and passes(e, view)]
+
+
+def open_view(page, view):
+    params = [("from", view["from"]), ("to", view["to"])]
+    params += [(facet, value) for facet in ("type", "actor", "status") for value in view[facet]]
+    page.evaluate(f"location.hash = {json.dumps(urlencode(params))}")
+    page.wait_for_function("GeoApp.idle()")
+
+
+def random_views(events, months, statuses, n, seed=7):
+    rng = random.Random(seed)
+    types, actors = sorted({e["type"] for e in events}), sorted({e["actor"] for e in events})
+    for _ in range(n):
+        a, b = sorted(rng.sample(range(len(months)), 2)) if len(months) > 1 else (0, 0)
+        yield {"from": months[a], "to": months[b], "type": rng.sample(types, rng.choice([0, 0, 0, 1, 2])),
+               "actor": rng.sample(actors, rng.choice([0, 0, 1, 2])), "status": rng.sample(statuses, rng.choice([0, 0, 1]))}
+
+
+def facet_counts(page, facet):
+    texts = page.eval_on_selector_all(f"#f-{facet} label", "els => els.map(e => [e.querySelector('input').value, "
+                                                          "e.lastChild.textContent])")
+    return {value: int(n.strip("()")) for value, n in texts}
+
+
+@pytest.fixture
+def opened(page):
+    p = page.open("index.html")
+    p.click("#table-toggle")
+    p.wait_for_function("GeoApp.idle()")
+    return p
+
+
+def test_counts_facets_lists_popup_timeline_and_table_agree_with_the_data(opened, site):
+    p = opened
+    events, _ = published_events(site)
+    months, statuses = p.evaluate("GEO_DATA.months"), p.evaluate("GEO_DATA.vocabulary.statuses")
+    checked_popups = 0
+    for view in random_views(events, months, statuses, 20):
+        open_view(p, view)
+        here = shown(events, view)
+        placed = [e for e in here if e["sites"]]
+        struck = set().union(*(e["sites"] for e in placed)) if placed else set()
+        count = p.inner_text("#count")
+        assert count.startswith(f"{len(placed)} event") and f" at {len(struck)} site" in count, (view, count)
+        # the table: every event shown, those placed at sites and those known only to an area
+        table = p.evaluate("GeoApp.table.rows().map(r => r[GEO_DATA.columns.events.indexOf('id')])")
+        assert sorted(table) == sorted(e["id"] for e in here), view
+        assert p.inner_text("#table-count").endswith(f"of {len(here)}") or not here
+        # the events' list: as many rows as placed events (up to its limit)
+        rows = p.eval_on_selector_all("#event-list li:not(.hint)", "els => els.length")
+        assert rows == min(len(placed), 50), view
+        # each facet's counts: the events the value would show, the other facets kept
+        for facet, key in (("type", "type"), ("actor", "actor"), ("status", "statuses")):
+            in_window = [e for e in events if view["from"] <= e["month"] <= view["to"] and passes(e, view, skip=facet)]
+            for value, n in facet_counts(p, facet).items():
+                expected = sum(value in e[key] if key == "statuses" else e[key] == value for e in in_window)
+                assert n == expected, (view, facet, value)
+        # the timeline's bars: the events of each month that pass the filters
+        bars = p.evaluate("GeoApp.timeline.eventsPerMonth()")
+        assert bars == [sum(e["month"] == m and passes(e, view) for e in events) for m in months], view
+        # the popup of a struck site counts its events of the view
+        if struck:
+            site_id = sorted(struck)[0]
+            p.click(f'#site-list button[data-site="{site_id}"]')
+            popup = p.wait_for_selector(".leaflet-popup-content .popup").inner_text()
+            assert f"Events in the window: {sum(site_id in e['sites'] for e in placed)}" in popup, view
+            p.keyboard.press("Escape")
+            p.wait_for_selector(".leaflet-popup", state="detached")  # it fades out before it goes
+            checked_popups += 1
+    assert checked_popups >= 3
+
+
+def test_a_multiple_choice_in_the_url_is_restored_and_written_back(page, site):
+    events, _ = published_events(site)
+    types = sorted({e["type"] for e in events})[:2]
+    p = page.open("index.html", "#" + urlencode([("type", t) for t in types] + [("type", "no such type")]))
+    checked = p.eval_on_selector_all("#f-type input:checked", "els => els.map(e => e.value)")
+    assert checked == types
+    assert p.inner_text("#f-type summary") == "Event type: 2 chosen"
+    p.uncheck(f'#f-type input[value="{types[0]}"]')
+    p.wait_for_function(f"new URLSearchParams(location.hash.slice(1)).getAll('type').join() === {json.dumps(types[1])}")
+    p.click("#f-type .clear")
+    p.wait_for_function("!location.hash.includes('type=')")
+    assert p.eval_on_selector_all("#f-type input:checked", "els => els.length") == 0
+
+
+def test_a_drag_across_the_timeline_chooses_the_months(page, site):
+    p = page.open("index.html")
+    months = p.evaluate("GEO_DATA.months")
+    assert len(months) >= 4
+    box = p.query_selector("#timeline svg").bounding_box()
+    at = lambda i: box["x"] + (i + 0.5) * box["width"] / len(months)  # noqa: E731  the middle of month i's bar
+    y = box["y"] + box["height"] / 2
+    first, last = len(months) - 2, 1  # dragged leftwards: the window is still first ≤ last
+    p.mouse.move(at(first), y)
+    p.mouse.down()
+    p.mouse.move(at((first + last) // 2), y, steps=3)
+    p.mouse.move(at(last), y, steps=3)
+    p.mouse.up()
+    p.wait_for_function("GeoApp.idle()")
+    assert [p.input_value("#from"), p.input_value("#to")] == [str(last), str(first)]
+    assert p.get_attribute("#from", "aria-valuetext").endswith(months[last][:4])
+    p.wait_for_function(f"location.hash.includes({json.dumps(f'from={months[last]}&to={months[first]}')})")  # once settled
+    p.mouse.dblclick(at(2), y)
+    p.wait_for_function("GeoApp.idle()")
+    assert [p.input_value("#from"), p.input_value("#to")] == ["0", str(len(months) - 1)]
+
+
+def test_the_table_sorts_by_a_column_and_pages(opened, site):
+    p = opened
+    events, _ = published_events(site)
+    killed = {e["id"]: e["killed"] for e in events}
+    column = "GEO_DATA.columns.events.indexOf('id')"
+    p.click('#event-table th[data-key="killed"] button')
+    assert p.get_attribute('#event-table th[data-key="killed"]', "aria-sort") == "descending"
+    order = [killed[i] for i in p.evaluate(f"GeoApp.table.rows().map(r => r[{column}])")]
+    numbers = [k for k in order if k is not None]
+    assert numbers == sorted(numbers, reverse=True) and order == numbers + [None] * (len(order) - len(numbers))
+    assert numbers, "the seeds report casualties"
+    first_cell = p.inner_text('#event-table tbody tr:first-child td:nth-child(5)')
+    assert first_cell == str(numbers[0])
+    p.click('#event-table th[data-key="date"] button')
+    assert p.get_attribute('#event-table th[data-key="date"]', "aria-sort") == "ascending"
+    dates = p.eval_on_selector_all("#event-table tbody tr td:first-child", "els => els.map(e => e.textContent.slice(0, 10))")
+    assert dates == sorted(dates) and len(dates) == min(25, len(events))
+    if len(events) > 25:
+        p.click("#table-next")
+        assert p.inner_text("#table-count").startswith("Rows 26–")
+        assert p.is_enabled("#table-prev")
+
+
+def test_the_views_downloads_hold_exactly_its_rows(opened, site):
+    p = opened
+    events, pinned = published_events(site)
+    months, statuses = p.evaluate("GEO_DATA.months"), p.evaluate("GEO_DATA.vocabulary.statuses")
+    view = next(v for v in random_views(events, months, statuses, 50, seed=3) if len(shown(events, v)) >= 3)
+    open_view(p, view)
+    table = p.evaluate("GeoApp.table.rows().map(r => r[GEO_DATA.columns.events.indexOf('id')])")
+    with p.expect_download() as download:
+        p.click("#download-csv")
+    assert download.value.suggested_filename == "events-view.csv"
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert [r["id"] for r in rows] == table and sorted(table) == sorted(e["id"] for e in shown(events, view))
+    by_id = {e["id"]: e for e in events}
+    assert all(set(r["site_ids"].split("|")) - {""} == by_id[r["id"]]["sites"] for r in rows)
+    with p.expect_download() as download:
+        p.click("#download-geojson")
+    features = json.loads(open(download.value.path(), encoding="utf-8").read())["features"]
+    assert [f["properties"]["id"] for f in features] == table
+    for f in features:
+        sites = sorted(by_id[f["properties"]["id"]]["sites"])
+        if not sites:
+            assert f["geometry"] is None
+            continue
+        points = f["geometry"]["coordinates"] if f["geometry"]["type"] == "MultiPoint" else [f["geometry"]["coordinates"]]
+        assert sorted(map(tuple, points)) == sorted(tuple(pinned[s]) for s in sites)
+    # each row links to its quote, and the page of the full files is linked too
+    hrefs = p.eval_on_selector_all("#event-table tbody a.quote", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and all("#q-" in h for h in hrefs)
+    assert p.get_attribute('#table-box a[href="data/events.csv"]', "href")
+
+
+def test_a_formula_in_a_title_is_not_a_formula_in_the_csv(browser, tmp_path):
+    from browsing import Page
+    from helpers import hostile_corpus
+
+    from geo.corpus import open_corpus
+    from geo.site.build import build_site
+
+    out = tmp_path / "site"
+    build_site(open_corpus(hostile_corpus(tmp_path)), out)
+    page = Page(browser, out)
+    p = page.open("index.html")
+    p.evaluate("GEO_DATA.docs.forEach(d => { d[GEO_DATA.columns.docs.indexOf('title')] = '=HYPERLINK(\"x\")'; })")
+    p.click("#table-toggle")
+    p.wait_for_function("GeoApp.idle()")
+    with p.expect_download() as download:
+        p.click("#download-csv")
+    rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
+    assert rows and all(r["doc_title"] == "'=HYPERLINK(\"x\")" for r in rows)
+    p.close()
