@@ -29,6 +29,8 @@ COLUMNS = {
     "docs": ["id", "title", "publisher", "published", "url"],
     "sites": ["id", "name", "kind", "country", "lat", "lon", "geo_precision", "uncertainty_m", "layer", "aliases"],
     "mentions": ["site", "month", "doc", "count"],
+    # places with a page but no marker (countries, regions, seas ...): the search finds them too
+    "places": ["id", "name", "kind", "country", "aliases"],
     "events": ["id", "month", "date", "date_end", "time_precision", "type", "actor", "status_bits", "disputed",
                "sites", "weapon", "killed", "wounded", "doc", "area_names", "start", "end"],
 }
@@ -90,6 +92,8 @@ def write_map_data(out: IO[str], documents: Iterable[Document], store: SiteStore
         "docs": ([d.id, d.title, d.publisher, str(d.published), d.url] for d in documents),
         "sites": ([s.id, s.name, s.kind, s.country, s.lat, s.lon, s.geo_precision, s.uncertainty_m, s.layer,
                    list(s.aliases)] for s in sites),
+        "places": ([p.id, p.name, p.kind, p.country, list(p.aliases)]
+                   for p in (gazetteer[i] for i in store.page_sites() if i not in index.site)),
         "mentions": ([index.site[site], index.month[month], index.doc[doc], n]
                      for site, month, doc, n in counts.rows()),
         "events": (row for row, points in _event_rows(store, index, gazetteer) if points),

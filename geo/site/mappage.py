@@ -24,7 +24,8 @@ __all__ = ["SCRIPTS", "LocalMap", "MapApp", "basemap", "map_html"]
 
 BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
 # The page's scripts, in the order they load (geo/site/assets).
-SCRIPTS = ("skeleton.js", "data.js", "filters.js", "state.js", "canvas.js", "timeline.js", "table.js", "panel.js",
+SCRIPTS = ("skeleton.js", "data.js", "filters.js", "state.js", "canvas.js", "timeline.js", "table.js", "search.js",
+           "panel.js",
            "app.js")
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import random
+from collections import defaultdict
 from urllib.parse import urlencode
 
 import pytest
@@ -217,3 +218,58 @@ def test_a_formula_in_a_title_is_not_a_formula_in_the_csv(browser, tmp_path):
     rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
     assert rows and all(r["doc_title"] == "'=HYPERLINK(\"x\")" for r in rows)
     p.close()
+
+
+def swapped(name):
+    """The name with two letters of its middle swapped: a typo."""
+    i = len(name) // 2
+    return name[:i - 1] + name[i] + name[i - 1] + name[i + 1:]
+
+
+def test_the_search_finds_every_name_alias_and_typo_and_ranks_them(page, site):
+    p = page.open("index.html")
+    entries = p.evaluate("""(() => {
+        const S = GEO_DATA.columns.sites, P = GEO_DATA.columns.places;
+        return GEO_DATA.sites.map(s => [s[S.indexOf('id')], [s[S.indexOf('name')], ...s[S.indexOf('aliases')]]])
+          .concat(GEO_DATA.places.map(s => [s[P.indexOf('id')], [s[P.indexOf('name')], ...s[P.indexOf('aliases')]]]));
+      })()""")
+    skeleton = dict(zip(*[iter(p.evaluate("names => names.flatMap(n => [n, GeoApp.skeleton(n)])",
+                                          [n for _, names in entries for n in names]))] * 2))
+    owners = defaultdict(set)
+    for site_id, names in entries:
+        for name in names:
+            owners[skeleton[name]].add(site_id)
+    typos = 0
+    for site_id, names in entries:
+        for name in names:
+            found = p.evaluate("q => GeoApp.search.candidates(q)", name)
+            # a name or alias (T-4 too) puts its site first, or among those that share it
+            assert found and site_id in found[:len(owners[skeleton[name]])], (name, found)
+        name = names[0]
+        if len(skeleton[name]) >= 5 and swapped(name) != name:
+            assert site_id in p.evaluate("q => GeoApp.search.candidates(q)", swapped(name)), swapped(name)
+            typos += 1
+    assert typos >= 20 and len(entries) >= 40
+
+
+def test_search_candidates_are_chosen_by_keyboard_and_places_open_their_page(page, site):
+    p = page.open("index.html")
+    p.fill("#search", "Bagdhad")  # a typo: Baghdad, then the places that start like it
+    options = p.eval_on_selector_all("#search-list li", "els => els.map(e => e.textContent)")
+    assert options and options[0].startswith("Baghdad") and p.get_attribute("#search", "aria-expanded") == "true"
+    p.keyboard.press("ArrowDown")
+    p.keyboard.press("ArrowDown")
+    assert p.get_attribute("#search", "aria-activedescendant") == "search-option-1"
+    second = p.evaluate("GeoApp.search.candidates('Bagdhad')")[1]
+    p.keyboard.press("Enter")
+    name = p.evaluate(f"GEO_DATA.sites[GEO_DATA.sites.findIndex(s => s[0] === {json.dumps(second)})][1]")
+    assert p.wait_for_selector(".leaflet-popup-content .popup h3").inner_text() == name
+    place = p.evaluate("GEO_DATA.places[0]")  # a country or region: its page
+    p.fill("#search", place[1])
+    p.keyboard.press("Enter")
+    p.wait_for_url(f"**/sites/{place[0]}.html")
+    p.go_back()
+    p.wait_for_function("window.GeoApp && GeoApp.ready")
+    p.fill("#search", "qqqqxx")
+    p.keyboard.press("Enter")
+    assert "No site or place matches" in p.inner_text("#search-result")

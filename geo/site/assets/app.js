@@ -139,6 +139,7 @@
     GeoApp.panel.controls(app);
     GeoApp.timeline.build(app);
     GeoApp.table.build(app);
+    GeoApp.search.build(app);
     GeoApp.panel.legend(app);
     keyboardPopups();
     var site = GeoApp.view.readHash();

@@ -12,11 +12,12 @@
   function load(raw) {
     var data = {
       raw: raw, months: raw.months, types: raw.types, actors: raw.actors, docs: raw.docs, sites: raw.sites,
-      events: raw.events, areaEvents: raw.areaEvents, mentions: raw.mentions, vocabulary: raw.vocabulary,
+      events: raw.events, areaEvents: raw.areaEvents, mentions: raw.mentions, places: raw.places,
+      vocabulary: raw.vocabulary,
       // column positions by name: data.E.status_bits, data.S.name ...
       S: columns(raw.columns.sites), E: columns(raw.columns.events), M: columns(raw.columns.mentions),
-      DOC: columns(raw.columns.docs),
-      siteAt: new Map(), citedBy: [], monthStart: [], keys: [],
+      DOC: columns(raw.columns.docs), P: columns(raw.columns.places),
+      siteAt: new Map(), citedBy: [], monthStart: [],
       markers: new Map(raw.vocabulary.markers.map(function (m) { return [m.name, m]; }))  // in the legend's order
     };
     index(data);
@@ -84,28 +85,6 @@
     return lo;
   }
 
-  // The spelling skeletons of each site's names, made when first searched.
-  function siteKeys(data, i) {
-    if (!data.keys[i]) {
-      var site = data.sites[i];
-      data.keys[i] = [site[data.S.name]].concat(site[data.S.aliases]).map(GeoApp.skeleton);
-    }
-    return data.keys[i];
-  }
-
-  // The site a query names: one of its names with the same skeleton, else (3 letters or
-  // more) the first site with a name that contains the query's skeleton.
-  function findSite(data, query) {
-    var q = GeoApp.skeleton(query), partial = -1;
-    if (!q) { return -1; }
-    for (var i = 0; i < data.sites.length; i++) {
-      var keys = siteKeys(data, i);
-      if (keys.indexOf(q) >= 0) { return i; }
-      if (partial < 0 && q.length >= 3 && keys.some(function (k) { return k.indexOf(q) >= 0; })) { partial = i; }
-    }
-    return partial;
-  }
-
   GeoApp.data = {load: load, windowEvents: windowEvents, windowCounts: windowCounts,
-                 firstOfMonth: firstOfMonth, findSite: findSite};
+                 firstOfMonth: firstOfMonth};
 })(window.GeoApp = window.GeoApp || {});

@@ -248,7 +248,7 @@
   }
 
   function controls(app) {
-    var data = app.data, state = app.state, S = data.S;
+    var data = app.data, state = app.state;
     var from = document.getElementById("from"), to = document.getElementById("to");
     from.max = to.max = Math.max(data.months.length - 1, 0);
     from.addEventListener("input", function () {
@@ -268,18 +268,6 @@
     });
     openFromList(app, document.getElementById("site-list"), ".site-button");
     openFromList(app, document.getElementById("event-list"), "a.site-link");
-    var names = document.getElementById("site-names");
-    data.sites.forEach(function (s) {
-      [s[S.name]].concat(s[S.aliases]).forEach(function (name) { var o = el("option"); o.value = name; names.appendChild(o); });
-    });
-    var search = document.getElementById("search");
-    function go() {
-      var i = GeoApp.data.findSite(data, search.value);
-      document.getElementById("search-result").textContent = i >= 0 ? "" : "No site matches “" + search.value + "”.";
-      if (i >= 0) { app.openSite(i, true); }
-    }
-    search.addEventListener("change", go);
-    search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { go(); } });
   }
 
   var playing = null;
