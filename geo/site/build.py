@@ -4,7 +4,8 @@ The site is built in a folder beside the target and swapped in only when complet
 failing build leaves the previous site as it was.  Two builds of the same inputs are
 byte-identical: folium's element ids are fixed and every collection is sorted.
 
-    site/index.html            the map (Leaflet from xstatic-leaflet, copied into lib/)
+    site/index.html            the map (Leaflet from xstatic-leaflet, supercluster from geo/site/vendor,
+                               both copied into lib/)
     site/sites/<id>.html       cited mentions and events of each site (a much-cited site in
                                parts of 200 entries: <id>-2.html, ...)
     site/docs/<id>.html        each document, mentions highlighted and anchored
@@ -43,6 +44,7 @@ from geo.site.store import MapCounts, SiteStore
 __all__ = ["build_site"]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+VENDOR = Path(__file__).resolve().parent / "vendor"  # libraries from the npm registry, checked in (see their SOURCE.md)
 PAGE_BATCH = 64  # pages per task when pages are written by several processes
 
 
@@ -115,6 +117,8 @@ def _copy_assets(root: Path) -> None:
                     ignore=shutil.ignore_patterns("*.map", "*esm*", "leaflet-src.js"))
     for asset in sorted(a for a in ASSETS.iterdir() if a.suffix in (".js", ".css")):
         shutil.copyfile(asset, root / "assets" / asset.name)
+    for library in sorted(VENDOR.iterdir()):
+        shutil.copytree(library, root / "lib" / library.name, ignore=shutil.ignore_patterns("SOURCE.md"))
 
 
 def _process_documents(corpus: Corpus, spec: GeoparserSpec, curations: list[Curation], spool: TellingSpool,

@@ -4,6 +4,7 @@ panel, its scripts and data, the start of the app on the map), as folium's plugi
 from __future__ import annotations
 
 import contextlib
+import csv
 import itertools
 import json
 import re
@@ -13,20 +14,19 @@ import folium
 from branca.element import Element, MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import mapping, shape
 
 from geo import DATA_DIR
 from geo.gazetteer import Site
+from geo.gazetteer.derive import BASEMAP_BOX, THEATRE_NEIGHBOURS
 from geo.io import rounded
 from geo.site.pages import TEMPLATES
 
-__all__ = ["SCRIPTS", "LocalMap", "MapApp", "basemap", "map_html"]
+__all__ = ["SCRIPTS", "LocalMap", "MapApp", "basemap", "labels", "map_html"]
 
-BASEMAP_BOX = box(20.0, 5.0, 70.0, 48.0)  # lon/lat: the theatre and its neighbours
 # The page's scripts, in the order they load (geo/site/assets).
-SCRIPTS = ("skeleton.js", "data.js", "filters.js", "state.js", "canvas.js", "timeline.js", "table.js", "search.js",
-           "panel.js",
-           "app.js")
+SCRIPTS = ("skeleton.js", "data.js", "filters.js", "state.js", "canvas.js", "clusters.js", "timeline.js", "table.js",
+           "search.js", "labels.js", "panel.js", "app.js")
 
 
 class LocalMap(folium.Map):
@@ -40,30 +40,64 @@ class MapApp(JSCSSMixin, MacroElement):
     """The page's own element, added to the map: the panel, the data and the scripts of
     the app (geo/site/assets), and the app started on its map."""
 
-    default_js = [("geo-data", "data/map-data.js"), *((f"geo-{s}", f"assets/{s}") for s in SCRIPTS)]
+    default_js = [("geo-data", "data/map-data.js"), ("supercluster", "lib/supercluster/supercluster.min.js"),
+                  *((f"geo-{s}", f"assets/{s}") for s in SCRIPTS)]
     default_css = [("geo-app", "assets/app.css")]
     _template = Template("""
 {% macro header(this, kwargs) %}<title>Sites cited in the corpus — map</title>{% endmacro %}
 {% macro html(this, kwargs) %}{{ this.panel }}{% endmacro %}
-{% macro script(this, kwargs) %}GeoApp.start({{ this._parent.get_name() }});{% endmacro %}
+{% macro script(this, kwargs) %}GeoApp.start({{ this._parent.get_name() }}, {{ this.labels }});{% endmacro %}
 """)
 
-    def __init__(self, panel: str):
+    def __init__(self, panel: str, labels: dict):
         super().__init__()
         self._name = "MapApp"
         self.panel = panel
+        # JSON in a script element: "</" could close it
+        self.labels = json.dumps(labels, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
 def basemap() -> dict:
-    """Country outlines of the theatre, clipped from the checked-in Natural Earth file."""
-    world = json.loads((DATA_DIR / "countries.geojson").read_text(encoding="utf-8"))
+    """Country outlines, clipped from the checked-in Natural Earth file."""
     features = []
-    for feature in world["features"]:
+    for feature in _countries():
         clipped = shape(feature["geometry"]).intersection(BASEMAP_BOX)
         if not clipped.is_empty:
             features.append({"type": "Feature", "properties": {"name": feature["properties"]["name"]},
                              "geometry": rounded(mapping(clipped), 3)})
     return {"type": "FeatureCollection", "features": features}
+
+
+def _countries() -> list[dict]:
+    return json.loads((DATA_DIR / "countries.geojson").read_text(encoding="utf-8"))["features"]
+
+
+def _rivers() -> dict:
+    return json.loads((DATA_DIR / "basemap_rivers.geojson").read_text(encoding="utf-8"))
+
+
+def labels() -> dict:
+    """The basemap's names: towns (with the zoom each shows from, capitals marked), the
+    countries of the theatre and its rivers, each at a point of its own."""
+    with (DATA_DIR / "basemap_places.csv").open(encoding="utf-8", newline="") as f:
+        towns = [[r["name"], float(r["lat"]), float(r["lon"]), int(r["min_zoom"]), int(r["capital"])]
+                 for r in csv.DictReader(f)]
+    countries = []
+    for feature in _countries():
+        inside = shape(feature["geometry"]).intersection(THEATRE_NEIGHBOURS)
+        if inside.area > 0.5:  # square degrees: not a sliver at the box's edge
+            largest = max(getattr(inside, "geoms", [inside]), key=lambda part: part.area)
+            point = largest.representative_point()
+            countries.append([feature["properties"]["name"], round(point.y, 3), round(point.x, 3)])
+    rivers: dict[str, tuple[float, list]] = {}
+    for feature in _rivers()["features"]:
+        line = shape(feature["geometry"])
+        longest = max(getattr(line, "geoms", [line]), key=lambda part: part.length)
+        name = feature["properties"]["name"]
+        if longest.length > rivers.get(name, (0.0, []))[0]:
+            middle = longest.interpolate(0.5, normalized=True)
+            rivers[name] = (longest.length, [name, round(middle.y, 3), round(middle.x, 3)])
+    return {"towns": towns, "countries": sorted(countries), "rivers": sorted(r for _, r in rivers.values())}
 
 
 @contextlib.contextmanager
@@ -89,9 +123,11 @@ def map_html(sites: list[Site]) -> str:
         folium.GeoJson(basemap(), name="Countries (offline)", control=True, interactive=False,
                        style_function=lambda _: {"color": "#7d7d7d", "weight": 1, "fillColor": "#f2efe9",
                                                  "fillOpacity": 1}).add_to(m)
+        folium.GeoJson(_rivers(), name="Rivers (offline)", control=True, interactive=False,
+                       style_function=lambda _: {"color": "#7fb2d9", "weight": 1.3, "opacity": 1}).add_to(m)
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (when online)", show=False, overlay=True).add_to(m)
         folium.LayerControl(collapsed=True).add_to(m)
-        MapApp(panel).add_to(m)
+        MapApp(panel, labels()).add_to(m)
         return _accessible(m.get_root().render())
 
 

@@ -56,7 +56,10 @@ def test_one_marker_per_site_with_data(page, site):
     assert sorted(page.page.evaluate("window.GeoApp.markerIds()")) == sorted(sites) and len(sites) >= 30
     layers = page.page.evaluate("(() => { let n = 0; GeoApp.map.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });"
                                 " return n; })()")
-    assert layers == len(sites)
+    clusters = page.page.evaluate("GeoApp.clusterSites()")  # at the first view, crowded sites are clustered
+    members = [site_id for cluster in clusters for site_id in cluster]
+    assert layers == len(sites) + len(clusters) and clusters
+    assert len(members) == len(set(members)) and set(members) < set(sites) and min(map(len, clusters)) >= 2
     assert page.page.query_selector(".leaflet-sites-pane canvas")
 
 
@@ -118,7 +121,9 @@ def test_the_first_view_frames_the_events_with_no_circle_over_the_cap(page, site
 
 def test_a_click_on_the_centre_of_every_event_sites_circle_opens_that_site(page, site):
     """At the first view, where circles overlap most; computed from the published data.
-    Sites at the very same point (a gas field and the base on it) may open either."""
+    A site drawn alone opens at a click on its centre; a site inside a cluster, from the
+    cluster's list. Sites at the very same point (a gas field and the base on it) may open
+    either."""
     p = page.open("index.html")
     features = json.loads((site / "data/sites.geojson").read_text())["features"]
     where = {f["properties"]["id"]: tuple(f["geometry"]["coordinates"]) for f in features}
@@ -129,21 +134,52 @@ def test_a_click_on_the_centre_of_every_event_sites_circle_opens_that_site(page,
                      "return [b.left, b.top, b.right, b.bottom]; })()")
     first_view = p.evaluate("[GeoApp.map.getCenter(), GeoApp.map.getZoom()]")
     p.click("details.legend summary")  # the legend closed, as a reader would, to reach the circles under it
-    clicked = 0
+    alone = clustered = 0
     for site_id in with_events:
         p.evaluate(f"GeoApp.map.setView({json.dumps(first_view[0])}, {first_view[1]}, {{animate: false}})")
-        point = p.evaluate(f"GeoApp.markerPoint({json.dumps(site_id)})")
+        cluster = p.evaluate(f"GeoApp.clusterPoint({json.dumps(site_id)})")
+        point = cluster or p.evaluate(f"GeoApp.markerPoint({json.dumps(site_id)})")
         on_canvas = p.evaluate(f"document.elementFromPoint({point['x']}, {point['y']})?.tagName === 'CANVAS'")
         if not (box[0] < point["x"] < box[2] and box[1] < point["y"] < box[3]) or not on_canvas:
-            continue  # a far site (Washington) outside the first view, or one under the legend
+            continue  # a far site (Washington) outside the first view
         p.mouse.click(point["x"], point["y"])
-        opened = p.wait_for_selector(".leaflet-popup-content .popup h3").inner_text()
-        same_point = {names[other] for other in where if where[other] == where[site_id]}
-        assert opened in same_point, (site_id, opened)
+        if cluster:
+            p.click(f'.leaflet-popup .cluster button[data-site="{site_id}"]')
+            p.wait_for_function(f"document.querySelector('.leaflet-popup h3')?.textContent === {json.dumps(names[site_id])}")
+            clustered += 1
+        else:
+            opened = p.wait_for_selector(".leaflet-popup-content .popup h3").inner_text()
+            same_point = {names[other] for other in where if where[other] == where[site_id]}
+            assert opened in same_point, (site_id, opened)
+            alone += 1
         p.keyboard.press("Escape")
         p.wait_for_selector(".leaflet-popup", state="detached")
-        clicked += 1
-    assert clicked >= 10
+    assert alone + clustered >= 10 and alone >= 3 and clustered >= 3, (alone, clustered)
+
+
+def test_a_click_where_circles_overlap_lists_the_others_under_the_pointer(page, site):
+    p = page.open("index.html")
+    # a site whose centre lies inside another's circle, once zoomed past the clusters
+    pair = p.evaluate("""(() => {
+        const S = GEO_DATA.columns.sites, ids = GEO_DATA.sites.map(s => s[S.indexOf('id')]);
+        for (const a of ids) {
+          GeoApp.map.setView(GeoApp.markerOf(a).getLatLng(), GeoApp.clusters.MAX_ZOOM + 1, {animate: false});
+          const pa = GeoApp.markerPoint(a);
+          for (const b of ids) {
+            const pb = GeoApp.markerPoint(b), d = Math.hypot(pa.x - pb.x, pa.y - pb.y);
+            if (b !== a && d > 0 && d < GeoApp.markerOf(b)._radius - 1) return [a, b];
+          }
+        }
+        return null; })()""")
+    assert pair, "the seeds have a site inside another's circle at zoom 9 (Tahrir Square, Baghdad)"
+    point = p.evaluate(f"GeoApp.markerPoint({json.dumps(pair[0])})")
+    p.mouse.click(point["x"], point["y"])
+    p.wait_for_selector(".leaflet-popup-content .popup")
+    others = p.eval_on_selector_all(".popup-sites button", "els => els.map(e => e.dataset.site)")
+    assert pair[1] in others
+    p.click(f'.popup-sites button[data-site="{pair[1]}"]')
+    name = p.evaluate(f"GEO_DATA.sites.find(s => s[0] === {json.dumps(pair[1])})[1]")
+    p.wait_for_function(f"document.querySelector('.leaflet-popup h3')?.textContent === {json.dumps(name)}")
 
 
 def test_popup_sources_are_one_click_away(page, site):
@@ -396,3 +432,37 @@ def test_hostile_document_renders_as_text(browser, tmp_path):
     assert '<script>alert("doc")</script>' in doc.inner_text(".text")
     assert hostile.dialogs == [] and hostile.errors == []
     p.close()
+
+
+def test_the_basemap_names_countries_towns_and_rivers_and_its_edges_stay_out_of_sight(page, site):
+    from geo.gazetteer.derive import BASEMAP_BOX
+    from geo.site.mappage import labels
+
+    p = page.open("index.html")
+    names = labels()
+
+    def in_view():
+        west, south, east, north = p.evaluate("(() => { const b = GeoApp.map.getBounds(); "
+                                              "return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; })()")
+        zoom = p.evaluate("GeoApp.map.getZoom()")
+        inside = lambda lat, lon: south < lat < north and west < lon < east  # noqa: E731
+        return (west, south, east, north), zoom, inside
+
+    (west, south, east, north), zoom, inside = in_view()
+    # the outlines reach past the first view: no cut edge in sight
+    assert BASEMAP_BOX.bounds[0] < west and BASEMAP_BOX.bounds[1] < south
+    assert east < BASEMAP_BOX.bounds[2] and north < BASEMAP_BOX.bounds[3]
+    shown = set(p.evaluate("GeoApp.labels.shown()"))
+    towns = {"town:" + t[0] for t in names["towns"] if t[3] <= zoom and inside(t[1], t[2])}
+    countries = {"country:" + c[0] for c in names["countries"] if inside(c[1], c[2])}
+    assert towns and countries and towns | countries <= shown
+    # zoomed in on the first event site: the towns of that zoom, and the rivers
+    p.evaluate("(() => { const s = GEO_DATA.sites[GEO_DATA.events[0][GEO_DATA.columns.events.indexOf('sites')][0]];"
+               " GeoApp.map.setView([s[4], s[5]], 9, {animate: false}); })()")
+    _, zoom, inside = in_view()
+    shown = set(p.evaluate("GeoApp.labels.shown()"))
+    towns = {"town:" + t[0] for t in names["towns"] if t[3] <= zoom and inside(t[1], t[2])}
+    rivers = {"river:" + r[0] for r in names["rivers"] if inside(r[1], r[2])}
+    assert towns and towns <= shown and rivers <= shown and not countries & shown
+    assert p.evaluate("document.querySelectorAll('.leaflet-overlay-pane path').length") > 50  # outlines and rivers
+    assert page.errors == []

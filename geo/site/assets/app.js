@@ -7,6 +7,7 @@
   var app = {data: null, map: null, state: GeoApp.state, markers: [], current: {events: [], sites: 0},
              update: update, openSite: openSite};
   var sizes = [], looks = [], hiddenAt = [], frame = null, listsTimer = null, lastStep = -Infinity;
+  var grouping = null, clusterMarkers = [];  // the clusters of the map's zoom (GeoApp.clusters.at)
 
   function render() {
     frame = null;
@@ -49,13 +50,15 @@
   }
 
   // Gives each marker its look and size, orders them, then draws the canvas once; returns
-  // how many sites are on, and how many of them have events.
+  // how many sites are on, and how many of them have events. A site inside a cluster is
+  // hidden: its cluster is drawn instead.
   // Leaflet's setStyle/setRadius would re-project each marker and queue a redraw per call.
   function restyleMarkers(eventsAt, mentionsAt) {
-    var active = 0, withEvents = 0, changed = false;
+    var active = 0, withEvents = 0, changed = false, groupOf = grouping && grouping.groupOf;
     for (var i = 0; i < eventsAt.length; i++) {
       var on = eventsAt[i] > 0 || mentionsAt[i] > 0, look = eventsAt[i] > 0 ? "event" : (on ? "mention" : "off");
-      var size = GeoApp.canvas.diameter(eventsAt[i], on), hidden = app.state.eventsOnly && look !== "event";
+      var size = GeoApp.canvas.diameter(eventsAt[i], on);
+      var hidden = (app.state.eventsOnly && look !== "event") || (groupOf !== null && groupOf[i] >= 0);
       if (on) { active++; }
       if (eventsAt[i] > 0) { withEvents++; }
       if (looks[i] !== look || sizes[i] !== size || hiddenAt[i] !== hidden) {
@@ -64,16 +67,57 @@
       }
       sizes[i] = size; looks[i] = look; hiddenAt[i] = hidden;
     }
+    changed = restyleClusters(eventsAt, mentionsAt) || changed;
     if (changed) {
-      // sites with events drawn above the others, the most events on top
-      var ranked = app.markers.map(function (m, i) { return i; });
-      ranked.sort(function (a, b) {
-        return (eventsAt[a] - eventsAt[b]) || ((mentionsAt[a] > 0) - (mentionsAt[b] > 0)) || (a - b);
-      });
-      GeoApp.canvas.order(ranked.map(function (i) { return app.markers[i]; }));
+      // sites and clusters with events drawn above the others, the most events on top
+      var drawn = app.markers.map(function (m, i) { return [m, eventsAt[i], mentionsAt[i] > 0, i]; })
+        .concat(clusterMarkers.map(function (m, k) { return [m, m._group.events, m._group.active > 0, -1 - k]; }));
+      drawn.sort(function (a, b) { return (a[1] - b[1]) || (a[2] - b[2]) || (a[3] - b[3]); });
+      GeoApp.canvas.order(drawn.map(function (d) { return d[0]; }));
       GeoApp.canvas.redraw();
     }
     return {active: active, withEvents: withEvents};
+  }
+
+  // A cluster counts its sites' events and mentions in the window; its label is its events.
+  function restyleClusters(eventsAt, mentionsAt) {
+    var changed = false;
+    clusterMarkers.forEach(function (m) {
+      var g = m._group, events = 0, struck = 0, active = 0;
+      g.sites.forEach(function (i) {
+        events += eventsAt[i];
+        struck += eventsAt[i] > 0;
+        active += eventsAt[i] > 0 || mentionsAt[i] > 0;
+      });
+      var look = events > 0 ? "event" : (active ? "mention" : "off"), hidden = app.state.eventsOnly && events === 0;
+      var size = GeoApp.canvas.clusterDiameter(events), label = events > 0 ? String(events) : "";
+      g.events = events; g.struck = struck; g.active = active;
+      if (m._look !== look || m._size !== size || m._hidden !== hidden || m._label !== label) {
+        GeoApp.canvas.restyle(m, look, size, hidden);
+        m._look = look; m._size = size; m._label = label;
+        changed = true;
+      }
+    });
+    return changed;
+  }
+
+  // The clusters of the map's zoom, made again when the zoom changes.
+  function regroup() {
+    var now = GeoApp.clusters.at(app.map.getZoom());
+    if (now === grouping) { return; }
+    GeoApp.canvas.release(clusterMarkers);
+    clusterMarkers = [];
+    grouping = now;
+    (grouping ? grouping.groups : []).forEach(function (g) {
+      var marker = GeoApp.canvas.marker([g.lat, g.lon], {weight: 2, color: "#fff", fillColor: CLUSTER_COLOUR});
+      marker._group = g;
+      marker.bindPopup(function () { return GeoApp.panel.clusterPopup(app, g); }, POPUP_OPTIONS);
+      marker.bindTooltip(function () { return GeoApp.panel.clusterSummary(g); });
+      marker.addTo(app.map);
+      clusterMarkers.push(marker);
+    });
+    looks = []; sizes = []; hiddenAt = [];  // every site's look again: some joined or left a cluster
+    if (app.current.eventsAt) { render(); }
   }
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
@@ -84,9 +128,13 @@
     if (i !== undefined && app.markers[i].isPopupOpen()) { app.markers[i].getPopup().update(); }
   }
 
+  // Opens site i's popup, from a list, the search or another popup: zoomed in until the
+  // site has a circle of its own (pan: centred, at zoom 7 at least).
   function openSite(i, pan) {
-    var marker = app.markers[i];
-    if (pan) { app.map.setView(marker.getLatLng(), Math.max(app.map.getZoom(), 7), {animate: false}); }
+    var marker = app.markers[i], zoom = app.map.getZoom();
+    var wanted = GeoApp.clusters.zoomShowing(i, pan ? Math.max(zoom, 7) : zoom);
+    if (pan || wanted !== zoom) { app.map.setView(marker.getLatLng(), wanted, {animate: false}); }
+    GeoApp.canvas.under = [];  // not opened by a click: no other site under a pointer
     marker.openPopup();
   }
 
@@ -102,6 +150,10 @@
 
   function outline(i) { return approximate(app.data.sites[i]) ? "#222" : "#fff"; }
 
+  var CLUSTER_COLOUR = "#37474f";
+  // kept clear of the map's controls (zoom, layers) when it opens
+  var POPUP_OPTIONS = {maxWidth: 320, autoPanPaddingTopLeft: [60, 60], autoPanPaddingBottomRight: [20, 20]};
+
   function addMarkers() {
     var data = app.data, S = data.S, classes = data.vocabulary.marker_classes;
     // Sites draw on one canvas in a pane above the outlines (a pane of their own, z 450).
@@ -111,9 +163,8 @@
       var look = data.markers.get(classes[s[S.kind]] || data.vocabulary.other_marker);
       var marker = GeoApp.canvas.marker([s[S.lat], s[S.lon]], {
         weight: 1.5, color: outline(i), fillColor: look.colour, dashArray: approximate(s) ? "3 2" : null});
-      // kept clear of the map's controls (zoom, layers) when it opens
-      marker.bindPopup(function () { return GeoApp.panel.popup(app, i); },
-                       {maxWidth: 320, autoPanPaddingTopLeft: [60, 60], autoPanPaddingBottomRight: [20, 20]});
+      marker._site = i;
+      marker.bindPopup(function () { return GeoApp.panel.popup(app, i); }, POPUP_OPTIONS);
       marker.bindTooltip(s[S.name]);
       marker.on("popupopen", function () { selectSite(i); });
       marker.on("popupclose", function () { if (app.state.site === s[S.id]) { selectSite(null); } });
@@ -129,11 +180,15 @@
       app.map.fitBounds(L.latLngBounds(framed.map(function (s) { return [s[S.lat], s[S.lon]]; })).pad(0.1),
                         {animate: false});
     }
+    GeoApp.clusters.build(data);
+    regroup();
+    app.map.on("zoomend", regroup);
   }
 
-  function start(leafletMap) {
+  function start(leafletMap, labels) {
     app.data = GeoApp.data.load(window.GEO_DATA);
     app.map = GeoApp.map = leafletMap;
+    GeoApp.labels.add(leafletMap, labels);
     GeoApp.view.use(app.data);
     addMarkers();
     GeoApp.panel.controls(app);
@@ -192,6 +247,11 @@
 
   function siteIndex(id) { return app.data.siteAt.get(id); }
 
+  function pagePoint(latlng) {
+    var p = app.map.latLngToContainerPoint(latlng), box = app.map.getContainer().getBoundingClientRect();
+    return {x: box.left + p.x, y: box.top + p.y};
+  }
+
   Object.assign(GeoApp, {
     start: start,
     measureStep: measureStep,
@@ -204,15 +264,26 @@
       return app.data.sites.filter(function (s, i) { return app.map.hasLayer(app.markers[i]); })
         .map(function (s) { return s[app.data.S.id]; });
     },
-    // The diameters of the circles drawn now, in pixels, and the ids of those hidden.
-    markerSizes: function () { return sizes.slice(); },
-    hiddenSites: function () {
-      return app.data.sites.filter(function (s, i) { return hiddenAt[i]; }).map(function (s) { return s[app.data.S.id]; });
+    // The diameters of the circles drawn now (sites', then clusters'), in pixels, and the
+    // ids of the sites the switch hides.
+    markerSizes: function () {
+      return sizes.filter(function (d, i) { return !hiddenAt[i]; })
+        .concat(clusterMarkers.filter(function (m) { return !m._hidden; }).map(function (m) { return m._size; }));
     },
-    markerPoint: function (id) {
-      var p = app.map.latLngToContainerPoint(app.markers[siteIndex(id)].getLatLng());
-      var box = app.map.getContainer().getBoundingClientRect();
-      return {x: box.left + p.x, y: box.top + p.y};
+    hiddenSites: function () {  // by the "only sites with events" switch
+      return app.data.sites.filter(function (s, i) { return app.state.eventsOnly && looks[i] !== "event"; })
+        .map(function (s) { return s[app.data.S.id]; });
+    },
+    markerOf: function (id) { return app.markers[siteIndex(id)]; },
+    markerPoint: function (id) { return pagePoint(app.markers[siteIndex(id)].getLatLng()); },
+    // The sites of each cluster drawn now, by id.
+    clusterSites: function () {
+      return clusterMarkers.map(function (m) { return m._group.sites.map(function (i) { return app.data.sites[i][app.data.S.id]; }); });
+    },
+    // Where the cluster that holds a site is drawn now (null: the site has its own circle).
+    clusterPoint: function (id) {
+      var k = grouping ? grouping.groupOf[siteIndex(id)] : -1;
+      return k < 0 ? null : pagePoint(clusterMarkers[k].getLatLng());
     },
     // True when no redraw is pending (the last change has been drawn).
     idle: function () { return frame === null && listsTimer === null; },

@@ -17,7 +17,8 @@
       _updateCircle: drawCircle,
       _updateStyle: function (layer) { layer._sprites = null; L.Canvas.prototype._updateStyle.call(this, layer); },
       _onClick: function (e) {
-        var layer = aimedAt(this, this._map.mouseEventToLayerPoint(e));
+        var point = this._map.mouseEventToLayerPoint(e), layer = aimedAt(this, point);
+        if (e.type === "click") { GeoApp.canvas.under = under(this, point); }
         var moved = layer && (e.type === "click" || e.type === "preclick") && this._map._draggableMoved(layer);
         this._fireEvent(layer && !moved ? [layer] : false, e);
       },
@@ -55,6 +56,16 @@
     return best;
   }
 
+  // Every circle under a point (the popup of the one aimed at lists the others).
+  function under(canvas, point) {
+    var found = [];
+    for (var order = canvas._drawFirst; order; order = order.next) {
+      var layer = order.layer;
+      if (layer.options.interactive && !layer._hidden && layer._containsPoint(point)) { found.push(layer); }
+    }
+    return found;
+  }
+
   // Draw the circles in this order (the last on top): relinks Leaflet 1.9's draw list in
   // one pass, where bringToFront for each would ask a redraw each time.
   function order(circles) {
@@ -75,6 +86,16 @@
     var sprites = layer._sprites || (layer._sprites = spritesOf(layer.options));
     var sprite = sprites[radius] || (sprites[radius] = circleSprite(this, layer, radius));
     this._ctx.drawImage(sprite.image, p.x - sprite.offset, p.y - sprite.offset, sprite.side, sprite.side);
+    if (layer._label) { drawLabel(this._ctx, layer._label, p); }
+  }
+
+  // A cluster's count, white on its dark fill.
+  function drawLabel(ctx, text, p) {
+    ctx.font = "bold 11px system-ui, sans-serif";
+    ctx.fillStyle = "#fff";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.fillText(text, p.x, p.y + 0.5);
   }
 
   // The sprites of one look (colours, outline, opacities), by radius. A marker keeps its
@@ -106,11 +127,18 @@
     markers.forEach(function (m) { m._sprites = null; });
   }
 
-  // A circle for a site: lit (something in the window) or faded, its size in pixels.
+  // A circle for a site or a cluster: lit (something in the window) or faded, its size in pixels.
   function marker(latlng, options) {
     var circle = L.circleMarker(latlng, Object.assign({renderer: renderer, radius: 6}, LOOKS.event, options));
     markers.push(circle);
     return circle;
+  }
+
+  // Takes circles off the map for good (a zoom's clusters, when the zoom changes).
+  function release(circles) {
+    var gone = new Set(circles);
+    circles.forEach(function (c) { c.remove(); });
+    markers = markers.filter(function (m) { return !gone.has(m); });
   }
 
   // A circle's look ("event", "mention" or "off"), size in pixels, and whether it is hidden
@@ -145,6 +173,11 @@
     return on ? 12 : 10;
   }
 
-  GeoApp.canvas = {layer: spriteCanvas, marker: marker, restyle: restyle, order: order, redraw: redraw,
-                   diameter: diameter, MAX_DIAMETER: MAX_DIAMETER};
+  // A cluster's: room for its count, growing with its events' logarithm, to the same cap.
+  function clusterDiameter(events) {
+    return Math.min(MAX_DIAMETER, Math.round(22 + 4 * Math.log2(1 + events)));
+  }
+
+  GeoApp.canvas = {layer: spriteCanvas, marker: marker, release: release, restyle: restyle, order: order, redraw: redraw,
+                   diameter: diameter, clusterDiameter: clusterDiameter, MAX_DIAMETER: MAX_DIAMETER, under: []};
 })(window.GeoApp = window.GeoApp || {});

@@ -199,6 +199,50 @@
     var link = el("a", "site-page", "All cited mentions and events →");
     link.href = "sites/" + encodeURIComponent(s[S.id]) + ".html";
     box.appendChild(el("p")).appendChild(link);
+    // the other sites under the pointer that opened this one, where circles overlap
+    var others = GeoApp.canvas.under.filter(function (m) { return m._site !== undefined && m._site !== i; });
+    if (others.length) {
+      box.appendChild(el("p", null, "Also under the pointer:"));
+      box.appendChild(siteButtons(app, others.map(function (m) { return m._site; }), others.length));
+    }
+    return box;
+  }
+
+  // Buttons that open sites' popups, the most events in the window first.
+  function siteButtons(app, sites, limit) {
+    var current = app.current, S = app.data.S, list = el("ul", "popup-sites");
+    var ranked = sites.slice().sort(function (a, b) {
+      return current.eventsAt[b] - current.eventsAt[a] || current.mentionsAt[b] - current.mentionsAt[a] || a - b;
+    });
+    ranked.slice(0, limit).forEach(function (i) {
+      var button = el("button", "site-button", app.data.sites[i][S.name] + " — " + plural(current.eventsAt[i], "event"));
+      button.type = "button";
+      button.setAttribute("data-site", app.data.sites[i][S.id]);
+      button.addEventListener("click", function () { app.openSite(i, false); });
+      list.appendChild(el("li")).appendChild(button);
+    });
+    if (ranked.length > limit) { list.appendChild(el("li", "hint", "… and " + (ranked.length - limit) + " more")); }
+    return list;
+  }
+
+  // "12 events at 3 sites (+5 only mentioned), of 40 sites": what a cluster holds in the window.
+  function clusterSummary(g) {
+    return plural(g.events, "event") + " at " + plural(g.struck, "site") +
+      (g.active > g.struck ? " (+" + plural(g.active - g.struck, "site") + " only mentioned)" : "") +
+      " in the window, of " + plural(g.sites.length, "site") + " here";
+  }
+
+  var CLUSTER_SITES_SHOWN = 15;
+
+  function clusterPopup(app, g) {
+    var box = el("div", "popup cluster");
+    box.appendChild(el("h3", null, plural(g.sites.length, "site") + " close together"));
+    box.appendChild(el("p", null, clusterSummary(g) + "."));
+    box.appendChild(siteButtons(app, g.sites, CLUSTER_SITES_SHOWN));
+    var zoom = el("button", "zoom-in", "Zoom in to see them apart");
+    zoom.type = "button";
+    zoom.addEventListener("click", function () { app.map.setView([g.lat, g.lon], g.splitsAt); });
+    box.appendChild(el("p")).appendChild(zoom);
     return box;
   }
 
@@ -299,5 +343,6 @@
     app.update();
   }
 
-  GeoApp.panel = {writeCount: writeCount, fillLists: fillLists, popup: popup, legend: legend, controls: controls};
+  GeoApp.panel = {writeCount: writeCount, fillLists: fillLists, popup: popup, clusterPopup: clusterPopup,
+                  clusterSummary: clusterSummary, legend: legend, controls: controls};
 })(window.GeoApp = window.GeoApp || {});
