@@ -7,7 +7,7 @@ from __future__ import annotations
 from geo.events.model import EVENT_KINDS, STATUSES
 from geo.gazetteer import GEO_PRECISIONS, LAYER_MEANINGS, LAYERS
 
-__all__ = ["MARKER_CLASSES", "MARKERS", "vocabulary"]
+__all__ = ["EVENT_COLOURS", "MARKER_CLASSES", "MARKERS", "vocabulary"]
 
 # How a kind of place is drawn on the map: its marker class ...
 MARKER_CLASSES = {
@@ -26,6 +26,9 @@ MARKERS = {
     "other": ("#546e7a", "other"),
 }
 OTHER = "other"
+# ... or, as the reader chooses, by the type of the events there (the most frequent in the window).
+EVENT_COLOURS = {"air-drone": "#c2185b", "shelling": "#e65100", "interception": "#5e35b1", "protest": "#2e7d32",
+                 "visit": "#00838f", "change": "#795548"}
 
 
 def vocabulary() -> dict:
@@ -43,4 +46,5 @@ def vocabulary() -> dict:
         "markers": [{"name": name, "colour": colour, "label": label, "in_legend": name != OTHER}
                     for name, (colour, label) in MARKERS.items()],
         "other_marker": OTHER,  # a kind of place the classes do not know
+        "event_colours": {sub: EVENT_COLOURS[kind] for kind, (_, sub) in EVENT_KINDS.items()},
     }

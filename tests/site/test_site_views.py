@@ -273,3 +273,24 @@ def test_search_candidates_are_chosen_by_keyboard_and_places_open_their_page(pag
     p.fill("#search", "qqqqxx")
     p.keyboard.press("Enter")
     assert "No site or place matches" in p.inner_text("#search-result")
+
+
+def test_circles_coloured_by_event_type_take_the_most_frequent_type_of_the_window(page, site):
+    events, _ = published_events(site)
+    p = page.open("index.html")
+    months, colours = p.evaluate("GEO_DATA.months"), p.evaluate("GEO_DATA.vocabulary.event_colours")
+    kind_fills = p.evaluate("GeoApp.markerFills()")
+    grey = p.evaluate("GeoApp.canvas.NO_EVENT_COLOUR")
+    for a, b in ((0, len(months) - 1), (len(months) // 2, len(months) - 1), (0, len(months) // 2)):
+        p.evaluate(f"location.hash = 'from={months[a]}&to={months[b]}&colour=type'")
+        p.wait_for_function("GeoApp.idle()")
+        assert p.input_value("#colour-by") == "type" and p.is_visible(".legend .by-type")
+        fills = p.evaluate("GeoApp.markerFills()")
+        for site_id, fill in fills.items():
+            here = [e["type"] for e in events if site_id in e["sites"] and months[a] <= e["month"] <= months[b]]
+            counts = {t: here.count(t) for t in here}
+            most = min(counts, key=lambda t: (-counts[t], t)) if counts else None  # ties: the first type by name
+            assert fill == (colours[most] if most else grey), (site_id, counts)
+    p.select_option("#colour-by", "kind")
+    p.wait_for_function("GeoApp.idle() && !location.hash.includes('colour=')")
+    assert p.evaluate("GeoApp.markerFills()") == kind_fills and p.is_visible(".legend .by-kind")

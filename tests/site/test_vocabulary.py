@@ -10,7 +10,7 @@ from geo.events import EVENT_KINDS, STATUSES
 from geo.gazetteer import AREA_KINDS, KINDS
 from geo.site import build_site
 from geo.site.mapdata import COLUMNS
-from geo.site.vocabulary import MARKER_CLASSES, MARKERS
+from geo.site.vocabulary import EVENT_COLOURS, MARKER_CLASSES, MARKERS
 
 PAGE_SOURCES = sorted((ROOT / "geo" / "site" / "assets").glob("*.js")) + \
     sorted((ROOT / "geo" / "site" / "templates").glob("*.html"))
@@ -21,7 +21,11 @@ def test_every_kind_of_point_has_a_marker_and_no_area_has_one():
     assert set(MARKER_CLASSES.values()) <= set(MARKERS)
 
 
-@pytest.mark.parametrize("word", [*STATUSES, *(sub for _, sub in EVENT_KINDS.values()), *(c for c, _ in MARKERS.values()),
+def test_every_event_type_has_a_colour_of_its_own():
+    assert set(EVENT_COLOURS) == set(EVENT_KINDS) and len(set(EVENT_COLOURS.values())) == len(EVENT_COLOURS)
+
+
+@pytest.mark.parametrize("word", [*STATUSES, *(sub for _, sub in EVENT_KINDS.values()), *(c for c, _ in MARKERS.values()), *EVENT_COLOURS.values(),
                                   *MARKER_CLASSES, *MARKERS])
 def test_no_script_or_template_holds_a_copy_of_the_vocabulary(word):
     assert [p.name for p in PAGE_SOURCES if f'"{word}"' in p.read_text(encoding="utf-8")] == []

@@ -8,13 +8,15 @@
              update: update, openSite: openSite};
   var sizes = [], looks = [], hiddenAt = [], frame = null, listsTimer = null, lastStep = -Infinity;
   var grouping = null, clusterMarkers = [];  // the clusters of the map's zoom (GeoApp.clusters.at)
+  var kindColours = [], fills = [];  // each site's colour by its kind, and its fill now
 
   function render() {
     frame = null;
     var data = app.data, state = app.state, windows = GeoApp.data;
     var start = data.monthStart[state.from], end = data.monthStart[state.to + 1];
     var events = windows.windowEvents(data, state, data.events, start, end);
-    var counts = windows.windowCounts(data, state, events), lit = restyleMarkers(counts.eventsAt, counts.mentionsAt);
+    var counts = windows.windowCounts(data, state, events);
+    var lit = restyleMarkers(counts.eventsAt, counts.mentionsAt, fillColours(events));
     var areaStart = windows.firstOfMonth(data, data.areaEvents, state.from);
     var areaEnd = windows.firstOfMonth(data, data.areaEvents, state.to + 1);
     app.current = {events: events, sites: lit.active, start: start, end: end, areaStart: areaStart, areaEnd: areaEnd, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
@@ -53,9 +55,10 @@
   // how many sites are on, and how many of them have events. A site inside a cluster is
   // hidden: its cluster is drawn instead.
   // Leaflet's setStyle/setRadius would re-project each marker and queue a redraw per call.
-  function restyleMarkers(eventsAt, mentionsAt) {
+  function restyleMarkers(eventsAt, mentionsAt, fill) {
     var active = 0, withEvents = 0, changed = false, groupOf = grouping && grouping.groupOf;
     for (var i = 0; i < eventsAt.length; i++) {
+      if (fills[i] !== fill[i]) { GeoApp.canvas.recolour(app.markers[i], fill[i]); fills[i] = fill[i]; changed = true; }
       var on = eventsAt[i] > 0 || mentionsAt[i] > 0, look = eventsAt[i] > 0 ? "event" : (on ? "mention" : "off");
       var size = GeoApp.canvas.diameter(eventsAt[i], on);
       var hidden = (app.state.eventsOnly && look !== "event") || (groupOf !== null && groupOf[i] >= 0);
@@ -77,6 +80,21 @@
       GeoApp.canvas.redraw();
     }
     return {active: active, withEvents: withEvents};
+  }
+
+  // Each site's fill: its kind's colour, or (coloured by event type) the colour of the type
+  // of most of its events in the window, grey without one.
+  function fillColours(events) {
+    if (app.state.colourBy !== "type") { return kindColours; }
+    var data = app.data, E = data.E, types = data.types.length, n = data.sites.length, out = new Array(n);
+    var counts = new Int32Array(n * types), colours = data.vocabulary.event_colours;
+    events.forEach(function (e) { e[E.sites].forEach(function (s) { counts[s * types + e[E.type]]++; }); });
+    for (var i = 0; i < n; i++) {
+      var best = -1;
+      for (var t = 0; t < types; t++) { if (counts[i * types + t] > (best < 0 ? 0 : counts[i * types + best])) { best = t; } }
+      out[i] = best < 0 ? GeoApp.canvas.NO_EVENT_COLOUR : colours[data.types[best]];
+    }
+    return out;
   }
 
   // A cluster counts its sites' events and mentions in the window; its label is its events.
@@ -163,6 +181,7 @@
       var look = data.markers.get(classes[s[S.kind]] || data.vocabulary.other_marker);
       var marker = GeoApp.canvas.marker([s[S.lat], s[S.lon]], {
         weight: 1.5, color: outline(i), fillColor: look.colour, dashArray: approximate(s) ? "3 2" : null});
+      kindColours.push(look.colour); fills.push(look.colour);
       marker._site = i;
       marker.bindPopup(function () { return GeoApp.panel.popup(app, i); }, POPUP_OPTIONS);
       marker.bindTooltip(s[S.name]);
@@ -198,8 +217,10 @@
     GeoApp.panel.legend(app);
     keyboardPopups();
     var site = GeoApp.view.readHash();
+    GeoApp.panel.showLegendFor(app.state.colourBy);
     window.addEventListener("hashchange", function () {
       var wanted = GeoApp.view.readHash();
+      GeoApp.panel.showLegendFor(app.state.colourBy);
       render();
       if (app.data.siteAt.has(wanted) && app.state.site !== wanted) { openSite(app.data.siteAt.get(wanted), true); }
     });
@@ -263,6 +284,12 @@
     markerIds: function () {
       return app.data.sites.filter(function (s, i) { return app.map.hasLayer(app.markers[i]); })
         .map(function (s) { return s[app.data.S.id]; });
+    },
+    // Each site's fill colour now, by id.
+    markerFills: function () {
+      var out = {};
+      app.data.sites.forEach(function (s, i) { out[s[app.data.S.id]] = app.markers[i].options.fillColor; });
+      return out;
     },
     // The diameters of the circles drawn now (sites', then clusters'), in pixels, and the
     // ids of the sites the switch hides.

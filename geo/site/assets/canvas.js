@@ -134,6 +134,11 @@
     return circle;
   }
 
+  // A circle's fill colour (by kind of site, or by type of event), its sprites made anew.
+  function recolour(circle, colour) {
+    if (circle.options.fillColor !== colour) { circle.options.fillColor = colour; circle._sprites = null; }
+  }
+
   // Takes circles off the map for good (a zoom's clusters, when the zoom changes).
   function release(circles) {
     var gone = new Set(circles);
@@ -178,6 +183,7 @@
     return Math.min(MAX_DIAMETER, Math.round(22 + 4 * Math.log2(1 + events)));
   }
 
-  GeoApp.canvas = {layer: spriteCanvas, marker: marker, release: release, restyle: restyle, order: order, redraw: redraw,
+  GeoApp.canvas = {layer: spriteCanvas, marker: marker, release: release, restyle: restyle, recolour: recolour,
+                   NO_EVENT_COLOUR: "#90a4ae", order: order, redraw: redraw,
                    diameter: diameter, clusterDiameter: clusterDiameter, MAX_DIAMETER: MAX_DIAMETER, under: []};
 })(window.GeoApp = window.GeoApp || {});

@@ -261,19 +261,16 @@
       legendBox.open = !window.matchMedia("(max-width: 700px)").matches;
       legendBox.appendChild(el("summary", null, "Legend"));
       L.DomEvent.disableClickPropagation(legendBox);
-      markers.forEach(function (look, name) {
-        if (!look.in_legend) { return; }
-        var row = el("div");
-        row.appendChild(swatch(look.colour));
-        row.appendChild(document.createTextNode(look.label));
-        box.appendChild(row);
+      var kinds = box.appendChild(el("div", "by-kind")), types = box.appendChild(el("div", "by-type"));
+      markers.forEach(function (look) {
+        if (look.in_legend) { kinds.appendChild(legendRow(swatch(look.colour), look.label)); }
       });
+      var colours = app.data.vocabulary.event_colours;
+      Object.keys(colours).forEach(function (type) { types.appendChild(legendRow(swatch(colours[type]), type)); });
+      types.appendChild(legendRow(swatch(GeoApp.canvas.NO_EVENT_COLOUR), "no event in the window"));
       [["approx", "approximate (a derived layer)"], ["ring", "only mentioned in the window"],
        ["dim", "nothing in the window"]].forEach(function (pair) {
-        var row = el("div");
-        row.appendChild(swatch(town, pair[0]));
-        row.appendChild(document.createTextNode(pair[1]));
-        box.appendChild(row);
+        box.appendChild(legendRow(swatch(town, pair[0]), pair[1]));
       });
       var sizes = el("div", "sizes");  // the size key: circles for 1, 10 and 100 events
       [1, 10, 100].forEach(function (n) {
@@ -289,6 +286,20 @@
       return legendBox;
     };
     control.addTo(app.map);
+    showLegendFor(app.state.colourBy);
+  }
+
+  function legendRow(mark, text) {
+    var row = el("div");
+    row.appendChild(mark);
+    row.appendChild(document.createTextNode(text));
+    return row;
+  }
+
+  // The legend's colours: the kinds of site, or the types of event.
+  function showLegendFor(colourBy) {
+    document.querySelector(".legend .by-kind").hidden = colourBy !== "kind";
+    document.querySelector(".legend .by-type").hidden = colourBy !== "type";
   }
 
   function controls(app) {
@@ -309,6 +320,9 @@
     document.getElementById("play").addEventListener("click", function () { togglePlay(app); });
     document.getElementById("events-only").addEventListener("change", function (ev) {
       state.eventsOnly = ev.target.checked; app.update();
+    });
+    document.getElementById("colour-by").addEventListener("change", function (ev) {
+      state.colourBy = ev.target.value; showLegendFor(state.colourBy); app.update();
     });
     openFromList(app, document.getElementById("site-list"), ".site-button");
     openFromList(app, document.getElementById("event-list"), "a.site-link");
@@ -344,5 +358,5 @@
   }
 
   GeoApp.panel = {writeCount: writeCount, fillLists: fillLists, popup: popup, clusterPopup: clusterPopup,
-                  clusterSummary: clusterSummary, legend: legend, controls: controls};
+                  clusterSummary: clusterSummary, legend: legend, showLegendFor: showLegendFor, controls: controls};
 })(window.GeoApp = window.GeoApp || {});

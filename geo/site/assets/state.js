@@ -3,7 +3,7 @@
 (function (GeoApp) {
   "use strict";
 
-  var state = {from: 0, to: 0, types: [], actors: [], statuses: [], site: null, eventsOnly: false};
+  var state = {from: 0, to: 0, types: [], actors: [], statuses: [], site: null, eventsOnly: false, colourBy: "kind"};
   var data = null, hashTimer = null;
 
   function use(loaded) { data = loaded; }
@@ -21,6 +21,7 @@
     if (data.months.length) { p.set("from", data.months[state.from]); p.set("to", data.months[state.to]); }
     if (state.site) { p.set("site", state.site); }
     GeoApp.filters.writeParams(data, state, p);
+    if (state.colourBy !== "kind") { p.set("colour", state.colourBy); }
     var hash = "#" + p.toString();
     if (location.hash !== hash) { history.replaceState(null, "", hash); }
   }
@@ -32,6 +33,8 @@
     state.from = from >= 0 ? from : 0;
     state.to = to >= 0 ? Math.max(to, state.from) : data.months.length - 1;
     GeoApp.filters.readParams(data, state, p);
+    state.colourBy = p.get("colour") === "type" ? "type" : "kind";
+    document.getElementById("colour-by").value = state.colourBy;
     document.getElementById("from").value = state.from;
     document.getElementById("to").value = state.to;
     GeoApp.filters.show({data: data, state: state});
