@@ -66,7 +66,7 @@ def _passage_links(site: Path):
 def built(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(request.param)
     corpus = {"seeds": ROOT / "seeds", "real": ROOT / "tests" / "fixtures" / "real" / "dev"}.get(request.param) \
-        or generate(folder / "corpus", 120, size=3000)
+        or generate(folder / "corpus", 2000, size=3000)  # the 2,000-document site of the browser tests
     build_site(open_corpus(corpus), folder / "site")
     return open_corpus(corpus), folder / "site"
 

@@ -5,55 +5,13 @@ event table and its downloads. Every expectation is computed from the published 
 import csv
 import io
 import json
-import random
 from collections import defaultdict
 from urllib.parse import urlencode
 
 import pytest
-from browsing import playwright_or_skip
+from browsing import open_view, passes, playwright_or_skip, published_events, random_views, shown
 
 playwright_or_skip()
-
-NO_ACTOR = "(no actor named)"
-
-
-def published_events(site):
-    """Each event of data/events.csv: its month, facets and the drawn sites it is at."""
-    pinned = {f["properties"]["id"]: f["geometry"]["coordinates"]
-              for f in json.loads((site / "data/sites.geojson").read_text())["features"]}
-    events = []
-    for row in csv.DictReader((site / "data/events.csv").open(encoding="utf-8")):
-        events.append({"id": row["id"], "date": row["date"], "month": row["date"][:7], "type": row["sub_event_type"],
-                       "actor": row["actor"] or NO_ACTOR, "statuses": set(row["status"].split("|")),
-                       "sites": {s for s in row["site_ids"].split("|") if s in pinned},
-                       "killed": int(row["killed"]) if row["killed"] else None})
-    return events, pinned
-
-
-def passes(e, view, skip=None):
-    return all(not view[facet] or (e[key] & set(view[facet]) if key == "statuses" else e[key] in view[facet])
-               for facet, key in (("type", "type"), ("actor", "actor"), ("status", "statuses")) if facet != skip)
-
-
-def shown(events, view):
-    return [e for e in events if view["from"] <= e["month"] <= view["to"] and passes(e, view)]
-
-
-def open_view(page, view):
-    params = [("from", view["from"]), ("to", view["to"])]
-    params += [(facet, value) for facet in ("type", "actor", "status") for value in view[facet]]
-    page.evaluate(f"location.hash = {json.dumps(urlencode(params))}")
-    page.wait_for_function("GeoApp.idle()")
-
-
-def random_views(events, months, statuses, n, seed=7):
-    rng = random.Random(seed)
-    types, actors = sorted({e["type"] for e in events}), sorted({e["actor"] for e in events})
-    for _ in range(n):
-        a, b = sorted(rng.sample(range(len(months)), 2)) if len(months) > 1 else (0, 0)
-        yield {"from": months[a], "to": months[b], "type": rng.sample(types, rng.choice([0, 0, 0, 1, 2])),
-               "actor": rng.sample(actors, rng.choice([0, 0, 1, 2])), "status": rng.sample(statuses, rng.choice([0, 0, 1]))}
-
 
 def facet_counts(page, facet):
     texts = page.eval_on_selector_all(f"#f-{facet} label", "els => els.map(e => [e.querySelector('input').value, "

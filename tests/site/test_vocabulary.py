@@ -25,8 +25,8 @@ def test_every_event_type_has_a_colour_of_its_own():
     assert set(EVENT_COLOURS) == set(EVENT_KINDS) and len(set(EVENT_COLOURS.values())) == len(EVENT_COLOURS)
 
 
-@pytest.mark.parametrize("word", [*STATUSES, *(sub for _, sub in EVENT_KINDS.values()), *(c for c, _ in MARKERS.values()), *EVENT_COLOURS.values(),
-                                  *MARKER_CLASSES, *MARKERS])
+@pytest.mark.parametrize("word", [*STATUSES, *(sub for _, sub in EVENT_KINDS.values()), *(c for c, _ in MARKERS.values()),
+                                  *EVENT_COLOURS.values(), *MARKER_CLASSES, *MARKERS])
 def test_no_script_or_template_holds_a_copy_of_the_vocabulary(word):
     assert [p.name for p in PAGE_SOURCES if f'"{word}"' in p.read_text(encoding="utf-8")] == []
 
