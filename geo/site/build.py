@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import tempfile
-from collections import Counter
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -145,7 +144,7 @@ def _write_pages(root: Path, corpus: Corpus, store: SiteStore, counts: MapCounts
         return sum(pool.imap_unordered(_site_pages, batches(sites, 16)))
 
 
-def _add_counts(counts: MapCounts, results: Iterable[list[tuple[str, Counter]]]) -> None:
+def _add_counts(counts: MapCounts, results: Iterable[list[tuple[str, dict]]]) -> None:
     for batch in results:
         for doc_id, counted in batch:
             counts.add(doc_id, counted)
@@ -159,7 +158,7 @@ class PageWriter:
         self.root, self.corpus, self.store, self.gazetteer = root, corpus, store, gazetteer
         self.docs = corpus.by_id()
 
-    def document_pages(self, documents: list[Document]) -> list[tuple[str, Counter]]:
+    def document_pages(self, documents: list[Document]) -> list[tuple[str, dict]]:
         """Each document's page; returns each one's dated point mentions, for the map."""
         counted = []
         for doc in documents:
@@ -190,7 +189,7 @@ def _start_page_writer(root: Path, corpus: Corpus, store_path: Path, gazetteer: 
     _page_writer = PageWriter(root, corpus, SiteStore(store_path, create=False), gazetteer)
 
 
-def _document_pages(documents: list[Document]) -> list[tuple[str, Counter]]:
+def _document_pages(documents: list[Document]) -> list[tuple[str, dict]]:
     return _page_writer.document_pages(documents)
 
 

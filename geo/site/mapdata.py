@@ -9,7 +9,6 @@ known only to an area are listed apart.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import IO, Iterable, Iterator
 
 from geo import FORMAT_VERSION
@@ -28,7 +27,8 @@ STATUS_BITS = {status: 1 << i for i, status in enumerate(STATUSES)}  # an event'
 COLUMNS = {
     "docs": ["id", "title", "publisher", "published", "url"],
     "sites": ["id", "name", "kind", "country", "lat", "lon", "geo_precision", "uncertainty_m", "layer", "aliases"],
-    "mentions": ["site", "month", "doc", "count"],
+    # start, end: the document's first such mention (its anchor there is #m-<start>-<end>)
+    "mentions": ["site", "month", "doc", "count", "start", "end"],
     # places with a page but no marker (countries, regions, seas ...): the search finds them too
     "places": ["id", "name", "kind", "country", "aliases"],
     "events": ["id", "month", "date", "date_end", "time_precision", "type", "actor", "status_bits", "disputed",
@@ -58,12 +58,15 @@ def mention_month(m: Mention, doc: Document, quotes: list[tuple[int, int, str, t
 
 
 def dated_point_mentions(doc: Document, mentions: list[Mention], quotes: list[tuple[int, int, str, tuple[str, ...]]],
-                         gazetteer: Gazetteer) -> Counter:
-    """A document's literal mentions of point sites, counted by (site, month)."""
-    counted: Counter = Counter()
+                         gazetteer: Gazetteer) -> dict[tuple[str, str], tuple[int, int, int]]:
+    """A document's literal mentions of point sites by (site, month): how many, and the
+    start and end of the first (``mentions`` are in text order)."""
+    counted: dict[tuple[str, str], tuple[int, int, int]] = {}
     for m in mentions:
         if m.status == "resolved" and m.literal and gazetteer[m.site_id].is_point:
-            counted[(m.site_id, mention_month(m, doc, quotes))] += 1
+            key = (m.site_id, mention_month(m, doc, quotes))
+            n, start, end = counted.get(key, (0, m.start, m.end))
+            counted[key] = (n + 1, start, end)
     return counted
 
 
@@ -94,8 +97,8 @@ def write_map_data(out: IO[str], documents: Iterable[Document], store: SiteStore
                    list(s.aliases)] for s in sites),
         "places": ([p.id, p.name, p.kind, p.country, list(p.aliases)]
                    for p in (gazetteer[i] for i in store.page_sites() if i not in index.site)),
-        "mentions": ([index.site[site], index.month[month], index.doc[doc], n]
-                     for site, month, doc, n in counts.rows()),
+        "mentions": ([index.site[site], index.month[month], index.doc[doc], n, start, end]
+                     for site, month, doc, n, start, end in counts.rows()),
         "events": (row for row, points in _event_rows(store, index, gazetteer) if points),
         "areaEvents": (row for row, points in _event_rows(store, index, gazetteer) if not points),
     })

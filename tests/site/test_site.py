@@ -154,3 +154,17 @@ def test_a_sites_coordinate_source_is_a_link_when_it_is_a_web_page(tmp_path):
     build_site(open_corpus(ROOT / "seeds"), out)
     html = (out / "sites" / "ain-al-asad.html").read_text(encoding="utf-8")
     assert 'coordinate source: <a href="https://' in html
+
+
+def test_every_document_page_keys_the_marks_its_text_uses(tmp_path):
+    import re
+
+    out = tmp_path / "site"
+    build_site(open_corpus(ROOT / "seeds"), out)
+    pages = sorted((out / "docs").glob("*.html"))
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        key, text = html.split('<div class="text">', 1)
+        keyed = {c for classes in re.findall(r'<span class="(mention[a-z ]*)">', key) for c in classes.split()}
+        used = {c for classes in re.findall(r'<a class="(mention[a-z ]*)"', text) for c in classes.split()}
+        assert '<details class="key"' in key and len(used) > 1 and used <= keyed, (page.name, used - keyed)

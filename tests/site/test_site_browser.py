@@ -188,11 +188,24 @@ def test_popup_sources_are_one_click_away(page, site):
     quotes = {(f["properties"]["doc"], f["properties"]["start"], f["properties"]["end"]): f["properties"]["quote"]
               for f in events}
     popup = page.click_site("ain-al-asad")
-    titles = popup.eval_on_selector_all(".popup-sources a", "els => els.map(e => [e.textContent, e.getAttribute('href')])")
+    titles = popup.eval_on_selector_all(".popup-sources a:not(.original)",
+                                        "els => els.map(e => [e.textContent, e.getAttribute('href')])")
     documents = {r["id"]: r for r in csv.DictReader((site / "data/documents.csv").open())}
-    assert titles and all(documents[href[5:-5]]["title"] == text for text, href in titles)
-    dates = [documents[href[5:-5]]["published"] for _, href in titles]
+    cited = [(text, href[5:].split(".html#")) for text, href in titles]
+    assert cited and all(documents[doc]["title"] == text for text, (doc, _) in cited)
+    dates = [documents[doc]["published"] for _, (doc, _) in cited]
     assert dates == sorted(dates, reverse=True)  # the newest first
+    # each title opens its document at its first literal mention of the site
+    _, _, _, mentions = published_data(site)
+    firsts = {}
+    for m in mentions:
+        if m["site_id"] == "ain-al-asad" and m["status"] == "resolved" and m["literal"] == "true":
+            firsts.setdefault(m["doc"], min((int(x["start"]), int(x["end"])) for x in mentions
+                                            if x["doc"] == m["doc"] and x["site_id"] == "ain-al-asad"
+                                            and x["status"] == "resolved" and x["literal"] == "true"))
+    assert all(anchor == "m-%d-%d" % firsts[doc] for _, (doc, anchor) in cited)
+    originals = popup.eval_on_selector_all(".popup-sources a.original", "els => els.map(e => e.getAttribute('href'))")
+    assert originals and all(url in {d["url"] for d in documents.values()} for url in originals)
     links = popup.eval_on_selector_all("a.quote", "els => els.map(e => e.getAttribute('href'))")
     assert links
     p = page.page
@@ -295,9 +308,11 @@ def test_the_panel_and_popups_speak_words_not_codes(page, site):
     assert p.evaluate("[...document.querySelectorAll('#event-list li')].every(li => !li.textContent.includes('()'))")
 
 
-def test_on_a_phone_the_legend_opens_on_demand_and_a_popup_clears_the_controls(browser, site):
+def test_on_a_phone_the_legend_opens_on_demand_and_a_popup_clears_the_controls(browser, site, artifacts):
     phone = Page(browser, site, width=390, height=844)
     p = phone.open("index.html")
+    p.wait_for_function("GeoApp.idle()")
+    p.screenshot(path=str(artifacts / "phone.png"))
     assert p.evaluate("document.querySelector('details.legend').open") is False
     p.click("details.legend summary")
     assert p.evaluate("document.querySelector('details.legend').open") is True

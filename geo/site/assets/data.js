@@ -43,7 +43,11 @@
     });
     data.mentions.forEach(function (r) {
       data.mentionsBefore[(r[M.month] + 1) * n + r[M.site]] += r[M.count];
-      data.citedBy[r[M.site]][r[M.doc]] = (data.citedBy[r[M.site]][r[M.doc]] || 0) + r[M.count];
+      // per site and citing document: how many mentions, and the first one's start and end
+      var cited = data.citedBy[r[M.site]][r[M.doc]];
+      if (!cited) { data.citedBy[r[M.site]][r[M.doc]] = [r[M.count], r[M.start], r[M.end]]; return; }
+      cited[0] += r[M.count];
+      if (r[M.start] < cited[1]) { cited[1] = r[M.start]; cited[2] = r[M.end]; }
     });
     for (k = n; k < data.eventsBefore.length; k++) {
       data.eventsBefore[k] += data.eventsBefore[k - n];

@@ -188,10 +188,17 @@
     var sources = el("ul", "popup-sources");
     docs.slice(0, SOURCES_SHOWN).forEach(function (d) {
       var doc = data.docs[d], item = el("li"), title = el("a", null, doc[DOC.title]);
-      title.href = docHref(data, d);
+      title.href = docHref(data, d) + "#m-" + cited[d][1] + "-" + cited[d][2];  // its first mention of the site
       item.appendChild(title);
       item.appendChild(document.createTextNode(" — " + doc[DOC.publisher] + ", " + doc[DOC.published] + " · " +
-        plural(cited[d], "mention")));
+        plural(cited[d][0], "mention")));
+      if (/^https?:\/\//.test(doc[DOC.url])) {
+        var original = el("a", "original", "original");
+        original.href = doc[DOC.url];
+        original.rel = "noopener noreferrer";
+        item.appendChild(document.createTextNode(" · "));
+        item.appendChild(original);
+      }
       sources.appendChild(item);
     });
     if (docs.length > SOURCES_SHOWN) { sources.appendChild(el("li", "hint", "… and " + (docs.length - SOURCES_SHOWN) + " more")); }
