@@ -158,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate_ev = commands.add_parser("evaluate-events", help="score events against the hand annotation")
     evaluate_ev.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    evaluate_ev.add_argument("--gold", type=Path, default=Path("tests/fixtures/seed_events.jsonl"))
+    evaluate_ev.add_argument("--gold", type=Path, default=None,
+                             help="the gold events (default: the corpus's events.jsonl, else the seeds' annotation)")
     evaluate_ev.add_argument("--verbose", action="store_true", help="list every error")
     evaluate_ev.set_defaults(run=_evaluate_events)
     return parser

@@ -177,7 +177,9 @@ def _km(site: Site, place: Place) -> float:
     return geodesic((site.lat, site.lon), (place.lat, place.lon)).km
 
 
-def _same_place(site: Site, place: Place) -> bool:
+def same_place(site: Site, place: Place) -> bool:
+    """Whether a gazetteer site is an annotated place: a point within its reach, the same
+    country, an area near it."""
     if site.is_point != place.is_point:
         return False
     if place.is_point:
@@ -223,7 +225,7 @@ def _score_toponyms(report: AnnotatedReport, predicted: list[Mention], gold: lis
     for m in predicted:
         site = gazetteer[m.site_id]
         hit = next((g for g in _overlapping(m, by_doc) if id(g) not in matched
-                    and _same_place(site, places[g["place"]])), None)
+                    and same_place(site, places[g["place"]])), None)
         if hit is None:
             score.false_positives.append((m.doc, m.start, m.surface, m.site_id, predicted_reading(m)))
             continue
