@@ -27,8 +27,9 @@ STATUS_BITS = {status: 1 << i for i, status in enumerate(STATUSES)}  # an event'
 COLUMNS = {
     "docs": ["id", "title", "publisher", "published", "url"],
     "sites": ["id", "name", "kind", "country", "lat", "lon", "geo_precision", "uncertainty_m", "layer", "aliases"],
-    # start, end: the document's first such mention (its anchor there is #m-<start>-<end>)
-    "mentions": ["site", "month", "doc", "count", "start", "end"],
+    # day: of the month (0: known only to the month); start, end: the document's first such
+    # mention (its anchor there is #m-<start>-<end>)
+    "mentions": ["site", "month", "day", "doc", "count", "start", "end"],
     # places with a page but no marker (countries, regions, seas ...): the search finds them too
     "places": ["id", "name", "kind", "country", "aliases"],
     "events": ["id", "month", "date", "date_end", "time_precision", "type", "actor", "status_bits", "disputed",
@@ -49,22 +50,25 @@ def month_range(first: str, last: str) -> list[str]:
     return months
 
 
-def mention_month(m: Mention, doc: Document, quotes: list[tuple[int, int, str, tuple[str, ...]]]) -> str:
-    """``quotes``: (start, end, date, site ids) of the document's event tellings, in event order."""
+def mention_date(m: Mention, doc: Document, quotes: list[tuple[int, int, str, tuple[str, ...]]]) -> str:
+    """The date a mention is placed at: its event's (``YYYY-MM-DD``), else its document's
+    publication day, or month (``YYYY-MM``) when only that is known (the first month when
+    only the year is). ``quotes``: (start, end, date, site ids) of the document's event
+    tellings, in event order."""
     for start, end, date, site_ids in quotes:
         if start <= m.start and m.end <= end and m.site_id in site_ids:
-            return month_of(date)
-    return doc.published.date.isoformat()[:7]  # known only to the year: its first month
+            return date
+    return doc.published.date.isoformat()[:10 if doc.published.day else 7]
 
 
 def dated_point_mentions(doc: Document, mentions: list[Mention], quotes: list[tuple[int, int, str, tuple[str, ...]]],
                          gazetteer: Gazetteer) -> dict[tuple[str, str], tuple[int, int, int]]:
-    """A document's literal mentions of point sites by (site, month): how many, and the
-    start and end of the first (``mentions`` are in text order)."""
+    """A document's literal mentions of point sites by (site, date: see mention_date): how
+    many, and the start and end of the first (``mentions`` are in text order)."""
     counted: dict[tuple[str, str], tuple[int, int, int]] = {}
     for m in mentions:
         if m.status == "resolved" and m.literal and gazetteer[m.site_id].is_point:
-            key = (m.site_id, mention_month(m, doc, quotes))
+            key = (m.site_id, mention_date(m, doc, quotes))
             n, start, end = counted.get(key, (0, m.start, m.end))
             counted[key] = (n + 1, start, end)
     return counted
@@ -97,8 +101,8 @@ def write_map_data(out: IO[str], documents: Iterable[Document], store: SiteStore
                    list(s.aliases)] for s in sites),
         "places": ([p.id, p.name, p.kind, p.country, list(p.aliases)]
                    for p in (gazetteer[i] for i in store.page_sites() if i not in index.site)),
-        "mentions": ([index.site[site], index.month[month], index.doc[doc], n, start, end]
-                     for site, month, doc, n, start, end in counts.rows()),
+        "mentions": ([index.site[site], index.month[month_of(date)], int(date[8:10] or 0), index.doc[doc], n, start, end]
+                     for site, date, doc, n, start, end in counts.rows()),
         "events": (row for row, points in _event_rows(store, index, gazetteer) if points),
         "areaEvents": (row for row, points in _event_rows(store, index, gazetteer) if not points),
     })

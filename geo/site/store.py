@@ -163,28 +163,29 @@ class EventSummary(NamedTuple):
 
 
 class MapCounts:
-    """The map's dated point mentions, (site, month, document) -> how many, and where the
-    first is, in a file of their own: they are written while other processes read the store."""
+    """The map's dated point mentions, (site, date, document) -> how many, and where the
+    first is, in a file of their own: they are written while other processes read the store.
+    A date is a day (YYYY-MM-DD) or, known only to the month, YYYY-MM."""
 
     def __init__(self, path: Path):
-        self._db = scratch_db(path, "CREATE TABLE counts (site TEXT, month TEXT, doc TEXT, n INTEGER, start INTEGER, "
+        self._db = scratch_db(path, "CREATE TABLE counts (site TEXT, date TEXT, doc TEXT, n INTEGER, start INTEGER, "
                                     "end_ INTEGER); BEGIN;")
 
     def close(self) -> None:
         self._db.close()
 
     def add(self, doc: str, counts: dict[tuple[str, str], tuple[int, int, int]]) -> None:
-        """A document's counts: (site, month) -> how many, the first's start and end."""
+        """A document's counts: (site, date) -> how many, the first's start and end."""
         self._db.executemany("INSERT INTO counts VALUES (?, ?, ?, ?, ?, ?)",
-                             ((site, month, doc, *first) for (site, month), first in counts.items()))
+                             ((site, date, doc, *first) for (site, date), first in counts.items()))
 
     def rows(self) -> Iterator[tuple[str, str, str, int, int, int]]:
-        """(site, month, doc, mentions, first start, first end), sorted."""
-        yield from self._db.execute("SELECT site, month, doc, n, start, end_ FROM counts ORDER BY site, month, doc")
+        """(site, date, doc, mentions, first start, first end), sorted."""
+        yield from self._db.execute("SELECT site, date, doc, n, start, end_ FROM counts ORDER BY site, date, doc")
 
     def sites_and_months(self) -> tuple[set[str], set[str]]:
         sites = {site for site, in self._db.execute("SELECT DISTINCT site FROM counts")}
-        months = {month for month, in self._db.execute("SELECT DISTINCT month FROM counts")}
+        months = {date[:7] for date, in self._db.execute("SELECT DISTINCT date FROM counts")}
         return sites, months
 
 

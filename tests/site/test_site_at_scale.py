@@ -115,7 +115,7 @@ def test_counts_and_table_agree_with_the_data_at_scale(big, big_site):
         assert count.startswith(f"{len(placed):,}".replace(",", "") + " event"), (view, count)
         table = p.evaluate("GeoApp.table.rows().map(r => r[GEO_DATA.columns.events.indexOf('id')])")
         assert sorted(table) == sorted(e["id"] for e in here)
-        assert p.evaluate("GeoApp.timeline.eventsPerMonth()") == [
+        assert p.evaluate("GeoApp.timeline.eventsPerBin()") == [
             sum(e["month"] == m and passes(e, view) for e in events) for m in months]
 
 

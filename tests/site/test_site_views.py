@@ -2,6 +2,7 @@
 event table and its downloads. Every expectation is computed from the published files
 (site/data/events.csv, sites.geojson), for windows and filters drawn at random (a fixed seed)."""
 
+import calendar
 import csv
 import io
 import json
@@ -53,7 +54,7 @@ def test_counts_facets_lists_popup_timeline_and_table_agree_with_the_data(opened
                 expected = sum(value in e[key] if key == "statuses" else e[key] == value for e in in_window)
                 assert n == expected, (view, facet, value)
         # the timeline's bars: the events of each month that pass the filters
-        bars = p.evaluate("GeoApp.timeline.eventsPerMonth()")
+        bars = p.evaluate("GeoApp.timeline.eventsPerBin()")
         assert bars == [sum(e["month"] == m and passes(e, view) for e in events) for m in months], view
         # the popup of a struck site counts its events of the view
         if struck:
@@ -252,3 +253,87 @@ def test_circles_coloured_by_event_type_take_the_most_frequent_type_of_the_windo
     p.select_option("#colour-by", "kind")
     p.wait_for_function("GeoApp.idle() && !location.hash.includes('colour=')")
     assert p.evaluate("GeoApp.markerFills()") == kind_fills and p.is_visible(".legend .by-kind")
+
+
+def dated_mentions(site):
+    """Each literal mention of a drawn site: (site, date) with the date as the map places
+    it: its event's, else its document's publication day, else (YYYY-MM) its month."""
+    from browsing import published_data
+
+    sites, features, _, mentions = published_data(site)
+    docs = {r["id"]: r["published"] for r in csv.DictReader((site / "data/documents.csv").open())}
+    quotes = defaultdict(list)
+    for f in features:
+        for source in f["properties"]["sources"].split("|"):
+            doc, span = source.split("@")
+            start, end = map(int, span.split("-"))
+            quotes[doc].append((start, end, f["properties"]["date"], f["properties"]["site_id"]))
+    out = []
+    for m in mentions:
+        if m["status"] != "resolved" or m["literal"] != "true" or m["site_id"] not in set(sites):
+            continue
+        start, end = int(m["start"]), int(m["end"])
+        dated = [q[2] for q in quotes[m["doc"]] if q[0] <= start and end <= q[1] and q[3] == m["site_id"]]
+        published = docs[m["doc"]]
+        out.append((m["site_id"], dated[0] if dated else published if len(published) == 10 else (published + "-01")[:7]))
+    return out
+
+
+def test_a_window_of_days_by_weeks_shows_what_those_days_hold(opened, site):
+    p = opened
+    events, _ = published_events(site)
+    p.select_option("#timeline-step", "week")
+    bins = p.evaluate("GeoApp.timeline.bins()")
+    months = p.evaluate("GEO_DATA.months")
+    day = lambda b: f"{months[b[0]]}-{b[1]:02d}"  # noqa: E731
+    by_date = {e["id"]: e["date"] for e in events}
+    checked = 0
+    for a, b in ((2, 8), (0, 0), (len(bins) // 3, len(bins) // 2), (len(bins) - 3, len(bins) - 1)):
+        box = p.query_selector("#timeline svg").bounding_box()
+        at = lambda i: box["x"] + (i + 0.5) * box["width"] / len(bins)  # noqa: E731
+        y = box["y"] + box["height"] / 2
+        p.mouse.move(at(a), y)
+        p.mouse.down()
+        p.mouse.move(at(b), y, steps=2)
+        p.mouse.up()
+        p.wait_for_function("GeoApp.idle()")
+        first, last = day(bins[a][0]), day(bins[b][1])
+        p.wait_for_function(f"location.hash.startsWith({json.dumps(f'#from={first}&to={last}')})")
+        here = [e for e in events if first <= e["date"] <= last]
+        table = p.evaluate("GeoApp.table.rows().map(r => r[GEO_DATA.columns.events.indexOf('id')])")
+        assert sorted(table) == sorted(e["id"] for e in here) and all(first <= by_date[i] <= last for i in table)
+        struck = set().union(*(e["sites"] for e in here)) if here else set()
+        whole = lambda month: first <= month + "-01" and f"{month}-{calendar.monthrange(int(month[:4]), int(month[5:]))[1]:02d}" <= last  # noqa: E731,E501
+        mentioned = {s for s, d in dated_mentions(site) if (first <= d <= last if len(d) == 10 else whole(d))}
+        assert set(p.evaluate("GeoApp.activeSites()")) == struck | mentioned, (first, last)
+        count = p.inner_text("#count")
+        assert count.startswith(f"{sum(bool(e['sites']) for e in here)} event"), count
+        checked += bool(here)
+    assert checked >= 2
+    # the window of days is shared by its URL, and the sliders bring back whole months
+    p.evaluate(f"location.hash = 'from={day(bins[2][0])}&to={day(bins[8][1])}'")
+    p.wait_for_function("GeoApp.idle()")
+    assert p.inner_text("#count").endswith(f"{bins[2][0][1]} {p.evaluate('GeoApp.panel.monthLabel(GEO_DATA.months[0])')}"
+                                           f" – {bins[8][1][1]} " +
+                                           p.evaluate(f"GeoApp.panel.monthLabel(GEO_DATA.months[{bins[8][1][0]}])"))
+    p.evaluate("(() => { const el = document.getElementById('to'); el.value = el.max; el.dispatchEvent(new Event('input')); })()")
+    p.wait_for_function("GeoApp.idle() && /^#from=\\d{4}-\\d{2}&to=\\d{4}-\\d{2}(&|$)/.test(location.hash)")
+
+
+def test_a_mention_known_only_to_its_month_counts_only_in_windows_that_hold_the_whole_month(page, site):
+    p = page.open("index.html")
+    events, _ = published_events(site)
+    dated = dated_mentions(site)
+    month = sorted(d for _, d in dated if len(d) == 7)[0]  # the seeds have documents dated only to the month
+    end = calendar.monthrange(int(month[:4]), int(month[5:]))[1]
+    for first, last in ((f"{month}-10", f"{month}-20"), (f"{month}-01", f"{month}-{end:02d}")):
+        whole = last == f"{month}-{end:02d}"
+        p.evaluate(f"location.hash = 'from={first}&to={last}'")
+        p.wait_for_function("GeoApp.idle()")
+        struck = set().union(*(e["sites"] for e in events if first <= e["date"] <= last))
+        mentioned = {s for s, d in dated if (first <= d <= last if len(d) == 10 else whole and d == month)}
+        month_only = {s for s, d in dated if d == month} - struck - {s for s, d in dated if first <= d <= last}
+        assert month_only, "a site named only by a month-dated document"
+        assert set(p.evaluate("GeoApp.activeSites()")) == struck | mentioned
+        active = set(p.evaluate("GeoApp.activeSites()"))
+        assert (month_only <= active) if whole else not month_only & active

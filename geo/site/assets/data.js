@@ -41,7 +41,9 @@
     data.events.forEach(function (e) {
       e[E.sites].forEach(function (s) { data.eventsBefore[(e[E.month] + 1) * n + s]++; data.eventSites.add(s); });
     });
-    data.mentions.forEach(function (r) {
+    data.mentionsOfMonth = data.months.map(function () { return []; });  // row positions, by month
+    data.mentions.forEach(function (r, k) {
+      data.mentionsOfMonth[r[M.month]].push(k);
       data.mentionsBefore[(r[M.month] + 1) * n + r[M.site]] += r[M.count];
       // per site and citing document: how many mentions, and the first one's start and end
       var cited = data.citedBy[r[M.site]][r[M.doc]];
@@ -55,12 +57,45 @@
     }
   }
 
-  // Events of rows[start, end) that pass the filters, in date order.
+  // A window of days inside the months (state.fromDay, state.toDay: 0 for a whole month),
+  // as the range of day keys (month * 32 + day) it holds.
+  function days(state) { return state.fromDay > 0 || state.toDay > 0; }
+
+  function dayRange(state) { return [state.from * 32 + (state.fromDay || 1), state.to * 32 + (state.toDay || 31)]; }
+
+  function eventKey(data, e) { return e[data.E.month] * 32 + parseInt(e[data.E.date].slice(8, 10), 10); }
+
+  // The last day of month m (a position in data.months).
+  function lastDay(data, m) {
+    var month = data.months[m];
+    return new Date(Date.UTC(+month.slice(0, 4), +month.slice(5, 7), 0)).getUTCDate();
+  }
+
+  // Events of rows[start, end) (the window's months) that fall in its days and pass the
+  // filters, in date order.
   function windowEvents(data, state, rows, start, end) {
-    if (!GeoApp.filters.filtering(state)) { return rows.slice(start, end); }
-    var passes = GeoApp.filters.passer(data, state), out = [];
-    for (var k = start; k < end; k++) { if (passes(rows[k])) { out.push(rows[k]); } }
+    var filtering = GeoApp.filters.filtering(state), byDay = days(state);
+    if (!filtering && !byDay) { return rows.slice(start, end); }
+    var passes = filtering ? GeoApp.filters.passer(data, state) : null, range = dayRange(state), out = [];
+    for (var k = start; k < end; k++) {
+      var e = rows[k], key = byDay ? eventKey(data, e) : 0;
+      if (byDay && (key < range[0] || key > range[1])) { continue; }
+      if (!passes || passes(e)) { out.push(e); }
+    }
     return out;
+  }
+
+  // Mentions per site in a window of days: a mention known to the day counts when its day
+  // is in it; one known only to its month, when the whole month is.
+  function mentionsInDays(data, state, mentionsAt) {
+    var M = data.M, range = dayRange(state);
+    for (var m = state.from; m <= state.to; m++) {
+      var whole = m * 32 + 1 >= range[0] && m * 32 + lastDay(data, m) <= range[1];
+      data.mentionsOfMonth[m].forEach(function (k) {
+        var r = data.mentions[k], key = m * 32 + r[M.day];
+        if (r[M.day] ? key >= range[0] && key <= range[1] : whole) { mentionsAt[r[M.site]] += r[M.count]; }
+      });
+    }
   }
 
   // Per site: events in the window that pass the filters, and mentions in the window
@@ -69,10 +104,11 @@
   function windowCounts(data, state, events) {
     var n = data.sites.length, eventsAt = new Int32Array(n), mentionsAt = new Int32Array(n), s;
     var lo = state.from * n, hi = (state.to + 1) * n, sites = data.E.sites;
-    if (GeoApp.filters.filtering(state)) {
+    if (GeoApp.filters.filtering(state) || days(state)) {
       events.forEach(function (e) {
         e[sites].forEach(function (i) { eventsAt[i]++; });
       });
+      if (!GeoApp.filters.filtering(state)) { mentionsInDays(data, state, mentionsAt); }
       return {eventsAt: eventsAt, mentionsAt: mentionsAt};
     }
     for (s = 0; s < n; s++) {
@@ -89,6 +125,6 @@
     return lo;
   }
 
-  GeoApp.data = {load: load, windowEvents: windowEvents, windowCounts: windowCounts,
+  GeoApp.data = {load: load, days: days, lastDay: lastDay, windowEvents: windowEvents, windowCounts: windowCounts,
                  firstOfMonth: firstOfMonth};
 })(window.GeoApp = window.GeoApp || {});

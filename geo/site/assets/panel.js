@@ -21,6 +21,16 @@
     return names[parseInt(m.slice(5, 7), 10) - 1] + " " + m.slice(0, 4);
   }
 
+  // "Jan 2024 – Mar 2024", or with days "15 Jan 2024 – 10 Feb 2024".
+  function windowLabel(app) {
+    var months = app.data.months, state = app.state;
+    if (!GeoApp.data.days(state)) {
+      return monthLabel(months[state.from]) + (state.to !== state.from ? " – " + monthLabel(months[state.to]) : "");
+    }
+    return (state.fromDay || 1) + " " + monthLabel(months[state.from]) + " – " +
+      (state.toDay || GeoApp.data.lastDay(app.data, state.to)) + " " + monthLabel(months[state.to]);
+  }
+
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   function describe(data, e) {
@@ -41,8 +51,7 @@
     var months = app.data.months, state = app.state;
     document.getElementById("count").textContent = plural(events, "event") + " at " + plural(eventSites, "site") +
       (mentionedOnly ? " (+" + plural(mentionedOnly, "site") + " only mentioned)" : "") + ", " +
-      (months.length ? monthLabel(months[state.from]) +
-        (state.to !== state.from ? " – " + monthLabel(months[state.to]) : "") : "no dated month");
+      (months.length ? windowLabel(app) : "no dated month");
     [["from", state.from], ["to", state.to]].forEach(function (pair) {
       var label = months.length ? monthLabel(months[pair[1]]) : "";
       document.getElementById(pair[0] + "-label").textContent = label;
@@ -314,12 +323,12 @@
     var from = document.getElementById("from"), to = document.getElementById("to");
     from.max = to.max = Math.max(data.months.length - 1, 0);
     from.addEventListener("input", function () {
-      state.from = +from.value;
+      state.from = +from.value; state.fromDay = state.toDay = 0;  // the sliders choose whole months
       if (state.to < state.from) { state.to = state.from; to.value = state.to; }
       app.update();
     });
     to.addEventListener("input", function () {
-      state.to = +to.value;
+      state.to = +to.value; state.fromDay = state.toDay = 0;
       if (state.from > state.to) { state.from = state.to; from.value = state.from; }
       app.update();
     });
@@ -351,6 +360,7 @@
     var last = app.data.months.length - 1, length = state.to - state.from;
     if (length === last) { length = 0; }
     if (state.to >= last) { state.from = 0; state.to = length; }
+    state.fromDay = state.toDay = 0;  // play steps whole months
     button.setAttribute("aria-pressed", "true"); button.textContent = "Pause";
     function step() {
       if (state.to >= last) { stopPlay(); return; }
@@ -364,6 +374,6 @@
     app.update();
   }
 
-  GeoApp.panel = {writeCount: writeCount, fillLists: fillLists, popup: popup, clusterPopup: clusterPopup,
+  GeoApp.panel = {monthLabel: monthLabel, writeCount: writeCount, fillLists: fillLists, popup: popup, clusterPopup: clusterPopup,
                   clusterSummary: clusterSummary, legend: legend, showLegendFor: showLegendFor, controls: controls};
 })(window.GeoApp = window.GeoApp || {});

@@ -3,7 +3,10 @@
 (function (GeoApp) {
   "use strict";
 
-  var state = {from: 0, to: 0, types: [], actors: [], statuses: [], site: null, eventsOnly: false, colourBy: "kind"};
+  // from, to: months (positions in the data's months); fromDay, toDay: days of those months
+// when the window is a span of days (0: the whole month).
+var state = {from: 0, to: 0, fromDay: 0, toDay: 0, types: [], actors: [], statuses: [], site: null, eventsOnly: false,
+             colourBy: "kind"};
   var data = null, hashTimer = null;
 
   function use(loaded) { data = loaded; }
@@ -18,7 +21,10 @@
   function writeHash() {
     window.clearTimeout(hashTimer);
     var p = new URLSearchParams();
-    if (data.months.length) { p.set("from", data.months[state.from]); p.set("to", data.months[state.to]); }
+    if (data.months.length) {
+      p.set("from", data.months[state.from] + day(state.fromDay));
+      p.set("to", data.months[state.to] + day(state.toDay));
+    }
     if (state.site) { p.set("site", state.site); }
     GeoApp.filters.writeParams(data, state, p);
     if (state.colourBy !== "kind") { p.set("colour", state.colourBy); }
@@ -26,12 +32,24 @@
     if (location.hash !== hash) { history.replaceState(null, "", hash); }
   }
 
+  function day(d) { return d ? "-" + (d < 10 ? "0" : "") + d : ""; }
+
+  // A month (YYYY-MM) or a day (YYYY-MM-DD) of the URL: [month's position, day or 0].
+  function readDate(value) {
+    var text = value || "", month = data.months.indexOf(text.slice(0, 7)), d = /^\d{4}-\d{2}-\d{2}$/.test(text) ?
+      parseInt(text.slice(8, 10), 10) : 0;
+    return month < 0 || text.length !== (d ? 10 : 7) || d > GeoApp.data.lastDay(data, month) ? [-1, 0] : [month, d];
+  }
+
   // Reads the view from the URL into the state and the controls; returns the site asked for.
   function readHash() {
     var p = new URLSearchParams(location.hash.slice(1));
-    var from = data.months.indexOf(p.get("from")), to = data.months.indexOf(p.get("to"));
-    state.from = from >= 0 ? from : 0;
-    state.to = to >= 0 ? Math.max(to, state.from) : data.months.length - 1;
+    var from = readDate(p.get("from")), to = readDate(p.get("to"));
+    state.from = from[0] >= 0 ? from[0] : 0;
+    state.to = to[0] >= 0 ? Math.max(to[0], state.from) : data.months.length - 1;
+    state.fromDay = from[0] >= 0 ? from[1] : 0;
+    state.toDay = to[0] >= 0 && to[0] >= state.from ? to[1] : 0;
+    if (state.from === state.to && state.fromDay && state.toDay && state.toDay < state.fromDay) { state.toDay = 0; }
     GeoApp.filters.readParams(data, state, p);
     state.colourBy = p.get("colour") === "type" ? "type" : "kind";
     document.getElementById("colour-by").value = state.colourBy;
