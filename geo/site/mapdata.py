@@ -1,7 +1,7 @@
 """What the map page needs, in compact arrays: sites, documents, events, dated mentions.
 
 A mention is dated by the event it supports (when it lies in an event's quote and names
-one of its sites), else by its document's publication month.  Only literal, resolved
+one of its sites), else by its document's publication day (or month).  Only literal, resolved
 mentions of sites a map can pin (not countries, regions or seas) make markers; events
 known only to an area are listed apart.
 """

@@ -298,7 +298,7 @@
       box.appendChild(el("div", "hint", "Size: events in the window (capped)."));
       box.appendChild(sizes);
       box.appendChild(el("div", "hint", "Mentions without an event date are placed by their document's " +
-        "publication month."));
+        "publication day (or month, when only that is known)."));
       return legendBox;
     };
     control.addTo(app.map);
