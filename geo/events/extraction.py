@@ -54,6 +54,16 @@ _COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:conduc
 _PERIOD = re.compile(r"\bsince\b")
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b")
 _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
+# An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
+# Hezbollah"); not the agent after a preposition or verb of the target or the place ("on
+# US forces", "against Kataib Hezbollah", "in Iraq"); the subject of a passive is the target.
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+# ... unless "by" is another participle's ("the aggression supported by the United States")
+_OTHER_PARTICIPLE_BY = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I)
+_NOT_AGENT_BEFORE = re.compile(r"\b(?:on|upon|against|at|in|near|targeting|targeted|of|from|to|toward|towards|into|"
+                               r"over|with|hit|struck|attacked|killed|blamed|blaming|accused|among)\s+"
+                               r"(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,2}$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+){0,2}$", re.I)
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 
@@ -104,6 +114,7 @@ class EventExtractor:
         self.gazetteer: Gazetteer = geoparser.gazetteer
         self.actors = actors
         self.lexicon = Lexicon()
+        self._adjectives: re.Pattern | None = None  # made at the first use
 
     def extract(self, doc: Document, text: str, mentions: list[Mention] | None = None,
                 index: TextIndex | None = None) -> list[Telling]:
@@ -144,7 +155,7 @@ class EventExtractor:
         if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
             return None
         site_ids = self._sites(self._places(text, kind, clause, sentence, places, inside))
-        actor = self._actor(actor_hits, sentence, kind, weapon, inside)
+        actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
         if not site_ids and kind in ("change", "visit"):
             site_ids = self._home(actor)
         if not site_ids and kind in ATTACK_KINDS | {"protest", "visit", "interception"} \
@@ -234,6 +245,47 @@ class EventExtractor:
         return tuple(s.id for s in self.gazetteer.sites.values() if s.kind == "country" and s.country == actor.country
                      and s.layer == "curated")[:1]
 
+    def _agent(self, text: str, hits: list[ActorHit], clause: Clause, kind: str, inside):
+        """Who did an attack, by the clause's roles: the actor after "by" past the trigger,
+        else the nearest actor before the trigger that is its subject (no target's or
+        place's preposition before it, no passive between it and the trigger)."""
+        if kind not in ATTACK_KINDS | {"interception"}:
+            return None
+        trigger = next((t for t in clause.triggers if t.groups & _KIND_GROUPS), None)
+        if trigger is None:
+            return None
+        own = [h for h in hits if inside(h.start, h.end)]
+        by = [h for h in own if trigger.start < h.start < trigger.start + 90
+              and _AGENT_BEFORE.search(text, max(0, h.start - 8), h.start)
+              and (not _OTHER_PARTICIPLE_BY.search(text, max(0, h.start - 30), h.start)
+                   or text.find(" by", trigger.start, h.start) == trigger.start + len(trigger.word))]
+        if by:
+            return by[0].actor
+        modifier = self._modifier(text, trigger.start)
+        if modifier is not None:
+            return modifier
+        before = [h for h in own if h.end <= trigger.start]
+        if not before or _PASSIVE_BEFORE.search(text, before[-1].end, trigger.start):
+            return None
+        subject = before[-1]
+        if _NOT_AGENT_BEFORE.search(text, max(0, subject.start - 40), subject.start):
+            return None
+        if subject.actor.kind == "unnamed" and any(h.actor.kind == "faction" for h in own):
+            return None  # "militias ... a declaration from the Islamic Resistance": the named one
+        return subject.actor
+
+    def _modifier(self, text: str, trigger: int):
+        """The actor whose adjective modifies the trigger: "U.S. retaliatory strikes", "an
+        Iranian missile attack" (up to two lower-case words between, no auxiliary: in "U.S.
+        forces were attacked" the U.S. is hit)."""
+        if self._adjectives is None:
+            words = sorted(self.actors.by_adjective, key=len, reverse=True)
+            self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
+                                          r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
+                if words else re.compile(r"(?!)")
+        found = self._adjectives.search(text, max(0, trigger - 60), trigger)
+        return self.actors.by_adjective[found.group(1)] if found else None
+
     def _actor(self, hits: list[ActorHit], sentence, kind: str, weapon: str, inside):
         """Who did it: a faction named in the clause, else in the sentence; a state only
         for air strikes and for visits, interceptions and the like."""
@@ -241,7 +293,7 @@ class EventExtractor:
         if kind in ATTACK_KINDS | {"change", "interception"}:
             pools.append([h.actor for h in hits if sentence[0] <= h.start < sentence[1]])
         for pool in pools:
-            factions = [a for a in pool if a.kind == "faction"]
+            factions = [a for a in pool if a.kind == "faction"] or [a for a in pool if a.kind == "unnamed"]
             if factions:
                 return factions[0]
             if pool and (kind not in ATTACK_KINDS or weapon == "aircraft"):

@@ -18,7 +18,9 @@ from geo.text.normalize import skeletons
 from geo.text.words import core_is_capitalised
 
 FACTIONS = DATA_DIR / "factions.csv"
-KINDS = {"faction", "state", "state-force"}
+# unnamed: a description of groups the text does not name ("Iran-backed militias"), the
+# actor only when no faction is named with it
+KINDS = {"faction", "unnamed", "state", "state-force"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ class Actor:
     kind: str
     aliases: tuple[str, ...]
     country: str  # home country, ISO 3166-1 alpha-2
+    # the words that make an event its own when they modify it ("U.S. airstrikes", "an
+    # Iranian missile attack"): not names, so never found alone
+    adjectives: tuple[str, ...] = ()
 
 
 class ActorHit(NamedTuple):
@@ -45,6 +50,7 @@ class ActorLexicon:
             if len(key) >= 2:  # "AAH" would shrink to "a"
                 keys.setdefault(key, actor)
         self._matcher: KeyMatcher[Actor] = KeyMatcher(keys)
+        self.by_adjective = {adjective: actor for actor in actors for adjective in actor.adjectives}
 
     def find(self, index: TextIndex) -> list[ActorHit]:
         """Actors named in a document (proper names only: the alias must be capitalised)."""
@@ -62,8 +68,9 @@ def read_actors(path: Path = FACTIONS) -> list[Actor]:
     for line, row in read_rows(path, ("id", "name", "kind", "country", "aliases")):
         if not row.get("id") or not row.get("name") or row.get("kind") not in KINDS:
             raise InputError(path, f"needs id, name and a kind in {sorted(KINDS)}", line)
-        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-        actors.append(Actor(row["id"], row["name"], row["kind"], aliases, (row.get("country") or "").strip()))
+        aliases, adjectives = (tuple(a.strip() for a in (row.get(column) or "").split("|") if a.strip())
+                               for column in ("aliases", "adjectives"))
+        actors.append(Actor(row["id"], row["name"], row["kind"], aliases, (row.get("country") or "").strip(), adjectives))
     return actors
 
 

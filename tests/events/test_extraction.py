@@ -88,3 +88,21 @@ def test_a_date_borrowed_from_the_previous_sentence_is_a_week(geoparser, tmp_pat
     [attack] = [e for e in extract(geoparser, tmp_path, text, "2023-11-16") if e.kind == "air-drone"]
     assert (attack.date, attack.date_end, attack.time_precision) == \
         ("2023-11-03", "2023-11-09", "week")
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    # the agent after "by", past the trigger
+    ("On 27 December, U.S. forces were attacked near Kirkuk by Kataeb Hezbollah.", "Kataib Hezbollah"),
+    # the subject of the trigger, a state as well as a faction
+    ("On 29 December, the United States carried out airstrikes against Kataib Hezbollah in Iraq.", "United States"),
+    ("On 31 December, Iran-backed militias attacked the U.S. Embassy in Baghdad.", "Iran-backed militias"),
+    # an adjective that makes the event a state's
+    ("On 3 January, a U.S. airstrike near Baghdad International Airport killed two men.", "United States"),
+    ("On 8 January, an Iranian missile attack struck Ain al-Asad.", "Iran"),
+    # the target is no actor: after "on", or the subject of a passive
+    ("On 28 January, a drone attack on U.S. forces at Tower 22 killed three soldiers.", ""),
+    ("On 28 January, U.S. forces were attacked at Tower 22.", ""),
+])
+def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, actor):
+    [e] = extract(geoparser, tmp_path, sentence)
+    assert e.actor == actor, e
