@@ -60,10 +60,14 @@ _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  #
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # ... unless "by" is another participle's ("the aggression supported by the United States")
 _OTHER_PARTICIPLE_BY = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I)
-_NOT_AGENT_BEFORE = re.compile(r"\b(?:on|upon|against|at|in|near|targeting|targeted|of|from|to|toward|towards|into|"
-                               r"over|with|hit|struck|attacked|killed|blamed|blaming|accused|among)\s+"
-                               r"(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,2}$", re.I)
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+){0,2}$", re.I)
+_TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and an agent)
+_PLACED_KINDS = ATTACK_KINDS | {"protest", "visit", "interception"}  # events told only with a place or a day
+_SENTENCE_ACTOR_KINDS = ATTACK_KINDS | {"change", "interception"}  # their actor may be named in the sentence
+# the words before a target's or a place's name ("on", "against", "in" ...), and a passive's
+_NOT_AGENT_WORDS = frozenset("on upon against at in near targeting targeted of from to toward towards into over with hit "
+                             "struck attacked killed blamed blaming accused among".split())
+_DETERMINERS = frozenset(("the", "a", "an"))
+_AUXILIARIES = frozenset("was were been being is are be".split())
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 
@@ -114,7 +118,12 @@ class EventExtractor:
         self.gazetteer: Gazetteer = geoparser.gazetteer
         self.actors = actors
         self.lexicon = Lexicon()
-        self._adjectives: re.Pattern | None = None  # made at the first use
+        words = sorted(actors.by_adjective, key=len, reverse=True)
+        # an actor's adjective ("U.S.", "Iranian") anywhere, and before a trigger it modifies
+        self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
+        self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
+                                      r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
+            if words else re.compile(r"(?!)")
 
     def extract(self, doc: Document, text: str, mentions: list[Mention] | None = None,
                 index: TextIndex | None = None) -> list[Telling]:
@@ -134,7 +143,7 @@ class EventExtractor:
             previous = sentences[i - 1] if i else None
             # each clause looks only at its sentence's items (and the previous sentence's dates)
             local = (places.between(s_start, s_end), refs.between(previous[0] if previous else s_start, s_end),
-                     actor_hits.between(s_start, s_end))
+                     actor_hits.between(s_start, s_end), self._any_adjective.search(text, s_start, s_end) is not None)
             for spans, isolated in _clauses(text, s_start, s_end):
                 clause = _clause(text, spans, isolated, in_sentence)
                 event = self._clause_event(doc, text, (s_start, s_end), previous, clause, *local)
@@ -143,7 +152,8 @@ class EventExtractor:
         return _dedupe(events)
 
     def _clause_event(self, doc, text, sentence, previous, clause: Clause, places, refs,
-                      actor_hits) -> Telling | None:
+                      actor_hits, adjectives: bool) -> Telling | None:
+        """``adjectives``: whether the sentence holds an actor's adjective ("U.S.")."""
         lowered, spans, isolated = clause.lowered, clause.spans, clause.isolated
         kind, weapon, trigger = self._kind(clause)
         if kind is None or _HYPOTHETICAL.search(lowered):
@@ -155,10 +165,11 @@ class EventExtractor:
         if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
             return None
         site_ids = self._sites(self._places(text, kind, clause, sentence, places, inside))
-        actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
+        actor = (self._agent(text, actor_hits, clause, kind, inside) if actor_hits or adjectives else None) \
+            or self._actor(actor_hits, sentence, kind, weapon, inside)
         if not site_ids and kind in ("change", "visit"):
             site_ids = self._home(actor)
-        if not site_ids and kind in ATTACK_KINDS | {"protest", "visit", "interception"} \
+        if not site_ids and kind in _PLACED_KINDS \
                 and not _dated_attack(kind, trigger, when, inside):
             return None
         if kind in ATTACK_KINDS and when.precision == "month" and not any(self.gazetteer[i].is_point for i in site_ids):
@@ -169,7 +180,7 @@ class EventExtractor:
             doc=doc.id, kind=kind, date=when.date.isoformat(), date_end=when.date_end.isoformat(),
             time_precision=when.precision, date_derivation=when.derivation, site_ids=site_ids,
             actor=actor.name if actor else "",
-            target=self._target(site_ids, sentence_text) if kind in ATTACK_KINDS | {"interception"} else "",
+            target=self._target(site_ids, sentence_text) if kind in _TARGETED_KINDS else "",
             weapon=weapon, killed=_count(_KILLED, lowered, _KILLED_STEMS),
             wounded=_count(_WOUNDED, lowered, _WOUNDED_STEMS),
             status=self._status(sentence_text, actor_hits, sentence),
@@ -249,26 +260,27 @@ class EventExtractor:
         """Who did an attack, by the clause's roles: the actor after "by" past the trigger,
         else the nearest actor before the trigger that is its subject (no target's or
         place's preposition before it, no passive between it and the trigger)."""
-        if kind not in ATTACK_KINDS | {"interception"}:
+        if kind not in _TARGETED_KINDS:
             return None
-        trigger = next((t for t in clause.triggers if t.groups & _KIND_GROUPS), None)
+        trigger = next((t for t in clause.triggers if not t.groups.isdisjoint(_KIND_GROUPS)), None)
         if trigger is None:
             return None
-        own = [h for h in hits if inside(h.start, h.end)]
-        by = [h for h in own if trigger.start < h.start < trigger.start + 90
-              and _AGENT_BEFORE.search(text, max(0, h.start - 8), h.start)
-              and (not _OTHER_PARTICIPLE_BY.search(text, max(0, h.start - 30), h.start)
-                   or text.find(" by", trigger.start, h.start) == trigger.start + len(trigger.word))]
-        if by:
-            return by[0].actor
+        own = [h for h in hits if inside(h.start, h.end)] if hits else hits
+        if own and text.find(" by ", trigger.start, trigger.start + 90) >= 0:
+            by = [h for h in own if trigger.start < h.start < trigger.start + 90
+                  and _AGENT_BEFORE.search(text, max(0, h.start - 8), h.start)
+                  and (not _OTHER_PARTICIPLE_BY.search(text, max(0, h.start - 30), h.start)
+                       or text.find(" by", trigger.start, h.start) == trigger.start + len(trigger.word))]
+            if by:
+                return by[0].actor
         modifier = self._modifier(text, trigger.start)
         if modifier is not None:
             return modifier
         before = [h for h in own if h.end <= trigger.start]
-        if not before or _PASSIVE_BEFORE.search(text, before[-1].end, trigger.start):
-            return None
+        if not before or _AUXILIARIES.intersection(_words_before(text, before[-1].end, trigger.start, 3)):
+            return None  # "U.S. forces were attacked": the subject of a passive is the target
         subject = before[-1]
-        if _NOT_AGENT_BEFORE.search(text, max(0, subject.start - 40), subject.start):
+        if _after_target_word(text, subject.start):
             return None
         if subject.actor.kind == "unnamed" and any(h.actor.kind == "faction" for h in own):
             return None  # "militias ... a declaration from the Islamic Resistance": the named one
@@ -278,19 +290,17 @@ class EventExtractor:
         """The actor whose adjective modifies the trigger: "U.S. retaliatory strikes", "an
         Iranian missile attack" (up to two lower-case words between, no auxiliary: in "U.S.
         forces were attacked" the U.S. is hit)."""
-        if self._adjectives is None:
-            words = sorted(self.actors.by_adjective, key=len, reverse=True)
-            self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
-                                          r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
-                if words else re.compile(r"(?!)")
-        found = self._adjectives.search(text, max(0, trigger - 60), trigger)
+        start = max(0, trigger - 60)
+        if not self._any_adjective.search(text, start, trigger):
+            return None  # most clauses: no adjective near, no search for its role
+        found = self._adjectives.search(text, start, trigger)
         return self.actors.by_adjective[found.group(1)] if found else None
 
     def _actor(self, hits: list[ActorHit], sentence, kind: str, weapon: str, inside):
         """Who did it: a faction named in the clause, else in the sentence; a state only
         for air strikes and for visits, interceptions and the like."""
         pools = [[h.actor for h in hits if inside(h.start, h.end)]]
-        if kind in ATTACK_KINDS | {"change", "interception"}:
+        if kind in _SENTENCE_ACTOR_KINDS:
             pools.append([h.actor for h in hits if sentence[0] <= h.start < sentence[1]])
         for pool in pools:
             factions = [a for a in pool if a.kind == "faction"] or [a for a in pool if a.kind == "unnamed"]
@@ -313,6 +323,26 @@ class EventExtractor:
         claimed = factions and self.lexicon.attributed("claimed", lowered)
         confirmed = self.lexicon.attributed("confirmed", lowered)
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
+
+
+def _words_before(text: str, start: int, end: int, n: int) -> list[str]:
+    """The last n words of text[start:end], lowered, without the punctuation around them."""
+    return [w.strip("(\"'“‘”’,;:") for w in text[max(start, end - 48):end].lower().split()[-n:]]
+
+
+def _after_target_word(text: str, start: int) -> bool:
+    """Whether a name at start follows a target's or a place's word: "on", "against", "in",
+    ... then at most an article and two words ("attacks on the U.S. Embassy"), in the same
+    phrase (no comma between: "On 29 December, the United States ...")."""
+    raw = text[max(0, start - 48):start].split()[-4:]
+    words = [w.strip("(\"'“‘”’,;:").lower() for w in raw]
+    for after in range(len(words)):  # after: how many words follow it
+        if raw[-1 - after][-1] in ",;:)":
+            return False
+        word = words[-1 - after]
+        if word in _NOT_AGENT_WORDS and (after <= 2 or (after == 3 and words[-3] in _DETERMINERS)):
+            return True
+    return False
 
 
 class _ByStart:
