@@ -54,6 +54,7 @@ _COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:conduc
 _PERIOD = re.compile(r"\bsince\b")
 _NO_CASUALTIES = re.compile(r"\bno (?:casualties|injuries|deaths)\b")
 _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
+_NUMBER_REACH = 100  # characters: "thirty-four U.S. service members were wounded" fits
 # An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
 # Hezbollah"); not the agent after a preposition or verb of the target or the place ("on
 # US forces", "against Kataib Hezbollah", "in Iraq"); the subject of a passive is the target.
@@ -67,7 +68,8 @@ _SENTENCE_ACTOR_KINDS = ATTACK_KINDS | {"change", "interception"}  # their actor
 _NOT_AGENT_WORDS = frozenset("on upon against at in near targeting targeted of from to toward towards into over with hit "
                              "struck attacked killed blamed blaming accused among".split())
 _DETERMINERS = frozenset(("the", "a", "an"))
-_AUXILIARIES = frozenset("was were been being is are be".split())
+_QUOTES = "(\"'“‘”’"
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+){0,2}$", re.I)
 _US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 
@@ -143,7 +145,7 @@ class EventExtractor:
             previous = sentences[i - 1] if i else None
             # each clause looks only at its sentence's items (and the previous sentence's dates)
             local = (places.between(s_start, s_end), refs.between(previous[0] if previous else s_start, s_end),
-                     actor_hits.between(s_start, s_end), self._any_adjective.search(text, s_start, s_end) is not None)
+                     actor_hits.between(s_start, s_end))
             for spans, isolated in _clauses(text, s_start, s_end):
                 clause = _clause(text, spans, isolated, in_sentence)
                 event = self._clause_event(doc, text, (s_start, s_end), previous, clause, *local)
@@ -152,8 +154,7 @@ class EventExtractor:
         return _dedupe(events)
 
     def _clause_event(self, doc, text, sentence, previous, clause: Clause, places, refs,
-                      actor_hits, adjectives: bool) -> Telling | None:
-        """``adjectives``: whether the sentence holds an actor's adjective ("U.S.")."""
+                      actor_hits) -> Telling | None:
         lowered, spans, isolated = clause.lowered, clause.spans, clause.isolated
         kind, weapon, trigger = self._kind(clause)
         if kind is None or _HYPOTHETICAL.search(lowered):
@@ -165,8 +166,7 @@ class EventExtractor:
         if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
             return None
         site_ids = self._sites(self._places(text, kind, clause, sentence, places, inside))
-        actor = (self._agent(text, actor_hits, clause, kind, inside) if actor_hits or adjectives else None) \
-            or self._actor(actor_hits, sentence, kind, weapon, inside)
+        actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
         if not site_ids and kind in ("change", "visit"):
             site_ids = self._home(actor)
         if not site_ids and kind in _PLACED_KINDS \
@@ -258,14 +258,18 @@ class EventExtractor:
 
     def _agent(self, text: str, hits: list[ActorHit], clause: Clause, kind: str, inside):
         """Who did an attack, by the clause's roles: the actor after "by" past the trigger,
-        else the nearest actor before the trigger that is its subject (no target's or
-        place's preposition before it, no passive between it and the trigger)."""
+        else a state whose adjective modifies the trigger, else the nearest actor before
+        the trigger that is its subject (no target's or place's preposition before it, no
+        passive between it and the trigger)."""
         if kind not in _TARGETED_KINDS:
             return None
         trigger = next((t for t in clause.triggers if not t.groups.isdisjoint(_KIND_GROUPS)), None)
         if trigger is None:
             return None
-        own = [h for h in hits if inside(h.start, h.end)] if hits else hits
+        if len(inside.spans) == 1:  # most clauses are one piece: no call per hit
+            own = [h for h in hits if inside.first <= h.start and h.end <= inside.last]
+        else:
+            own = [h for h in hits if inside(h.start, h.end)]
         if own and text.find(" by ", trigger.start, trigger.start + 90) >= 0:
             by = [h for h in own if trigger.start < h.start < trigger.start + 90
                   and _AGENT_BEFORE.search(text, max(0, h.start - 8), h.start)
@@ -277,7 +281,7 @@ class EventExtractor:
         if modifier is not None:
             return modifier
         before = [h for h in own if h.end <= trigger.start]
-        if not before or _AUXILIARIES.intersection(_words_before(text, before[-1].end, trigger.start, 3)):
+        if not before or _PASSIVE_BEFORE.search(text, max(before[-1].end, trigger.start - 40), trigger.start):
             return None  # "U.S. forces were attacked": the subject of a passive is the target
         subject = before[-1]
         if _after_target_word(text, subject.start):
@@ -325,22 +329,17 @@ class EventExtractor:
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
 
 
-def _words_before(text: str, start: int, end: int, n: int) -> list[str]:
-    """The last n words of text[start:end], lowered, without the punctuation around them."""
-    return [w.strip("(\"'“‘”’,;:") for w in text[max(start, end - 48):end].lower().split()[-n:]]
-
-
 def _after_target_word(text: str, start: int) -> bool:
     """Whether a name at start follows a target's or a place's word: "on", "against", "in",
     ... then at most an article and two words ("attacks on the U.S. Embassy"), in the same
     phrase (no comma between: "On 29 December, the United States ...")."""
     raw = text[max(0, start - 48):start].split()[-4:]
-    words = [w.strip("(\"'“‘”’,;:").lower() for w in raw]
-    for after in range(len(words)):  # after: how many words follow it
-        if raw[-1 - after][-1] in ",;:)":
+    for after in range(len(raw)):  # after: how many words follow it
+        token = raw[-1 - after]
+        if token[-1] in ",;:)":
             return False
-        word = words[-1 - after]
-        if word in _NOT_AGENT_WORDS and (after <= 2 or (after == 3 and words[-3] in _DETERMINERS)):
+        word = token.strip(_QUOTES).lower()
+        if word in _NOT_AGENT_WORDS and (after <= 2 or (after == 3 and raw[-3].strip(_QUOTES).lower() in _DETERMINERS)):
             return True
     return False
 
@@ -456,15 +455,29 @@ def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, 
 
 
 def _count(patterns: list[re.Pattern], lowered: str, stems: tuple[str, ...]) -> int | None:
+    """The number of the first pattern that matches: "killed three", then "three soldiers
+    were killed". Each starts or ends with a stem's word, so each is tried only where a
+    stem is (searching the whole clause tries their alternatives at every position)."""
     if "no " in lowered and _NO_CASUALTIES.search(lowered):
         return 0
-    if not any(stem in lowered for stem in stems):  # most clauses name no casualty
+    at = sorted(i for stem in stems for i in _occurrences(lowered, stem))
+    if not at:  # most clauses name no casualty
         return None
-    for pattern in patterns:
-        m = pattern.search(lowered)
+    for i in at:
+        m = patterns[0].match(lowered, i)
         if m:
             return number_value(m.group(1))
-    return None
+    # the second ends at a stem's word: sought in the reach of a number and three words before it
+    found = [m for i in at if (m := patterns[1].search(lowered, max(0, i - _NUMBER_REACH), i + 8))]
+    return number_value(min(found, key=lambda m: m.start()).group(1)) if found else None
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _dedupe(events: list[Telling]) -> list[Telling]:
