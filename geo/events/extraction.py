@@ -280,6 +280,8 @@ class EventExtractor:
         modifier = self._modifier(text, trigger.start)
         if modifier is not None:
             return modifier
+        if len(own) == 1 and own[0].actor.kind == "faction":
+            return None  # whatever its role, the fallback names the clause's only faction
         before = [h for h in own if h.end <= trigger.start]
         if not before or _PASSIVE_BEFORE.search(text, max(before[-1].end, trigger.start - 40), trigger.start):
             return None  # "U.S. forces were attacked": the subject of a passive is the target
