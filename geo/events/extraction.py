@@ -70,8 +70,9 @@ _NOT_AGENT_WORDS = frozenset("on upon against at in near targeting targeted of f
 _DETERMINERS = frozenset(("the", "a", "an"))
 _QUOTES = "(\"'“‘”’"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+){0,2}$", re.I)
-_US_TARGET = re.compile(r"\b(?:US|U\.S\.|American|coalition|United States)\b")
+_US_TARGET = re.compile(r"\b(?:US\b|U\.S\.|American\b|coalition\b|United States\b)")  # "U.S." ends in no word boundary
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
+TARGET_COUNTRIES = {"US forces": "US", "Israel": "IL"}  # the state whose forces a target names
 
 
 class Trigger(NamedTuple):
@@ -91,6 +92,8 @@ class Lexicon:
 
     def __init__(self):
         self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
+        self.officials = [(name.lower(), country) for country, names in _groups(LEXICON_DIR / "official_publishers.txt")
+                          for name in names]
         self._triggers: KeyMatcher[frozenset[str]] = grouped_matcher(_groups(LEXICON_DIR / "event_triggers.txt"))
 
     def triggers(self, index: TextIndex) -> list[tuple[int, int, frozenset[str]]]:
@@ -99,6 +102,11 @@ class Lexicon:
 
     def attributed(self, group: str, lowered: str) -> bool:
         return bool(self.attribution[group].search(lowered))
+
+    def official_country(self, publisher: str) -> str:
+        """The state whose government a publisher speaks for ("U.S. Central Command": US), or ""."""
+        lowered = publisher.lower()
+        return next((country for name, country in self.officials if name in lowered), "")
 
 
 def _groups(path) -> list[tuple[str, list[str]]]:
@@ -176,14 +184,16 @@ class EventExtractor:
             return None
         sentence_text = text[sentence[0]:sentence[1]]
         start = min(quote_start, sentence[0])
+        target = self._target(site_ids, sentence_text) if kind in _TARGETED_KINDS else ""
         return Telling(
             doc=doc.id, kind=kind, date=when.date.isoformat(), date_end=when.date_end.isoformat(),
             time_precision=when.precision, date_derivation=when.derivation, site_ids=site_ids,
             actor=actor.name if actor else "",
-            target=self._target(site_ids, sentence_text) if kind in _TARGETED_KINDS else "",
+            target=target,
             weapon=weapon, killed=_count(_KILLED, lowered, _KILLED_STEMS),
             wounded=_count(_WOUNDED, lowered, _WOUNDED_STEMS),
-            status=self._status(sentence_text, actor_hits, sentence),
+            status=self._status(sentence_text, actor_hits, sentence,
+                                own=self._official_about_its_own(doc, actor, target, kind)),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
 
@@ -323,11 +333,20 @@ class EventExtractor:
                 return target
         return "US forces" if _US_TARGET.search(sentence_text) else ""
 
-    def _status(self, sentence_text: str, hits: list[ActorHit], sentence) -> str:
+    def _official_about_its_own(self, doc, actor, target: str, kind: str) -> bool:
+        """Whether the document speaks for the government of the state whose forces did or
+        suffered the event (a CENTCOM release on its strike, or on an attack on US forces)."""
+        if kind not in _TARGETED_KINDS:
+            return False
+        country = self.lexicon.official_country(doc.publisher)
+        return bool(country) and ((actor is not None and actor.country == country)
+                                  or TARGET_COUNTRIES.get(target) == country)
+
+    def _status(self, sentence_text: str, hits: list[ActorHit], sentence, own: bool = False) -> str:
         factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
         lowered = sentence_text.lower()
         claimed = factions and self.lexicon.attributed("claimed", lowered)
-        confirmed = self.lexicon.attributed("confirmed", lowered)
+        confirmed = own or self.lexicon.attributed("confirmed", lowered)
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
 
 

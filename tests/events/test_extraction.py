@@ -106,3 +106,21 @@ def test_a_date_borrowed_from_the_previous_sentence_is_a_week(geoparser, tmp_pat
 def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, actor):
     [e] = extract(geoparser, tmp_path, sentence)
     assert e.actor == actor, e
+
+
+@pytest.mark.parametrize("publisher, sentence, status", [
+    # a state's own release on its forces' strike, or on an attack on its forces: confirmed
+    ("U.S. Central Command", "On 2 February, U.S. forces conducted airstrikes against Kataib Hezbollah in Iraq.", "confirmed"),
+    ("U.S. Department of Defense", "On 28 January, a drone attack on U.S. forces at Tower 22 killed three soldiers.",
+     "confirmed"),
+    # the same told by others, or a state's release on others' fight: reported
+    ("Voice of America", "On 2 February, U.S. forces conducted airstrikes against Kataib Hezbollah in Iraq.", "reported"),
+    ("U.S. Central Command", "On 2 February, Israel struck a depot in Beirut.", "reported"),
+])
+def test_a_states_own_release_confirms_what_its_forces_did_or_suffered(tmp_path, geoparser, publisher, sentence, status):
+    from helpers import write_corpus
+
+    corpus = open_corpus(write_corpus(tmp_path, {"d1.txt": sentence}, [f"d1,d1.txt,T,{publisher},,2024-02-05,http://x"]))
+    doc = next(iter(corpus))
+    [e] = EventExtractor(geoparser, load_actors()).extract(doc, corpus.read(doc))
+    assert e.status == status, e
