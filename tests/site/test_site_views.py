@@ -337,3 +337,34 @@ def test_a_mention_known_only_to_its_month_counts_only_in_windows_that_hold_the_
         assert set(p.evaluate("GeoApp.activeSites()")) == struck | mentioned
         active = set(p.evaluate("GeoApp.activeSites()"))
         assert (month_only <= active) if whole else not month_only & active
+
+
+@pytest.fixture(scope="module")
+def long_site(tmp_path_factory):
+    """The real dev corpus: documents that tell events from 1865 to 2026."""
+    from helpers import ROOT
+
+    from geo.corpus import open_corpus
+    from geo.site.build import build_site
+
+    out = tmp_path_factory.mktemp("long") / "site"
+    build_site(open_corpus(ROOT / "tests" / "fixtures" / "real" / "dev"), out)
+    return out
+
+
+@pytest.mark.parametrize("step", ["month", "week"])
+def test_the_timelines_year_labels_stay_apart_over_a_long_span(browser, long_site, step):
+    from browsing import Page
+
+    page = Page(browser, long_site)
+    p = page.open("index.html")
+    p.select_option("#timeline-step", step)
+    months = p.evaluate("GEO_DATA.months")
+    assert int(months[-1][:4]) - int(months[0][:4]) > 50
+    boxes = p.eval_on_selector_all("#timeline .years span", "els => els.map(e => { const b = e.getBoundingClientRect(); "
+                                                             "return [b.left, b.right, e.textContent]; })")
+    assert 3 <= len(boxes) <= 13
+    assert all(a[1] <= b[0] for a, b in zip(boxes, boxes[1:])), boxes  # none overlaps the next
+    years = [int(b[2]) for b in boxes]
+    assert years == sorted(years)
+    p.close()

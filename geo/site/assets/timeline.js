@@ -25,7 +25,7 @@
       months.forEach(function (m, i) {
         out.push({from: [i, 1], to: [i, GeoApp.data.lastDay(app.data, i)], label: m.slice(5) === "01" || !i ? m.slice(0, 4) : ""});
       });
-      return out;
+      return spaced(out);
     }
     if (!months.length) { return out; }
     var DAY = 864e5, day = Date.UTC(+months[0].slice(0, 4), +months[0].slice(5, 7) - 1, 1), year = "";
@@ -39,6 +39,19 @@
       out.push({from: at(day), to: at(Math.min(day + 6 * DAY, end)), label: starts !== year ? starts : ""});
       year = starts;
     }
+    return spaced(out);
+  }
+
+  // The years' labels kept apart: over a long span (a corpus from 1865 to 2026), every
+  // 2nd, 5th, 10th ... year, so that a dozen labels at most share the axis.
+  var LABELS = 12, YEAR_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500];
+
+  function spaced(out) {
+    var labelled = out.filter(function (b) { return b.label; });
+    if (labelled.length <= LABELS) { return out; }
+    var first = +labelled[0].label, last = +labelled[labelled.length - 1].label;
+    var every = YEAR_STEPS.filter(function (n) { return (last - first) / n < LABELS; })[0] || YEAR_STEPS[YEAR_STEPS.length - 1];
+    out.forEach(function (b) { if (b.label && +b.label % every) { b.label = ""; } });
     return out;
   }
 
