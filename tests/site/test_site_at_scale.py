@@ -127,3 +127,18 @@ def test_phone_view_at_scale(browser, big_site, artifacts):
     p.screenshot(path=str(artifacts / "scale-phone.png"))
     assert phone.errors == []
     p.close()
+
+
+def test_an_open_clusters_popup_follows_the_window(big, big_site):
+    p = big.open("index.html")
+    events, _ = published_events(big_site)
+    members = max(p.evaluate("GeoApp.clusterSites()"), key=len)
+    p.click("details.legend summary")
+    point = p.evaluate(f"GeoApp.clusterPoint({json.dumps(members[0])})")
+    p.mouse.click(point["x"], point["y"])
+    p.wait_for_selector(".leaflet-popup .cluster")
+    month = p.evaluate("GEO_DATA.months[1]")
+    p.evaluate(f"location.hash = 'from={month}&to={month}'")
+    p.wait_for_function("GeoApp.idle()")
+    at = sum(1 for e in events if e["month"] == month for s in e["sites"] if s in set(members))
+    assert f"{at} event" in p.inner_text(".leaflet-popup .cluster")

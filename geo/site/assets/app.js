@@ -19,7 +19,8 @@
     var lit = restyleMarkers(counts.eventsAt, counts.mentionsAt, fillColours(events));
     var areaStart = windows.firstOfMonth(data, data.areaEvents, state.from);
     var areaEnd = windows.firstOfMonth(data, data.areaEvents, state.to + 1);
-    app.current = {events: events, sites: lit.active, start: start, end: end, areaStart: areaStart, areaEnd: areaEnd, eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
+    app.current = {events: events, sites: lit.active, start: start, end: end, areaStart: areaStart, areaEnd: areaEnd,
+                   eventsAt: counts.eventsAt, mentionsAt: counts.mentionsAt,
                    areaEvents: windows.windowEvents(data, state, data.areaEvents, areaStart, areaEnd)};
     GeoApp.panel.writeCount(app, events.length, lit.withEvents, lit.active - lit.withEvents);
     GeoApp.timeline.showWindow();
@@ -140,10 +141,12 @@
 
   function update() { if (frame === null) { frame = window.requestAnimationFrame(render); } }
 
-  // An open popup follows the window and the filters (its content is made again).
+  // An open popup, a site's or a cluster's, follows the window and the filters (its content
+  // is made again).
   function refreshOpenPopup() {
     var i = app.data.siteAt.get(app.state.site);
     if (i !== undefined && app.markers[i].isPopupOpen()) { app.markers[i].getPopup().update(); }
+    clusterMarkers.forEach(function (m) { if (m.isPopupOpen()) { m.getPopup().update(); } });
   }
 
   // Opens site i's popup, from a list, the search or another popup: zoomed in until the
