@@ -94,6 +94,7 @@ class Lexicon:
         self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
         self.officials = [(name.lower(), country) for country, names in _groups(LEXICON_DIR / "official_publishers.txt")
                           for name in names]
+        self._official: dict[str, str] = {}
         self._triggers: KeyMatcher[frozenset[str]] = grouped_matcher(_groups(LEXICON_DIR / "event_triggers.txt"))
 
     def triggers(self, index: TextIndex) -> list[tuple[int, int, frozenset[str]]]:
@@ -105,8 +106,10 @@ class Lexicon:
 
     def official_country(self, publisher: str) -> str:
         """The state whose government a publisher speaks for ("U.S. Central Command": US), or ""."""
-        lowered = publisher.lower()
-        return next((country for name, country in self.officials if name in lowered), "")
+        if publisher not in self._official:  # a corpus has few publishers: each is looked up once
+            lowered = publisher.lower()
+            self._official[publisher] = next((country for name, country in self.officials if name in lowered), "")
+        return self._official[publisher]
 
 
 def _groups(path) -> list[tuple[str, list[str]]]:
@@ -131,6 +134,7 @@ class EventExtractor:
         words = sorted(actors.by_adjective, key=len, reverse=True)
         # an actor's adjective ("U.S.", "Iranian") anywhere, and before a trigger it modifies
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
+        self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -139,6 +143,7 @@ class EventExtractor:
                 index: TextIndex | None = None) -> list[Telling]:
         """The document's events; pass the mentions and text index when already computed."""
         index = index or TextIndex(text)
+        self._attributed = (None, (False, False))  # sentences are known by their offsets: none of another document's
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
         refs = _ByStart(find_time_refs(text, doc.published, index))
@@ -343,11 +348,19 @@ class EventExtractor:
                                   or TARGET_COUNTRIES.get(target) == country)
 
     def _status(self, sentence_text: str, hits: list[ActorHit], sentence, own: bool = False) -> str:
-        factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
-        lowered = sentence_text.lower()
-        claimed = factions and self.lexicon.attributed("claimed", lowered)
-        confirmed = own or self.lexicon.attributed("confirmed", lowered)
+        claimed, confirmed = self._attribution(sentence_text, hits, sentence)
+        confirmed = confirmed or own
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
+
+    def _attribution(self, sentence_text: str, hits: list[ActorHit], sentence) -> tuple[bool, bool]:
+        """Whether the sentence's words claim and confirm what it tells: the same for each
+        of its clauses, so worked out once per sentence."""
+        if self._attributed[0] != sentence:
+            factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
+            lowered = sentence_text.lower()
+            self._attributed = (sentence, (bool(factions and self.lexicon.attributed("claimed", lowered)),
+                                           self.lexicon.attributed("confirmed", lowered)))
+        return self._attributed[1]
 
 
 def _after_target_word(text: str, start: int) -> bool:
