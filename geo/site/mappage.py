@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import itertools
 import json
 import re
@@ -68,10 +69,12 @@ def basemap() -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+@functools.lru_cache(maxsize=1)  # read once a build: the outlines and the countries' labels
 def _countries() -> list[dict]:
     return json.loads((DATA_DIR / "countries.geojson").read_text(encoding="utf-8"))["features"]
 
 
+@functools.lru_cache(maxsize=1)  # read once a build: the rivers and their labels
 def _rivers() -> dict:
     return json.loads((DATA_DIR / "basemap_rivers.geojson").read_text(encoding="utf-8"))
 

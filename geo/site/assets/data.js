@@ -125,6 +125,6 @@
     return lo;
   }
 
-  GeoApp.data = {load: load, days: days, lastDay: lastDay, windowEvents: windowEvents, windowCounts: windowCounts,
+  GeoApp.data = {load: load, days: days, eventKey: eventKey, lastDay: lastDay, windowEvents: windowEvents, windowCounts: windowCounts,
                  firstOfMonth: firstOfMonth};
 })(window.GeoApp = window.GeoApp || {});

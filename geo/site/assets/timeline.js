@@ -14,7 +14,7 @@
     return parent ? parent.appendChild(n) : n;
   }
 
-  // Day keys (month position * 32 + day), as data.js compares them.
+  // Day keys (month position * 32 + day), as data.js compares them (GeoApp.data.eventKey).
   function key(m, d) { return m * 32 + d; }
 
   // The bars: each month, or each week from the first month's first day; a bin knows its
@@ -117,12 +117,12 @@
   function eventsPerBin() {
     var data = app.data, state = app.state, filters = JSON.stringify([state.types, state.actors, state.statuses, step()]);
     if (filters === countedFor) { return perBin; }
-    var E = data.E, passes = GeoApp.filters.passer(data, state), starts = bins.map(function (b) { return key(b.from[0], b.from[1]); });
+    var passes = GeoApp.filters.passer(data, state), starts = bins.map(function (b) { return key(b.from[0], b.from[1]); });
     perBin = new Int32Array(bins.length);
     [data.events, data.areaEvents].forEach(function (rows) {
       rows.forEach(function (e) {
         if (!passes(e)) { return; }
-        var k = key(e[E.month], parseInt(e[E.date].slice(8, 10), 10)), lo = 0, hi = starts.length - 1;
+        var k = GeoApp.data.eventKey(data, e), lo = 0, hi = starts.length - 1;
         while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= k) { lo = mid; } else { hi = mid - 1; } }
         perBin[lo]++;
       });
