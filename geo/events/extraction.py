@@ -91,7 +91,7 @@ class Lexicon:
     ("air strike": air-strike and weapon-aircraft)."""
 
     def __init__(self):
-        self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
+        self._attribution: KeyMatcher[frozenset[str]] = grouped_matcher(_groups(LEXICON_DIR / "attribution.txt"))
         self.officials = [(name.lower(), country) for country, names in _groups(LEXICON_DIR / "official_publishers.txt")
                           for name in names]
         self._official: dict[str, str] = {}
@@ -101,8 +101,9 @@ class Lexicon:
         """Every trigger word of a document as (start, end, groups), in order."""
         return [(h.start, h.end, h.payload) for h in index.hits(self._triggers)]
 
-    def attributed(self, group: str, lowered: str) -> bool:
-        return bool(self.attribution[group].search(lowered))
+    def attributions(self, index: TextIndex) -> list[tuple[int, frozenset[str]]]:
+        """Every attribution word of a document ("claimed", "the Pentagon") as (start, groups)."""
+        return [(h.start, h.payload) for h in index.hits(self._attribution)]
 
     def official_country(self, publisher: str) -> str:
         """The state whose government a publisher speaks for ("U.S. Central Command": US), or ""."""
@@ -120,11 +121,6 @@ def _groups(path) -> list[tuple[str, list[str]]]:
     return groups
 
 
-def _pattern(words: list[str]) -> re.Pattern:
-    alternatives = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in alternatives) + r")\b")
-
-
 class EventExtractor:
     def __init__(self, geoparser: Geoparser, actors: ActorLexicon):
         self.geoparser = geoparser
@@ -135,6 +131,7 @@ class EventExtractor:
         # an actor's adjective ("U.S.", "Iranian") anywhere, and before a trigger it modifies
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
+        self._attributions = _ByStart([])  # the document's attribution words (see extract)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -150,6 +147,7 @@ class EventExtractor:
         actor_hits = _ByStart(self.actors.find(index))
         sentences = index.sentences.spans
         triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])
+        self._attributions = _ByStart(self.lexicon.attributions(index), lambda a: a[0])
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
             in_sentence = triggers.between(s_start, s_end)
@@ -197,7 +195,7 @@ class EventExtractor:
             target=target,
             weapon=weapon, killed=_count(_KILLED, lowered, _KILLED_STEMS),
             wounded=_count(_WOUNDED, lowered, _WOUNDED_STEMS),
-            status=self._status(sentence_text, actor_hits, sentence,
+            status=self._status(actor_hits, sentence,
                                 own=self._official_about_its_own(doc, actor, target, kind)),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
@@ -347,19 +345,18 @@ class EventExtractor:
         return bool(country) and ((actor is not None and actor.country == country)
                                   or TARGET_COUNTRIES.get(target) == country)
 
-    def _status(self, sentence_text: str, hits: list[ActorHit], sentence, own: bool = False) -> str:
-        claimed, confirmed = self._attribution(sentence_text, hits, sentence)
+    def _status(self, hits: list[ActorHit], sentence, own: bool = False) -> str:
+        claimed, confirmed = self._attribution(hits, sentence)
         confirmed = confirmed or own
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
 
-    def _attribution(self, sentence_text: str, hits: list[ActorHit], sentence) -> tuple[bool, bool]:
+    def _attribution(self, hits: list[ActorHit], sentence) -> tuple[bool, bool]:
         """Whether the sentence's words claim and confirm what it tells: the same for each
         of its clauses, so worked out once per sentence."""
         if self._attributed[0] != sentence:
             factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
-            lowered = sentence_text.lower()
-            self._attributed = (sentence, (bool(factions and self.lexicon.attributed("claimed", lowered)),
-                                           self.lexicon.attributed("confirmed", lowered)))
+            said = frozenset().union(*(groups for _, groups in self._attributions.between(*sentence)))
+            self._attributed = (sentence, (factions and "claimed" in said, "confirmed" in said))
         return self._attributed[1]
 
 
