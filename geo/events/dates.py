@@ -1,7 +1,7 @@
 """Temporal expressions, normalised against the publication date (as HeidelTime or SUTime do).
 
 Each expression found in a text becomes a :class:`TimeRef`: a date, an end date, a
-precision (``day``, ``week`` or ``month``, in ACLED's sense) and how it was derived
+precision (``day``, ``week``, ``month`` in ACLED's sense, or ``year``) and how it was derived
 (``explicit``, ``relative-to-publication``, ``relative-to-event``).  A publication date
 known only to the month bounds what can be resolved: a weekday then resolves to the
 month, never to an invented day.
@@ -47,6 +47,20 @@ _SAME_DAY = ["same day", "next day", "following day", "day before", "previous da
 _LAST_WEEK = ["last week", "this week", "earlier this week", "last month", "this month", "earlier this month",
               "yesterday"]
 _MONTH_LEADS = ["in", "since", "during", "of", "by", "until", "from", "early", "late"]
+# A briefing's or a release's words for its own day, the night before it and its weekend
+_DAY_WORDS = ["today", "tonight", "earlier today", "later today", "this morning", "this afternoon", "this evening",
+              "earlier this evening", "earlier this morning", "last night", "overnight", "this weekend",
+              "last weekend", "over the weekend"]
+_THE_NIGHT_BEFORE = {"last night", "overnight"}
+# "Today, it operates ...": the present, not a day; "confirmed today that ...": the day of the
+# statement, not of what it tells (which then needs a date of its own)
+_PRESENT_AFTER = re.compile(r",?\s+(?:[\w-]+\s+){0,3}?(?:is|are|has|have|remains|operates|continues|exists|hosts)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|confirmed|confirms|announced|announces|stated|states|reported|reports|"
+                            r"released|releases|issued|issues|told|added|noted|acknowledged)\s+$", re.I)
+_YEAR_WORDS = ["last year", "this year", "earlier this year", "the previous year", "the past year"]
+# The words before a bare year that make it a date: "in 2021", "the 2021 Erbil rocket attacks"
+_YEAR_LEADS = ["in", "during", "the", "of", "early", "late", "by", "throughout", "since", "until", "mid"]
+_YEAR_NUMBERS = [str(y) for y in range(1900, 2100)]
 
 _M = r"(?P<m>" + _alternation(_MONTH_NAMES) + r")\.?"
 _W = r"(?P<wd>" + _alternation(list(WEEKDAYS)) + r")"
@@ -69,6 +83,10 @@ _PATTERNS = [(kind, frozenset(needs.split("|")), re.compile(pattern, re.I)) for 
     ("last_week", "week|month-word|yesterday", r"\b(?P<which>" + _alternation(_LAST_WEEK) + r")\b"),
     ("weekday", "weekday", r"\b" + _initials(["last", *WEEKDAYS]) + r"(?:last\s+)?" + _W + r"\b"),
     ("month", "month", r"\b(?:" + _alternation(_MONTH_LEADS) + r")\s+" + _M + r"\b(?!\s+\d)"),
+    ("day_word", "day-word", r"\b(?P<which>" + _alternation(_DAY_WORDS) + r")\b"),
+    ("year_word", "year-word", r"\b(?P<which>" + _alternation(_YEAR_WORDS) + r")\b"),
+    # a year alone, not a count ("1900 troops"), a range's start ("2014-2017") or part of a number
+    ("year", "year", r"\b(?P<lead>" + _alternation(_YEAR_LEADS) + r")[\s-]+" + _Y + r"\b(?![-–/]\d|,\d|\.\d)"),
 ]]
 # Words every match of a pattern holds, as a pattern of their own with the same flags: a
 # stretch without them is not searched.  Only where finding the clue costs less than the
@@ -80,7 +98,9 @@ _CLUES = {kind: re.compile("|".join(words), re.I) for kind, words in [
 ]}
 _EVENT_RELATIVE = {"relative_days", "same_day"}
 _CATEGORY_WORDS = {"month": list(MONTHS), "weekday": list(WEEKDAYS), "day": ["day", "days"], "week": ["week", "weeks"],
-                   "month-word": ["month"], "yesterday": ["yesterday"]}
+                   "month-word": ["month"], "yesterday": ["yesterday"],
+                   "day-word": ["today", "tonight", "morning", "afternoon", "evening", "night", "overnight", "weekend"],
+                   "year-word": ["year"], "year": _YEAR_NUMBERS}
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _MONTH_LIKE_WORDS = {"may", "march"}  # also verbs: need a day, a year or a capital
 
@@ -221,7 +241,7 @@ def _fold(word: str) -> str:
 
 def _resolve(kind: str, m: re.Match, pub: Publication, anchor: TimeRef | None, text: str) -> TimeRef | None:
     g = _folded(m.groupdict())
-    since = bool(_SINCE.search(text, max(0, m.start() - 20), m.start()))
+    since = bool(_SINCE.search(text, max(0, m.start() - 20), m.start())) or g.get("lead") == "since"
 
     def make(date: dt.date, date_end: dt.date, precision: str, derivation: str) -> TimeRef:
         return TimeRef(date, date_end, precision, derivation, m.start(), m.end(), since)
@@ -256,6 +276,17 @@ def _resolve(kind: str, m: re.Match, pub: Publication, anchor: TimeRef | None, t
             return _weekday(make, WEEKDAYS[g["wd"].lower()], pub)
         if kind == "last_week":
             return _relative_to_publication(make, g["which"].lower(), pub)
+        if kind == "day_word":
+            if _SPEECH_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
+                    g["which"].lower() == "today" and _PRESENT_AFTER.match(text, m.end())):
+                return None
+            return _day_of_publication(make, " ".join(g["which"].lower().split()), pub)
+        if kind == "year_word":
+            year = pub.year if "this" in g["which"].lower() else pub.year - 1
+            return make(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "relative-to-publication")
+        if kind == "year":
+            year = int(g["y"])
+            return make(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit")
         if kind in ("relative_days", "same_day"):
             return _relative_to_event(make, g, anchor, pub)
     except ValueError:  # 31 February and the like
@@ -310,6 +341,20 @@ def _relative_to_publication(make, which: str, pub: Publication) -> TimeRef:
         return make(pub.date - dt.timedelta(days=7), pub.date - dt.timedelta(days=1), "week",
                     "relative-to-publication")
     return make(pub.date - dt.timedelta(days=pub.date.weekday()), pub.date, "week", "relative-to-publication")
+
+
+def _day_of_publication(make, which: str, pub: Publication) -> TimeRef:
+    """A release's "today", "last night" (the day before), "this weekend" (the Saturday
+    and Sunday at or before its day); its month when its day is not known."""
+    if pub.precision != "day":
+        return _publication_period(make, pub)
+    if "weekend" in which:
+        saturday = pub.date - dt.timedelta(days=(pub.date.weekday() - 5) % 7)  # the latest, today at most
+        if which == "last weekend" and pub.date.weekday() >= 5:  # said during a weekend: the one before
+            saturday -= dt.timedelta(days=7)
+        return make(saturday, saturday + dt.timedelta(days=1), "week", "relative-to-publication")
+    date = pub.date - dt.timedelta(days=1 if which in _THE_NIGHT_BEFORE else 0)
+    return make(date, date, "day", "relative-to-publication")
 
 
 def _relative_to_event(make, g: dict, anchor: TimeRef | None, pub: Publication) -> TimeRef | None:

@@ -183,7 +183,8 @@ class EventExtractor:
         if not site_ids and kind in _PLACED_KINDS \
                 and not _dated_attack(kind, trigger, when, inside):
             return None
-        if kind in ATTACK_KINDS and when.precision == "month" and not any(self.gazetteer[i].is_point for i in site_ids):
+        if kind in ATTACK_KINDS and when.precision in ("month", "year") \
+                and not any(self.gazetteer[i].is_point for i in site_ids):
             return None
         sentence_text = text[sentence[0]:sentence[1]]
         start = min(quote_start, sentence[0])

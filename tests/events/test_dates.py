@@ -5,11 +5,14 @@ import pytest
 
 from geo.corpus import parse_publication
 from geo.events.dates import (
+    _DAY_WORDS,
     _LAST_WEEK,
     _MONTH_LEADS,
     _NUMBER_LEADS,
     _PARTS,
     _SAME_DAY,
+    _YEAR_LEADS,
+    _YEAR_WORDS,
     MONTHS,
     WEEKDAYS,
     _initials,
@@ -84,13 +87,46 @@ def test_event_relative_expression_without_a_date_nearby_is_left_out():
     assert resolve("Days before the strikes, KH announced a pause.", "2024-03") == []
 
 
-@pytest.mark.parametrize("text", ["You may go.", "We march on.", "Rates rose 5 percent in 2023 alone."])
+@pytest.mark.parametrize("text", ["You may go.", "We march on.", "Rates rose 5 percent in 2,023 towns."])
 def test_words_that_look_like_months_are_not_dates(text):
     assert resolve(text, "2024-03") == []
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # a release's own day, the night before it, its weekend (2024-01-30 is a Tuesday)
+    ("Today, the United States conducted a strike.", "2024-01-30", ("2024-01-30", "2024-01-30", "day")),
+    ("U.S. forces, earlier this evening, launched airstrikes.", "2024-01-30", ("2024-01-30", "2024-01-30", "day")),
+    ("Iran fired missiles at U.S. forces last night.", "2024-01-30", ("2024-01-29", "2024-01-29", "day")),
+    ("in response to last night's attacks", "2024-01-30", ("2024-01-29", "2024-01-29", "day")),
+    ("three soldiers were killed this weekend", "2024-01-30", ("2024-01-27", "2024-01-28", "week")),
+    ("killed last weekend in an attack", "2024-02-02", ("2024-01-27", "2024-01-28", "week")),
+    ("killed last weekend in an attack", "2024-01-28", ("2024-01-20", "2024-01-21", "week")),
+    ("This morning, rockets hit the base.", "2024-01", ("2024-01-01", "2024-01-31", "month")),  # never a day invented
+    # a year alone, and years relative to the publication
+    ("In 2021, the group claimed the attacks.", "2024-01-30", ("2021-01-01", "2021-12-31", "year")),
+    ("The city was bombed during the 1991 Gulf War.", "2024-01", ("1991-01-01", "1991-12-31", "year")),
+    ("Iran targeted the base last year.", "2021-03", ("2020-01-01", "2020-12-31", "year")),
+])
+def test_days_and_years_of_briefings_and_histories(text, published, expected):
+    assert one(text, published)[:3] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Today, it operates with a broader outlook.",  # the present, not a day
+    "The Bureau confirmed today that 41 were injured.",  # the day of the statement, not of the injuries
+    "Some 1900 troops remain.", "It grew from 2014-2017.", "in 2014.5 percent",  # counts, ranges, numbers
+])
+def test_words_of_the_present_and_numbers_are_not_dates(text):
+    assert resolve(text, "2024-01-30") == []
+
+
+def test_a_year_after_since_starts_a_period():
+    [ref] = find_time_refs("Attacks have continued since 2019.", parse_publication("2024-01"))
+    assert ref.since and ref.precision == "year"
+
+
 @pytest.mark.parametrize("words", [list(MONTHS), list(WEEKDAYS), [*WEEKDAYS, "the"], _NUMBER_LEADS, _PARTS, _SAME_DAY,
-                                   _LAST_WEEK, _MONTH_LEADS])
+                                   _LAST_WEEK, _MONTH_LEADS, _DAY_WORDS, _YEAR_WORDS, _YEAR_LEADS])
 def test_initials_turn_away_no_spelling_of_their_words(words):
     # the lookahead must accept whatever the case-insensitive alternation after it accepts
     initials = re.compile(_initials(words), re.I)
