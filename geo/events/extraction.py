@@ -16,8 +16,8 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from geo.corpus import Document
-from geo.events.dates import TimeRef, find_time_refs
-from geo.events.model import ATTACK_KINDS, WEAPONS, Telling
+from geo.events.dates import MONTHS, TimeRef, find_time_refs
+from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, WEAPONS, Telling
 from geo.gazetteer import ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
 from geo.geoparse import Geoparser, Mention
@@ -25,7 +25,13 @@ from geo.text import NUMBER_WORDS, KeyMatcher, TextIndex, grouped_matcher, numbe
 
 __all__ = ["EventExtractor", "Lexicon"]
 
-_KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension"})
+_KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension", "clash", "capture",
+                          "recapture", "arrest", "agreement", "designation", "deployment"})
+# the kind a trigger group gives by itself (the attack groups depend on the weapon)
+_GROUP_KINDS = {"protest": "protest", "visit": "visit", "suspension": "change", "deployment": "change", "clash": "clash",
+                "capture": "capture", "recapture": "recapture", "arrest": "arrest", "agreement": "agreement",
+                "designation": "designation"}
+_WEAK_GROUPS = frozenset({"suspension", "deployment"})  # a change of activity counts only when nothing else is told
 # Patterns for a clause's words or a sentence are matched against the lowered text:
 # re.IGNORECASE makes these alternations about twice as slow.  Those searched through
 # every sentence open with one character or class ("\s\s*", not "\s+"; the other ways
@@ -62,8 +68,19 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # ... unless "by" is another participle's ("the aggression supported by the United States")
 _OTHER_PARTICIPLE_BY = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I)
 _TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and an agent)
-_PLACED_KINDS = ATTACK_KINDS | {"protest", "visit", "interception"}  # events told only with a place or a day
-_SENTENCE_ACTOR_KINDS = ATTACK_KINDS | {"change", "interception"}  # their actor may be named in the sentence
+_AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"arrest", "designation"}  # events whose actor is found by its role
+_PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"protest", "visit", "interception"}  # told only with a place or a day
+# "designated X as a terrorist", "the designation of", "sanctions": not "an outpost designated for aid"
+_DESIGNATION = re.compile(r"\bdesignat\w*\b[^.;]{0,120}?\b(?:as|under|pursuant)\b|\bdesignations? of\b|\bsanction")
+# "captured an ISIS leader", "his capture", "suspects were captured": people, so an arrest, not a place taken
+_PEOPLE_WORDS = (r"(?:leaders?|commanders?|suspects?|individuals?|fighters?|militants?|members?|prisoners?|officials?|"
+                 r"men|him|them|soldiers?|facilitators?|operatives?|financiers?|people)")
+_PEOPLE_OBJECT = re.compile(r"\s+(?!by\b)(?:[\w-]+\s+){0,3}?" + _PEOPLE_WORDS + r"\b", re.I)
+_PEOPLE_CAPTURED = re.compile(r"(?:\b" + _PEOPLE_WORDS + r"\b[^.;]{0,40}?\b(?:was|were|been|being)\s+|\b(?:his|her|their)\s+)$",
+                              re.I)
+_LOCATIVE_GAP = re.compile(r"\b(?:near|in|at|outside|around|from)\b")
+_TAKEN_BY_STATE = frozenset({"state", "state-force"})
+_SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "designation"}  # their actor may be named in the sentence
 # the words before a target's or a place's name ("on", "against", "in" ...), and a passive's
 _NOT_AGENT_WORDS = frozenset("on upon against at in near targeting targeted of from to toward towards into over with hit "
                              "struck attacked killed blamed blaming accused among".split())
@@ -98,8 +115,11 @@ class Lexicon:
         self._triggers: KeyMatcher[frozenset[str]] = grouped_matcher(_groups(LEXICON_DIR / "event_triggers.txt"))
 
     def triggers(self, index: TextIndex) -> list[tuple[int, int, frozenset[str]]]:
-        """Every trigger word of a document as (start, end, groups), in order."""
-        return [(h.start, h.end, h.payload) for h in index.hits(self._triggers)]
+        """Every trigger word of a document as (start, end, groups), in order; not a
+        capitalised month's name ("On 2 March" is no march)."""
+        text = index.text
+        return [(h.start, h.end, h.payload) for h in index.hits(self._triggers)
+                if not (text[h.start].isupper() and text[h.start:h.end].lower() in MONTHS)]
 
     def attributions(self, index: TextIndex) -> list[tuple[int, frozenset[str]]]:
         """Every attribution word of a document ("claimed", "the Pentagon") as (start, groups)."""
@@ -176,12 +196,19 @@ class EventExtractor:
             return None
         if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
             return None
-        site_ids = self._sites(self._places(text, kind, clause, sentence, places, inside))
+        if kind == "capture" and trigger is not None:
+            kind = _capture_or_arrest(text, clause, trigger, places, inside)
+        mentions = self._places(text, kind, clause, sentence, places, inside, trigger)
+        site_ids = self._sites(mentions)
         actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
-        if not site_ids and kind in ("change", "visit"):
-            site_ids = self._home(actor)
-        if not site_ids and kind in _PLACED_KINDS \
-                and not _dated_attack(kind, trigger, when, inside):
+        if kind in ("capture", "recapture") and actor is not None:  # ACLED: who takes the place decides
+            kind = "recapture" if actor.kind in _TAKEN_BY_STATE else "capture"
+        if trigger is not None and "suspension" in trigger.groups and (actor is None or actor.kind == "state"):
+            return None  # an armed group's announced change, not a government's or a committee's announcement
+        if not site_ids and kind in ("change", "visit") and not _is_deployment(trigger):
+            site_ids = self._home(actor)  # where an announcement was made; a deployment's place is told
+        if not site_ids and (kind in _PLACED_KINDS or _is_deployment(trigger)) \
+                and not _dated_attack(kind, trigger.word if trigger else "", when, inside):
             return None
         if kind in ATTACK_KINDS and when.precision in ("month", "year") \
                 and not any(self.gazetteer[i].is_point for i in site_ids):
@@ -201,39 +228,44 @@ class EventExtractor:
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
 
-    def _places(self, text, kind, clause: Clause, sentence, places, inside) -> list[Mention]:
+    def _places(self, text, kind, clause: Clause, sentence, places, inside, trigger: Trigger | None) -> list[Mention]:
         """The clause's places (else its sentence's, unless the clause is isolated): for
-        a visit or announcement those after in/at/to, for an attack its targets."""
+        a visit or announcement those after in/at/to, for an attack its targets, for a
+        capture the places after its word."""
         candidates = [m for m in places if inside(m.start, m.end)]
         if not candidates and not clause.isolated:
             candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
+        if _is_deployment(trigger):  # "deployed to the Middle East", "withdrew from Iraq"
+            return candidates
         if kind in ("visit", "change"):
             return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
                     or _VISIT_AFTER.match(text, m.end)]
         if kind in ATTACK_KINDS:
             return _targets(candidates, clause)
+        if kind in ("capture", "recapture") and trigger is not None:
+            return [m for m in candidates if m.start > trigger.start] or candidates
         return candidates
 
-    def _kind(self, clause: Clause) -> tuple[str | None, str, str]:
+    def _kind(self, clause: Clause) -> tuple[str | None, str, Trigger | None]:
         """The event kind of a clause (its earliest live trigger, refined by its weapon),
-        the weapon, and the trigger word."""
+        the weapon, and the trigger."""
         present = frozenset().union(*(t.groups for t in clause.triggers))
         weapon = next((w for w in WEAPONS if "weapon-" + w in present), "")
         if "interception" in present and weapon:
-            return "interception", weapon, ""
-        # An announcement ("a new phase") is the weakest trigger: it counts only alone.
-        triggers = sorted((group == "suspension", t.at, group, t.word) for t in clause.triggers
+            return "interception", weapon, None
+        # An announcement ("a new phase") or a deployment is the weakest trigger: it counts only alone.
+        triggers = sorted((group in _WEAK_GROUPS, t.at, group, t) for t in clause.triggers
                           for group in t.groups & _KIND_GROUPS if _live(clause.words, t))
-        for _, _, group, word in triggers:
+        for _, _, group, t in triggers:
             if group == "air-strike" and weapon in ("", "aircraft", "drone"):
-                return "air-drone", weapon or "aircraft", word
+                return "air-drone", weapon or "aircraft", t
             if group in ("attack", "air-strike") or (group == "killing" and weapon):
-                return ("air-drone" if weapon in ("drone", "aircraft") else "shelling"), weapon, word
-            if group in ("protest", "visit"):
-                return group, "", word
-            if group == "suspension":
-                return "change", "", word
-        return None, "", ""
+                return _attack_kind(weapon), weapon, t
+            if group == "designation" and not _DESIGNATION.search(clause.lowered):
+                continue
+            if group in _GROUP_KINDS:
+                return _GROUP_KINDS[group], "", t
+        return None, "", None
 
     def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside,
               isolated: bool = False) -> tuple[TimeRef | None, int]:
@@ -275,7 +307,7 @@ class EventExtractor:
         else a state whose adjective modifies the trigger, else the nearest actor before
         the trigger that is its subject (no target's or place's preposition before it, no
         passive between it and the trigger)."""
-        if kind not in _TARGETED_KINDS:
+        if kind not in _AGENT_KINDS:
             return None
         trigger = next((t for t in clause.triggers if not t.groups.isdisjoint(_KIND_GROUPS)), None)
         if trigger is None:
@@ -326,7 +358,7 @@ class EventExtractor:
             factions = [a for a in pool if a.kind == "faction"] or [a for a in pool if a.kind == "unnamed"]
             if factions:
                 return factions[0]
-            if pool and (kind not in ATTACK_KINDS or weapon == "aircraft"):
+            if pool and (kind not in ATTACK_KINDS | BATTLE_KINDS or weapon == "aircraft"):
                 return pool[0]
         return None
 
@@ -340,7 +372,7 @@ class EventExtractor:
     def _official_about_its_own(self, doc, actor, target: str, kind: str) -> bool:
         """Whether the document speaks for the government of the state whose forces did or
         suffered the event (a CENTCOM release on its strike, or on an attack on US forces)."""
-        if kind not in _TARGETED_KINDS:
+        if kind not in _AGENT_KINDS:
             return False
         country = self.lexicon.official_country(doc.publisher)
         return bool(country) and ((actor is not None and actor.country == country)
@@ -406,6 +438,27 @@ def _targets(candidates: list[Mention], clause: Clause) -> list[Mention]:
     first = next((t.start for t in clause.triggers if t.groups & {"attack", "air-strike"}), None)
     after = [m for m in candidates if first is not None and m.start > first]
     return after or candidates
+
+
+def _is_deployment(trigger: Trigger | None) -> bool:
+    return trigger is not None and "deployment" in trigger.groups
+
+
+def _attack_kind(weapon: str) -> str:
+    return "air-drone" if weapon in ("drone", "aircraft") else "explosive" if weapon == "IED" else "shelling"
+
+
+def _capture_or_arrest(text: str, clause: Clause, trigger: Trigger, places, inside) -> str:
+    """A capture takes a place ("captured Tikrit", "the town was captured by IS militants");
+    one of people ("captured an ISIS leader", "his capture", "suspects were captured near
+    Muamal") is an arrest."""
+    end = trigger.start + len(trigger.word)
+    object_place = next((m for m in places if inside(m.start, m.end) and 0 <= m.start - end <= 40), None)
+    if object_place is not None and not _LOCATIVE_GAP.search(text, end, object_place.start):
+        return "capture"
+    if _PEOPLE_OBJECT.match(text, end) or _PEOPLE_CAPTURED.search(text, max(0, trigger.start - 60), trigger.start):
+        return "arrest"
+    return "capture"
 
 
 def _week_from(ref: TimeRef) -> TimeRef:

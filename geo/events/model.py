@@ -13,10 +13,18 @@ event_type                  sub_event_type                       for
 Explosions/Remote violence  Air/drone strike                     drone attacks, air strikes
 Explosions/Remote violence  Shelling/artillery/missile attack    rockets, missiles, mortars,
                                                                  attacks of unstated means
+Explosions/Remote violence  Remote explosive/landmine/IED        roadside bombs, IEDs, mines
+Battles                     Armed clash                          clashes, fighting, ambushes
+Battles                     Non-state actor overtakes territory  a group captures a place
+Battles                     Government regains territory         a state's forces retake it
 Strategic developments      Disrupted weapons use                interceptions
+Strategic developments      Arrests                              arrests, detentions
+Strategic developments      Agreement                            agreements, ceasefires
+Strategic developments      Other                                designations, sanctions
 Protests                    Peaceful protest                     protests, sit-ins, marches
 Strategic developments      Visit or meeting                     official visits, meetings
-Strategic developments      Change to group/activity             suspensions, new phases
+Strategic developments      Change to group/activity             suspensions, new phases,
+                                                                 deployments, withdrawals
 =========================== ==================================== ===========================
 """
 
@@ -28,7 +36,7 @@ from typing import Iterable, NamedTuple, TypedDict
 
 from geo.gazetteer import Gazetteer
 
-__all__ = ["ATTACK_KINDS", "DATE_DERIVATIONS", "EVENT_KINDS", "FIELDS", "STATUSES", "SUB_EVENT_TYPES",
+__all__ = ["ATTACK_KINDS", "BATTLE_KINDS", "DATE_DERIVATIONS", "EVENT_KINDS", "FIELDS", "STATUSES", "SUB_EVENT_TYPES",
            "TIME_PRECISIONS", "WEAPONS", "Event", "EventRecord", "Telling", "TellingRecord", "family", "sort_records",
            "status_of"]
 
@@ -39,7 +47,14 @@ __all__ = ["ATTACK_KINDS", "DATE_DERIVATIONS", "EVENT_KINDS", "FIELDS", "STATUSE
 EVENT_KINDS: dict[str, tuple[str, str]] = {
     "air-drone": ("Explosions/Remote violence", "Air/drone strike"),
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "explosive": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "clash": ("Battles", "Armed clash"),
+    "capture": ("Battles", "Non-state actor overtakes territory"),
+    "recapture": ("Battles", "Government regains territory"),
     "interception": ("Strategic developments", "Disrupted weapons use"),
+    "arrest": ("Strategic developments", "Arrests"),
+    "agreement": ("Strategic developments", "Agreement"),
+    "designation": ("Strategic developments", "Other"),
     "protest": ("Protests", "Peaceful protest"),
     "visit": ("Strategic developments", "Visit or meeting"),
     "change": ("Strategic developments", "Change to group/activity"),
@@ -47,9 +62,11 @@ EVENT_KINDS: dict[str, tuple[str, str]] = {
 SUB_EVENT_TYPES = {sub: kind for kind, (_, sub) in EVENT_KINDS.items()}  # sub-event type -> kind
 # Attacks: kinds whose tellings may merge with one another (a drone attack told as a
 # rocket attack elsewhere is one event), a family of their own.
-ATTACK_KINDS = frozenset({"air-drone", "shelling"})
+ATTACK_KINDS = frozenset({"air-drone", "shelling", "explosive"})
+# Fighting over a place, a family of its own likewise (a capture told as a battle elsewhere)
+BATTLE_KINDS = frozenset({"clash", "capture", "recapture"})
 # Weapons, in the order the extractor prefers them when a clause names several.
-WEAPONS = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft")
+WEAPONS = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft", "IED")
 # Attributions, with what each means; an event's status joins those its tellings give
 # with "|", in this order.
 STATUSES = {"claimed": "claimed by a faction", "confirmed": "confirmed by the targeted side",
@@ -60,8 +77,8 @@ DATE_DERIVATIONS = ("explicit", "relative-to-publication", "relative-to-event", 
 
 
 def family(kind: str) -> str:
-    """Tellings of different families never merge: attacks, protests, visits, ..."""
-    return "attack" if kind in ATTACK_KINDS else kind
+    """Tellings of different families never merge: attacks, battles, protests, visits, ..."""
+    return "attack" if kind in ATTACK_KINDS else "battle" if kind in BATTLE_KINDS else kind
 
 
 def status_of(parts: Iterable[str]) -> str:

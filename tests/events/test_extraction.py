@@ -124,3 +124,34 @@ def test_a_states_own_release_confirms_what_its_forces_did_or_suffered(tmp_path,
     doc = next(iter(corpus))
     [e] = EventExtractor(geoparser, load_actors()).extract(doc, corpus.read(doc))
     assert e.status == status, e
+
+
+@pytest.mark.parametrize("text, kind, sites, actor", [
+    # battles: fighting, and places taken (by a group) or retaken (by a state's forces)
+    ("On 3 May 2016, Kataib Hezbollah fighters clashed with the Islamic State near Baiji.", "clash", ("baiji",),
+     "Kataib Hezbollah"),
+    ("In June 2014, the Islamic State captured Tikrit.", "capture", ("tikrit",), "Islamic State"),
+    ("The town of Tikrit was captured by the Islamic State in June 2014.", "capture", ("tikrit",), "Islamic State"),
+    ("In March 2015, Iraqi forces recaptured Tikrit.", "recapture", ("tikrit",), "Iraq"),
+    # a capture of people is an arrest; a bomb by the road is a remote explosive
+    ("On 2 March, U.S. forces captured an ISIS leader near Raqqa.", "arrest", ("raqqa",), "United States"),
+    ("On 2 March, a roadside bomb killed two soldiers near Baiji.", "explosive", ("baiji",), ""),
+    # a state's designation of a group, dated, with no place
+    ("On 17 November 2023, the Department of State designated Kataib Sayyid al-Shuhada as a Foreign "
+     "Terrorist Organization.", "designation", (), "United States"),
+    # a deployment is where the forces went
+    ("On 2 March, 300 soldiers of the 34th Infantry Division deployed to Kuwait.", "change", ("kuwait",), ""),
+])
+def test_battles_captures_arrests_explosives_designations_and_deployments(geoparser, tmp_path, text, kind, sites,
+                                                                          actor):
+    [e] = extract(geoparser, tmp_path, text)
+    assert (e.kind, e.site_ids, e.actor) == (kind, sites, actor)
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 March, an army outpost designated for the distribution of aid was opened near Rukban.",  # not a designation
+    "In 2011, US forces withdrew.",  # a deployment without its place
+    "Today, Rep. Smith announced the committee's schedule of hearings.",  # a government's announcement: no change
+])
+def test_not_strategic_developments(geoparser, tmp_path, text):
+    assert extract(geoparser, tmp_path, text, published="2024-03-02") == []
