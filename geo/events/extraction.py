@@ -80,7 +80,9 @@ _PEOPLE_CAPTURED = re.compile(r"(?:\b" + _PEOPLE_WORDS + r"\b[^.;]{0,40}?\b(?:wa
                               re.I)
 _LOCATIVE_GAP = re.compile(r"\b(?:near|in|at|outside|around|from)\b")
 _TAKEN_BY_STATE = frozenset({"state", "state-force"})
-_SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "designation"}  # their actor may be named in the sentence
+_STRIKE_WORDS = frozenset({"strike", "strikes", "struck"})
+# their actor may be named in the sentence
+_SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "designation"}
 # the words before a target's or a place's name ("on", "against", "in" ...), and a passive's
 _NOT_AGENT_WORDS = frozenset("on upon against at in near targeting targeted of from to toward towards into over with hit "
                              "struck attacked killed blamed blaming accused among".split())
@@ -173,10 +175,13 @@ class EventExtractor:
             in_sentence = triggers.between(s_start, s_end)
             if not in_sentence:  # no trigger, no event: most sentences end here
                 continue
+            here = places.between(s_start, s_end)
+            in_sentence = _asserted(text, s_start, s_end, in_sentence, here)
+            if not in_sentence:
+                continue
             previous = sentences[i - 1] if i else None
             # each clause looks only at its sentence's items (and the previous sentence's dates)
-            local = (places.between(s_start, s_end), refs.between(previous[0] if previous else s_start, s_end),
-                     actor_hits.between(s_start, s_end))
+            local = (here, refs.between(previous[0] if previous else s_start, s_end), actor_hits.between(s_start, s_end))
             for spans, isolated in _clauses(text, s_start, s_end):
                 clause = _clause(text, spans, isolated, in_sentence)
                 event = self._clause_event(doc, text, (s_start, s_end), previous, clause, *local)
@@ -201,6 +206,9 @@ class EventExtractor:
         mentions = self._places(text, kind, clause, sentence, places, inside, trigger)
         site_ids = self._sites(mentions)
         actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
+        if kind == "shelling" and not weapon and actor is not None and actor.strikes == "air" \
+                and any(t.word.lower() in _STRIKE_WORDS for t in clause.triggers):
+            kind, weapon = "air-drone", "aircraft"  # a state's strike, its means unsaid: from the air, as ACLED codes it
         if kind in ("capture", "recapture") and actor is not None:  # ACLED: who takes the place decides
             kind = "recapture" if actor.kind in _TAKEN_BY_STATE else "capture"
         if trigger is not None and "suspension" in trigger.groups and (actor is None or actor.kind == "state"):
@@ -257,8 +265,8 @@ class EventExtractor:
         triggers = sorted((group in _WEAK_GROUPS, t.at, group, t) for t in clause.triggers
                           for group in t.groups & _KIND_GROUPS if _live(clause.words, t))
         for _, _, group, t in triggers:
-            if group == "air-strike" and weapon in ("", "aircraft", "drone"):
-                return "air-drone", weapon or "aircraft", t
+            if group == "air-strike":  # from the air, whatever else the clause names ("rocket attacks")
+                return "air-drone", weapon if weapon == "drone" else "aircraft", t
             if group in ("attack", "air-strike") or (group == "killing" and weapon):
                 return _attack_kind(weapon), weapon, t
             if group == "designation" and not _DESIGNATION.search(clause.lowered):
@@ -391,6 +399,22 @@ class EventExtractor:
             said = frozenset().union(*(groups for _, groups in self._attributions.between(*sentence)))
             self._attributed = (sentence, (factions and "claimed" in said, "confirmed" in said))
         return self._attributed[1]
+
+
+def _asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[Mention]) -> list:
+    """The sentence's triggers that are words, not parts of names: not a place's name
+    ("captured Hit"), not a capitalised word inside a sentence, the name of an operation
+    or a unit ("Operation Inherent Resolve", "Carrier Strike Group") unless the sentence
+    is a headline in title case."""
+    named = [t for t in triggers if text[t[0]].isupper() and text[s_start:t[0]].strip(_QUOTES + " \n")]
+    if named and _title_case(text[s_start:s_end]):
+        named = []
+    return [t for t in triggers if t not in named and not any(m.start <= t[0] < m.end for m in places)]
+
+
+def _title_case(sentence: str) -> bool:
+    words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _after_target_word(text: str, start: int) -> bool:

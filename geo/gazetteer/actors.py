@@ -33,6 +33,9 @@ class Actor:
     # the words that make an event its own when they modify it ("U.S. airstrikes", "an
     # Iranian missile attack"): not names, so never found alone
     adjectives: tuple[str, ...] = ()
+    # how its strikes are made when a text does not say: "air" (ACLED codes a US strike of
+    # unstated means in Syria as an air strike), or ""
+    strikes: str = ""
 
 
 class ActorHit(NamedTuple):
@@ -70,7 +73,11 @@ def read_actors(path: Path = FACTIONS) -> list[Actor]:
             raise InputError(path, f"needs id, name and a kind in {sorted(KINDS)}", line)
         aliases, adjectives = (tuple(a.strip() for a in (row.get(column) or "").split("|") if a.strip())
                                for column in ("aliases", "adjectives"))
-        actors.append(Actor(row["id"], row["name"], row["kind"], aliases, (row.get("country") or "").strip(), adjectives))
+        strikes = (row.get("strikes") or "").strip()
+        if strikes not in ("", "air"):
+            raise InputError(path, f"strikes must be 'air' or empty, not {strikes!r}", line)
+        actors.append(Actor(row["id"], row["name"], row["kind"], aliases, (row.get("country") or "").strip(), adjectives,
+                            strikes))
     return actors
 
 

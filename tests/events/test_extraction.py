@@ -155,3 +155,22 @@ def test_battles_captures_arrests_explosives_designations_and_deployments(geopar
 ])
 def test_not_strategic_developments(geoparser, tmp_path, text):
     assert extract(geoparser, tmp_path, text, published="2024-03-02") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On 2 March, the United States conducted a strike on a facility near Abu Kamal.", "air-drone"),  # a state's strike
+    ("On 2 March, Iran conducted a strike on a facility near Erbil.", "shelling"),  # its strikes are missiles
+    ("On 2 March, the Islamic Resistance in Iraq fired rockets at Erbil, and US airstrikes hit Abu Kamal.", "shelling"),
+])
+def test_a_strike_of_unstated_means_is_from_the_air_for_the_states_whose_strikes_are(geoparser, tmp_path, text, kind):
+    assert extract(geoparser, tmp_path, text)[0].kind == kind
+
+
+def test_an_actor_strikes_column_takes_only_air(tmp_path):
+    from geo.errors import InputError
+    from geo.gazetteer.actors import read_actors
+    path = tmp_path / "factions.csv"
+    path.write_text("id,name,kind,country,aliases,adjectives,strikes,note\nx,X,state,US,,,sea,\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_actors(path)
+    assert "factions.csv:2:" in str(info.value)
