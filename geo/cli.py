@@ -56,7 +56,8 @@ def _events(args: argparse.Namespace) -> int:
         if args.format == "json":  # the records' JSON text as the merge wrote it
             count = write_event_lines(lines, out)
         else:
-            count = write_events(map(json.loads, lines), geoparser_for().gazetteer, args.format, out)
+            count = write_events(map(json.loads, lines), geoparser_for().gazetteer, args.format, out,
+                                 documents={d.id: d for d in corpus})
     print(f"{count} events from {len(corpus)} documents", file=sys.stderr)
     return 0
 
@@ -112,6 +113,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from geo.events.writers import FORMATS
+
     parser = argparse.ArgumentParser(prog="geo", description="Map the sites that news documents cite.")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -124,7 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     events = commands.add_parser("events", help="extract dated, located, typed and cited events")
     events.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    events.add_argument("--format", choices=("json", "csv", "geojson"), default="json")
+    events.add_argument("--format", choices=FORMATS, default="json",
+                        help="acled: ACLED's columns, a row per event and site (docs/data-contract.md)")
     events.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     _add_engine_options(events)
     events.set_defaults(run=_events)

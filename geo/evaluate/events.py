@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, NamedTuple
 
 from geo.corpus import open_corpus
 from geo.evaluate.annotated import Place, read_places, same_place
@@ -31,7 +31,7 @@ from geo.events import EventRecord, corpus_events
 from geo.gazetteer import Gazetteer
 from geo.geoparse import GeoparserSpec, geoparser_for
 
-__all__ = ["ATTACKS", "FIELDS", "EventScore", "evaluate_events", "format_event_report", "gold_events", "score",
+__all__ = ["ATTACKS", "FIELDS", "EventScore", "EventScores", "evaluate_events", "format_event_report", "gold_events", "score",
            "tellings"]
 
 ATTACKS = "Explosions/Remote violence"
@@ -160,14 +160,21 @@ def _place_test(corpus_dir: Path, gold: list[dict], gazetteer: Gazetteer) -> Pla
                                                   and same_place(gazetteer[site], places[place]))
 
 
+class EventScores(NamedTuple):
+    attacks: EventScore  # attacks and strikes (ACLED's Explosions/Remote violence)
+    every: EventScore  # all event types
+    located: EventScore  # dated events with a place, against those the extractor placed
+
+
 def evaluate_events(corpus_dir: Path, gold_path: Path | None = None,
-                    spec: GeoparserSpec = GeoparserSpec()) -> tuple[EventScore, EventScore]:
+                    spec: GeoparserSpec = GeoparserSpec()) -> EventScores:
     gold = read_jsonl(gold_events(corpus_dir, gold_path))
     same = _place_test(corpus_dir, gold, geoparser_for(spec).gazetteer)
     predicted = tellings(list(corpus_events(open_corpus(corpus_dir), spec)))
     attacks = score([g for g in gold if g["event_type"] == ATTACKS], [p for p in predicted if p["event_type"] == ATTACKS],
                     same)
-    return attacks, score(gold, predicted, same)
+    located = score([g for g in gold if _places_of(g)], [p for p in predicted if p["site_ids"]], same)
+    return EventScores(attacks, score(gold, predicted, same), located)
 
 
 def _short(e: dict) -> tuple:
@@ -175,15 +182,15 @@ def _short(e: dict) -> tuple:
             _places_of(e), e.get("actor"), e.get("status"), e["quote"][:70])
 
 
-def format_event_report(scores: tuple[EventScore, EventScore], verbose: bool = False) -> str:
+def format_event_report(scores: EventScores, verbose: bool = False) -> str:
     lines = []
-    for title, s in zip(("attacks and strikes", "all event types"), scores):
+    for title, s in zip(("attacks and strikes", "all event types", "dated, located events"), scores):
         lines.append(f"{title}: precision {s.precision:.3f} ({len(s.matched)}/{s.predicted}), recall {s.recall:.3f} "
                      f"({len(s.matched)}/{s.gold})")
         lines.append("  of the matched: " + ", ".join(f"{name} {s.accuracy(name):.3f}" for name in s.fields) +
                      f" (of {len(s.matched)})")
     if verbose:
-        s = scores[1]
+        s = scores.every
         for title, rows in (("false positives", s.false_positives), ("false negatives", s.false_negatives)):
             lines.append(f"-- {title}: {len(rows)}")
             lines.extend(f"   {_short(r)}" for r in rows)

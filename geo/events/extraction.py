@@ -18,9 +18,10 @@ from typing import NamedTuple
 from geo.corpus import Document
 from geo.events.dates import MONTHS, TimeRef, find_time_refs
 from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, WEAPONS, Telling
-from geo.gazetteer import ActorHit, ActorLexicon, Gazetteer
+from geo.gazetteer import FACILITY_KINDS, ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
 from geo.geoparse import Geoparser, Mention
+from geo.geoparse.context import PARENT_GAP
 from geo.text import NUMBER_WORDS, KeyMatcher, TextIndex, grouped_matcher, number_value
 
 __all__ = ["EventExtractor", "Lexicon"]
@@ -28,9 +29,10 @@ __all__ = ["EventExtractor", "Lexicon"]
 _KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension", "clash", "capture",
                           "recapture", "arrest", "agreement", "designation", "deployment"})
 # the kind a trigger group gives by itself (the attack groups depend on the weapon)
-_GROUP_KINDS = {"protest": "protest", "visit": "visit", "suspension": "change", "deployment": "change", "clash": "clash",
+_GROUP_KINDS = {"protest": "protest", "visit": "other", "suspension": "change", "deployment": "change", "clash": "clash",
                 "capture": "capture", "recapture": "recapture", "arrest": "arrest", "agreement": "agreement",
-                "designation": "designation"}
+                "designation": "other"}
+_AT_HOME_GROUPS = frozenset({"visit", "suspension"})  # told where they happened, else at the actor's home
 _WEAK_GROUPS = frozenset({"suspension", "deployment"})  # a change of activity counts only when nothing else is told
 # Patterns for a clause's words or a sentence are matched against the lowered text:
 # re.IGNORECASE makes these alternations about twice as slow.  Those searched through
@@ -68,8 +70,8 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # ... unless "by" is another participle's ("the aggression supported by the United States")
 _OTHER_PARTICIPLE_BY = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I)
 _TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and an agent)
-_AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"arrest", "designation"}  # events whose actor is found by its role
-_PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"protest", "visit", "interception"}  # told only with a place or a day
+_AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"arrest", "other"}  # events whose actor is found by its role
+_PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"protest", "interception"}  # told only with a place or a day
 # "designated X as a terrorist", "the designation of", "sanctions": not "an outpost designated for aid"
 _DESIGNATION = re.compile(r"\bdesignat\w*\b[^.;]{0,120}?\b(?:as|under|pursuant)\b|\bdesignations? of\b|\bsanction")
 # "captured an ISIS leader", "his capture", "suspects were captured": people, so an arrest, not a place taken
@@ -78,11 +80,14 @@ _PEOPLE_WORDS = (r"(?:leaders?|commanders?|suspects?|individuals?|fighters?|mili
 _PEOPLE_OBJECT = re.compile(r"\s+(?!by\b)(?:[\w-]+\s+){0,3}?" + _PEOPLE_WORDS + r"\b", re.I)
 _PEOPLE_CAPTURED = re.compile(r"(?:\b" + _PEOPLE_WORDS + r"\b[^.;]{0,40}?\b(?:was|were|been|being)\s+|\b(?:his|her|their)\s+)$",
                               re.I)
+_THE_FACILITY = re.compile(r"\bthe (?:air ?base|base|site|facility|garrison|outpost|camp|airfield|compound)\b")
+ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _LOCATIVE_GAP = re.compile(r"\b(?:near|in|at|outside|around|from)\b")
 _TAKEN_BY_STATE = frozenset({"state", "state-force"})
 _STRIKE_WORDS = frozenset({"strike", "strikes", "struck"})
 # their actor may be named in the sentence
-_SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "designation"}
+_SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "other"}
 # the words before a target's or a place's name ("on", "against", "in" ...), and a passive's
 _NOT_AGENT_WORDS = frozenset("on upon against at in near targeting targeted of from to toward towards into over with hit "
                              "struck attacked killed blamed blaming accused among".split())
@@ -154,6 +159,7 @@ class EventExtractor:
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
         self._attributions = _ByStart([])  # the document's attribution words (see extract)
+        self._facilities = _ByStart([])  # the facilities it names (see extract)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -165,6 +171,7 @@ class EventExtractor:
         self._attributed = (None, (False, False))  # sentences are known by their offsets: none of another document's
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
+        self._facilities = _ByStart([m for m in places.items if self.gazetteer[m.site_id].kind in FACILITY_KINDS])
         refs = _ByStart(find_time_refs(text, doc.published, index))
         actor_hits = _ByStart(self.actors.find(index))
         sentences = index.sentences.spans
@@ -213,9 +220,11 @@ class EventExtractor:
             kind = "recapture" if actor.kind in _TAKEN_BY_STATE else "capture"
         if trigger is not None and "suspension" in trigger.groups and (actor is None or actor.kind == "state"):
             return None  # an armed group's announced change, not a government's or a committee's announcement
-        if not site_ids and kind in ("change", "visit") and not _is_deployment(trigger):
+        if not site_ids and kind in _PLACED_KINDS:
+            site_ids = self._facility_named_before(clause)  # "the base was struck again"
+        if not site_ids and _told_at_home(trigger):
             site_ids = self._home(actor)  # where an announcement was made; a deployment's place is told
-        if not site_ids and (kind in _PLACED_KINDS or _is_deployment(trigger)) \
+        if not site_ids and (kind in _PLACED_KINDS or _is_of(trigger, "deployment") or _is_of(trigger, "visit")) \
                 and not _dated_attack(kind, trigger.word if trigger else "", when, inside):
             return None
         if kind in ATTACK_KINDS and when.precision in ("month", "year") \
@@ -243,13 +252,15 @@ class EventExtractor:
         candidates = [m for m in places if inside(m.start, m.end)]
         if not candidates and not clause.isolated:
             candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
-        if _is_deployment(trigger):  # "deployed to the Middle East", "withdrew from Iraq"
+        if _is_of(trigger, "designation"):  # a state's act, with no place of its own
+            return []
+        if _is_of(trigger, "deployment"):  # "deployed to the Middle East", "withdrew from Iraq"
             return candidates
-        if kind in ("visit", "change"):
+        if _told_at_home(trigger):
             return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
                     or _VISIT_AFTER.match(text, m.end)]
         if kind in ATTACK_KINDS:
-            return _targets(candidates, clause)
+            return _targets(text, candidates, clause)
         if kind in ("capture", "recapture") and trigger is not None:
             return [m for m in candidates if m.start > trigger.start] or candidates
         return candidates
@@ -291,6 +302,14 @@ class EventExtractor:
             if before:
                 return _week_from(before[-1]), previous[0]
         return None, sentence[0]
+
+    def _facility_named_before(self, clause: Clause) -> tuple[str, ...]:
+        """For "the base", "the site" ...: the facility the document named last, not long before."""
+        if not _THE_FACILITY.search(clause.lowered):
+            return ()
+        start = clause.spans[0][0]
+        before = self._facilities.between(start - ANAPHORA_REACH, start)
+        return (before[-1].site_id,) if before else ()
 
     def _sites(self, mentions: list[Mention]) -> tuple[str, ...]:
         """Point sites if any (the most specific: a base rather than its city), else areas."""
@@ -456,16 +475,34 @@ class _Within:
         return len(self.spans) == 1 or any(x <= start and end <= y for x, y in self.spans)
 
 
-def _targets(candidates: list[Mention], clause: Clause) -> list[Mention]:
+def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Mention]:
     """Places after the first attack word ("attack on southern Israel", not "killed in
-    Gaza since ... attack"); all places when none follows (passive: "X was struck")."""
+    Gaza since ... attack"); all places when none follows (passive: "X was struck"); not
+    where it was launched from ("from Dyess Air Force Base, Texas"), unless that is all."""
     first = next((t.start for t in clause.triggers if t.groups & {"attack", "air-strike"}), None)
     after = [m for m in candidates if first is not None and m.start > first]
-    return after or candidates
+    chosen = after or candidates
+    origins = _origins(text, chosen)
+    return [m for m in chosen if m not in origins] or chosen
 
 
-def _is_deployment(trigger: Trigger | None) -> bool:
-    return trigger is not None and "deployment" in trigger.groups
+def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Places named as where something came from, and the places that locate them ("from
+    Dyess Air Force Base, Texas")."""
+    found: list[Mention] = []
+    for m in mentions:
+        if _FROM_BEFORE.search(text, max(0, m.start - 12), m.start) or (
+                found and PARENT_GAP.fullmatch(text, found[-1].end, m.start)):
+            found.append(m)
+    return found
+
+
+def _is_of(trigger: Trigger | None, group: str) -> bool:
+    return trigger is not None and group in trigger.groups
+
+
+def _told_at_home(trigger: Trigger | None) -> bool:
+    return trigger is not None and not _AT_HOME_GROUPS.isdisjoint(trigger.groups)
 
 
 def _attack_kind(weapon: str) -> str:

@@ -20,9 +20,9 @@ Battles                     Government regains territory         a state's force
 Strategic developments      Disrupted weapons use                interceptions
 Strategic developments      Arrests                              arrests, detentions
 Strategic developments      Agreement                            agreements, ceasefires
-Strategic developments      Other                                designations, sanctions
+Strategic developments      Other                                official visits and meetings,
+                                                                 designations, sanctions
 Protests                    Peaceful protest                     protests, sit-ins, marches
-Strategic developments      Visit or meeting                     official visits, meetings
 Strategic developments      Change to group/activity             suspensions, new phases,
                                                                  deployments, withdrawals
 =========================== ==================================== ===========================
@@ -36,9 +36,9 @@ from typing import Iterable, NamedTuple, TypedDict
 
 from geo.gazetteer import Gazetteer
 
-__all__ = ["ATTACK_KINDS", "BATTLE_KINDS", "DATE_DERIVATIONS", "EVENT_KINDS", "FIELDS", "STATUSES", "SUB_EVENT_TYPES",
-           "TIME_PRECISIONS", "WEAPONS", "Event", "EventRecord", "Telling", "TellingRecord", "family", "sort_records",
-           "status_of"]
+__all__ = ["ATTACK_KINDS", "BATTLE_KINDS", "DATE_DERIVATIONS", "DISORDER_TYPES", "EVENT_KINDS", "FIELDS", "STATUSES",
+           "SUB_EVENT_TYPES", "TIME_PRECISIONS", "WEAPONS", "Event", "EventRecord", "Telling", "TellingRecord",
+           "family", "sort_records", "status_of"]
 
 # -- the vocabulary: one definition of each, read by the extractor, the curated layer,
 # the merge, the writers and (emitted into the site's data) the map page.
@@ -54,12 +54,15 @@ EVENT_KINDS: dict[str, tuple[str, str]] = {
     "interception": ("Strategic developments", "Disrupted weapons use"),
     "arrest": ("Strategic developments", "Arrests"),
     "agreement": ("Strategic developments", "Agreement"),
-    "designation": ("Strategic developments", "Other"),
+    "other": ("Strategic developments", "Other"),
     "protest": ("Protests", "Peaceful protest"),
-    "visit": ("Strategic developments", "Visit or meeting"),
     "change": ("Strategic developments", "Change to group/activity"),
 }
 SUB_EVENT_TYPES = {sub: kind for kind, (_, sub) in EVENT_KINDS.items()}  # sub-event type -> kind
+# ACLED's disorder type of each event type
+DISORDER_TYPES = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+                  "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+                  "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 # Attacks: kinds whose tellings may merge with one another (a drone attack told as a
 # rocket attack elsewhere is one event), a family of their own.
 ATTACK_KINDS = frozenset({"air-drone", "shelling", "explosive"})
@@ -77,7 +80,7 @@ DATE_DERIVATIONS = ("explicit", "relative-to-publication", "relative-to-event", 
 
 
 def family(kind: str) -> str:
-    """Tellings of different families never merge: attacks, battles, protests, visits, ..."""
+    """Tellings of different families never merge: attacks, battles, protests, arrests, ..."""
     return "attack" if kind in ATTACK_KINDS else "battle" if kind in BATTLE_KINDS else kind
 
 

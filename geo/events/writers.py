@@ -1,20 +1,22 @@
-"""Event records written out: JSON (one record a line), CSV, or GeoJSON (one feature per
-event and site), as docs/data-contract.md describes them.  Records are written as they
+"""Event records written out: JSON (one record a line), CSV, GeoJSON (one feature per
+event and site), or ACLED's columns (geo.events.acled), as docs/data-contract.md describes them.  Records are written as they
 come, from a list or a stream; one stream can feed several formats at once."""
 
 from __future__ import annotations
 
 import csv
-from typing import IO, Iterable
+from typing import IO, Iterable, Mapping
 
 from geo import FORMAT_VERSION
+from geo.corpus import Document
+from geo.events.acled import AcledOut
 from geo.events.model import FIELDS, EventRecord
 from geo.gazetteer import Gazetteer
 from geo.io import json_line
 
 __all__ = ["FORMATS", "EventsOut", "events_out", "to_geojson", "write_event_lines", "write_events"]
 
-FORMATS = ("json", "csv", "geojson")
+FORMATS = ("json", "csv", "geojson", "acled")
 
 
 class EventsOut:
@@ -86,8 +88,12 @@ class _GeoJsonOut(EventsOut):
         return self.count
 
 
-def events_out(fmt: str, out: IO[str], gazetteer: Gazetteer) -> EventsOut:
-    """An output of records in ``fmt``, written to ``out`` as they are added."""
+def events_out(fmt: str, out: IO[str], gazetteer: Gazetteer,
+               documents: Mapping[str, Document] | None = None) -> EventsOut | AcledOut:
+    """An output of records in ``fmt``, written to ``out`` as they are added; ACLED's rows
+    name the documents' publishers and dates (``documents`` by id)."""
+    if fmt == "acled":
+        return AcledOut(out, gazetteer, documents or {})
     if fmt == "json":
         return _JsonOut(out)
     if fmt == "csv":
@@ -97,9 +103,10 @@ def events_out(fmt: str, out: IO[str], gazetteer: Gazetteer) -> EventsOut:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_events(records: Iterable[EventRecord], gazetteer: Gazetteer, fmt: str, out: IO[str]) -> int:
+def write_events(records: Iterable[EventRecord], gazetteer: Gazetteer, fmt: str, out: IO[str],
+                 documents: Mapping[str, Document] | None = None) -> int:
     """Write records in ``fmt``; returns how many."""
-    output = events_out(fmt, out, gazetteer)
+    output = events_out(fmt, out, gazetteer, documents)
     for r in records:
         output.add(r)
     return output.close()

@@ -54,6 +54,13 @@ class ActorLexicon:
                 keys.setdefault(key, actor)
         self._matcher: KeyMatcher[Actor] = KeyMatcher(keys)
         self.by_adjective = {adjective: actor for actor in actors for adjective in actor.adjectives}
+        self._by_name: dict[str, Actor] | None = None
+
+    def named(self, name: str) -> Actor | None:
+        """The actor a name or alias stands for ("US forces": the United States), or None."""
+        if self._by_name is None:
+            self._by_name = {n.casefold(): a for a in reversed(list(self.actors.values())) for n in (*a.aliases, a.name)}
+        return self._by_name.get(name.casefold())
 
     def find(self, index: TextIndex) -> list[ActorHit]:
         """Actors named in a document (proper names only: the alias must be capitalised)."""

@@ -70,6 +70,41 @@ def derive_countries(naturalearth: Path, out: Path) -> int:
     return len(features)
 
 
+# ACLED's regions (its codebook), from Natural Earth's subregions; the Middle East and the
+# Caucasus cut across Natural Earth's Western and Southern Asia.
+_ACLED_REGIONS = {"Western Africa": "Western Africa", "Middle Africa": "Middle Africa", "Eastern Africa": "Eastern Africa",
+                  "Southern Africa": "Southern Africa", "Northern Africa": "Northern Africa", "Southern Asia": "South Asia",
+                  "South-Eastern Asia": "Southeast Asia", "Eastern Asia": "East Asia", "Western Asia": "Middle East",
+                  "Central Asia": "Caucasus and Central Asia", "Caribbean": "Caribbean",
+                  "Central America": "Central America", "South America": "South America",
+                  "Northern America": "North America", "Polynesia": "Oceania", "Micronesia": "Oceania",
+                  "Melanesia": "Oceania", "Australia and New Zealand": "Oceania", "Antarctica": "Antarctica"}
+_ISO_N3_FIXES = {"NO": "578"}  # Natural Earth leaves Norway's numeric code empty (-99); Kosovo has none
+_ACLED_REGION_OF = {"IR": "Middle East", "AM": "Caucasus and Central Asia", "AZ": "Caucasus and Central Asia",
+                    "GE": "Caucasus and Central Asia", "CY": "Europe"}
+
+
+def derive_country_codes(naturalearth: Path, out: Path) -> int:
+    """Each country's ISO 3166-1 codes (alpha-2, alpha-3, numeric), name and ACLED region:
+    what an ACLED-compatible export writes (geo.events.acled)."""
+    world = gpd.read_file(naturalearth / "ne_50m_admin_0_countries.geojson")
+    rows = {}
+    for _, row in world.iterrows():
+        a2 = country_code(row)
+        if a2 == "-99" or a2 in rows:
+            continue
+        region = _ACLED_REGION_OF.get(a2) or ("Europe" if row["CONTINENT"] == "Europe"
+                                              else _ACLED_REGIONS.get(row["SUBREGION"], ""))
+        numeric = str(row["ISO_N3"]) if str(row["ISO_N3"]) != "-99" else _ISO_N3_FIXES.get(a2, "")
+        alpha3 = str(row["ISO_A3"]) if str(row["ISO_A3"]) != "-99" else str(row["ADM0_A3"])
+        rows[a2] = {"iso_a2": a2, "iso_a3": alpha3, "iso_n3": numeric, "name": row["ADMIN"], "acled_region": region}
+    with out.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=["iso_a2", "iso_a3", "iso_n3", "name", "acled_region"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows[k] for k in sorted(rows))
+    return len(rows)
+
+
 # The map's basemap: its outlines and rivers are clipped to this box (lon/lat: the theatre,
 # its neighbours and beyond, so that the cut edges lie far outside the first view) ...
 BASEMAP_BOX = box(-20.0, -5.0, 90.0, 62.0)
@@ -412,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
             print("rivers:", derive_rivers(args.rivers, DATA_DIR / "basemap_rivers.geojson"))
     if args.only in (None, "countries"):
         print("countries:", derive_countries(args.naturalearth, DATA_DIR / "countries.geojson"))
+        print("country codes:", derive_country_codes(args.naturalearth, DATA_DIR / "country_codes.csv"))
     if args.only in (None, "fallback"):
         print("fallback places:", derive_fallback(args.naturalearth, DATA_DIR / "gazetteer_fallback.csv"))
     if args.only in (None, "world"):

@@ -14,25 +14,25 @@ def scores():
 
 
 def test_attacks_and_strikes(scores):
-    attacks, _ = scores
+    attacks = scores.attacks
     assert attacks.gold >= 12
     assert attacks.precision >= 0.9, [p["quote"][:60] for p in attacks.false_positives]
     assert attacks.recall >= 0.9, [g["quote"][:60] for g in attacks.false_negatives]
 
 
 def test_all_event_types(scores):
-    _, every = scores
+    every = scores.every
     assert every.precision >= 0.9 and every.recall >= 0.8
 
 
 def test_dates_of_matched_events(scores):
-    _, every = scores
+    every = scores.every
     assert every.dates_exact >= 0.95
 
 
 def test_the_seeds_fields_are_scored_and_do_not_get_worse(scores):
     """Figures of 2026-12-07 (geo evaluate-events): the scorer now sees them."""
-    _, every = scores
+    every = scores.every
     assert every.accuracy("event type") >= 0.96 and every.accuracy("sub-type") >= 0.92
     assert every.accuracy("status") >= 0.82 and every.accuracy("killed and wounded") >= 0.92
     assert every.accuracy("place role") >= 0.92 and every.accuracy("actor") >= 0.53

@@ -138,7 +138,7 @@ def test_a_states_own_release_confirms_what_its_forces_did_or_suffered(tmp_path,
     ("On 2 March, a roadside bomb killed two soldiers near Baiji.", "explosive", ("baiji",), ""),
     # a state's designation of a group, dated, with no place
     ("On 17 November 2023, the Department of State designated Kataib Sayyid al-Shuhada as a Foreign "
-     "Terrorist Organization.", "designation", (), "United States"),
+     "Terrorist Organization.", "other", (), "United States"),
     # a deployment is where the forces went
     ("On 2 March, 300 soldiers of the 34th Infantry Division deployed to Kuwait.", "change", ("kuwait",), ""),
 ])
@@ -174,3 +174,16 @@ def test_an_actor_strikes_column_takes_only_air(tmp_path):
     with pytest.raises(InputError) as info:
         read_actors(path)
     assert "factions.csv:2:" in str(info.value)
+
+
+@pytest.mark.parametrize("text, sites", [
+    # where it hit, not where it was launched from (nor the state that locates the launch base)
+    ("On 2 February, bombers launched from Dyess Air Force Base, Texas, as part of airstrikes in Syria.", ("syria",)),
+    # "the base": the facility the document named last
+    ("Al-Asad Air Base hosts coalition troops. On 5 March, the base was struck by rockets.", ("ain-al-asad",)),
+    # rockets that landed near a base: an attack with a weapon
+    ("On 13 March, two rockets landed near the Green Village in northeast Syria.", ("green-village",)),
+])
+def test_the_place_an_attack_hit(geoparser, tmp_path, text, sites):
+    [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")]
+    assert e.site_ids == sites
