@@ -33,6 +33,7 @@ _GROUP_KINDS = {"protest": "protest", "visit": "other", "suspension": "change", 
                 "capture": "capture", "recapture": "recapture", "arrest": "arrest", "agreement": "agreement",
                 "designation": "other"}
 _AT_HOME_GROUPS = frozenset({"visit", "suspension"})  # told where they happened, else at the actor's home
+_WEAPON_GROUPS = tuple(("weapon-" + w, w) for w in WEAPONS)  # in the order of preference
 _WEAK_GROUPS = frozenset({"suspension", "deployment"})  # a change of activity counts only when nothing else is told
 # Patterns for a clause's words or a sentence are matched against the lowered text:
 # re.IGNORECASE makes these alternations about twice as slow.  Those searched through
@@ -115,7 +116,7 @@ class Lexicon:
     ("air strike": air-strike and weapon-aircraft)."""
 
     def __init__(self):
-        self._attribution: KeyMatcher[frozenset[str]] = grouped_matcher(_groups(LEXICON_DIR / "attribution.txt"))
+        self.attribution = {name: _pattern(words) for name, words in _groups(LEXICON_DIR / "attribution.txt")}
         self.officials = [(name.lower(), country) for country, names in _groups(LEXICON_DIR / "official_publishers.txt")
                           for name in names]
         self._official: dict[str, str] = {}
@@ -128,9 +129,9 @@ class Lexicon:
         return [(h.start, h.end, h.payload) for h in index.hits(self._triggers)
                 if not (text[h.start].isupper() and text[h.start:h.end].lower() in MONTHS)]
 
-    def attributions(self, index: TextIndex) -> list[tuple[int, frozenset[str]]]:
-        """Every attribution word of a document ("claimed", "the Pentagon") as (start, groups)."""
-        return [(h.start, h.payload) for h in index.hits(self._attribution)]
+    def attributed(self, group: str, lowered: str) -> bool:
+        """Whether a lowered sentence has a word of the group ("claimed", "the Pentagon")."""
+        return bool(self.attribution[group].search(lowered))
 
     def official_country(self, publisher: str) -> str:
         """The state whose government a publisher speaks for ("U.S. Central Command": US), or ""."""
@@ -158,8 +159,8 @@ class EventExtractor:
         # an actor's adjective ("U.S.", "Iranian") anywhere, and before a trigger it modifies
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
-        self._attributions = _ByStart([])  # the document's attribution words (see extract)
-        self._facilities = _ByStart([])  # the facilities it names (see extract)
+        self._literal: _ByStart = _ByStart([])  # the document's literal places (see extract)
+        self._facilities: _ByStart | None = None  # the facilities among them, when first needed
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -171,12 +172,12 @@ class EventExtractor:
         self._attributed = (None, (False, False))  # sentences are known by their offsets: none of another document's
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
-        self._facilities = _ByStart([m for m in places.items if self.gazetteer[m.site_id].kind in FACILITY_KINDS])
+        self._literal = places  # the facilities among them are found when "the base" needs them
+        self._facilities = None
         refs = _ByStart(find_time_refs(text, doc.published, index))
         actor_hits = _ByStart(self.actors.find(index))
         sentences = index.sentences.spans
         triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])
-        self._attributions = _ByStart(self.lexicon.attributions(index), lambda a: a[0])
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
             in_sentence = triggers.between(s_start, s_end)
@@ -240,7 +241,7 @@ class EventExtractor:
             target=target,
             weapon=weapon, killed=_count(_KILLED, lowered, _KILLED_STEMS),
             wounded=_count(_WOUNDED, lowered, _WOUNDED_STEMS),
-            status=self._status(actor_hits, sentence,
+            status=self._status(text, actor_hits, sentence,
                                 own=self._official_about_its_own(doc, actor, target, kind)),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
@@ -269,12 +270,13 @@ class EventExtractor:
         """The event kind of a clause (its earliest live trigger, refined by its weapon),
         the weapon, and the trigger."""
         present = frozenset().union(*(t.groups for t in clause.triggers))
-        weapon = next((w for w in WEAPONS if "weapon-" + w in present), "")
+        weapon = next((w for group, w in _WEAPON_GROUPS if group in present), "")
         if "interception" in present and weapon:
             return "interception", weapon, None
         # An announcement ("a new phase") or a deployment is the weakest trigger: it counts only alone.
         triggers = sorted((group in _WEAK_GROUPS, t.at, group, t) for t in clause.triggers
-                          for group in t.groups & _KIND_GROUPS if _live(clause.words, t))
+                          if not t.groups.isdisjoint(_KIND_GROUPS) and _live(clause.words, t)
+                          for group in t.groups & _KIND_GROUPS)
         for _, _, group, t in triggers:
             if group == "air-strike":  # from the air, whatever else the clause names ("rocket attacks")
                 return "air-drone", weapon if weapon == "drone" else "aircraft", t
@@ -307,6 +309,8 @@ class EventExtractor:
         """For "the base", "the site" ...: the facility the document named last, not long before."""
         if not _THE_FACILITY.search(clause.lowered):
             return ()
+        if self._facilities is None:
+            self._facilities = _ByStart([m for m in self._literal.items if self.gazetteer[m.site_id].kind in FACILITY_KINDS])
         start = clause.spans[0][0]
         before = self._facilities.between(start - ANAPHORA_REACH, start)
         return (before[-1].site_id,) if before else ()
@@ -405,18 +409,19 @@ class EventExtractor:
         return bool(country) and ((actor is not None and actor.country == country)
                                   or TARGET_COUNTRIES.get(target) == country)
 
-    def _status(self, hits: list[ActorHit], sentence, own: bool = False) -> str:
-        claimed, confirmed = self._attribution(hits, sentence)
+    def _status(self, text: str, hits: list[ActorHit], sentence, own: bool = False) -> str:
+        claimed, confirmed = self._attribution(text, hits, sentence)
         confirmed = confirmed or own
         return "|".join(s for s, on in (("claimed", claimed), ("confirmed", confirmed)) if on) or "reported"
 
-    def _attribution(self, hits: list[ActorHit], sentence) -> tuple[bool, bool]:
+    def _attribution(self, text: str, hits: list[ActorHit], sentence) -> tuple[bool, bool]:
         """Whether the sentence's words claim and confirm what it tells: the same for each
         of its clauses, so worked out once per sentence."""
         if self._attributed[0] != sentence:
             factions = any(h.actor.kind == "faction" and sentence[0] <= h.start < sentence[1] for h in hits)
-            said = frozenset().union(*(groups for _, groups in self._attributions.between(*sentence)))
-            self._attributed = (sentence, (factions and "claimed" in said, "confirmed" in said))
+            lowered = text[sentence[0]:sentence[1]].lower()
+            self._attributed = (sentence, (bool(factions and self.lexicon.attributed("claimed", lowered)),
+                                           self.lexicon.attributed("confirmed", lowered)))
         return self._attributed[1]
 
 
@@ -425,15 +430,24 @@ def _asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[
     ("captured Hit"), not a capitalised word inside a sentence, the name of an operation
     or a unit ("Operation Inherent Resolve", "Carrier Strike Group") unless the sentence
     is a headline in title case."""
-    named = [t for t in triggers if text[t[0]].isupper() and text[s_start:t[0]].strip(_QUOTES + " \n")]
+    capitalised = [t for t in triggers if text[t[0]].isupper()]
+    if not capitalised:  # most triggers: a place's name and a name inside a sentence are capitalised
+        return triggers
+    named = [t for t in capitalised if text[s_start:t[0]].strip(_QUOTES + " \n") or
+             any(m.start <= t[0] < m.end for m in places)]
     if named and _title_case(text[s_start:s_end]):
-        named = []
-    return [t for t in triggers if t not in named and not any(m.start <= t[0] < m.end for m in places)]
+        named = [t for t in named if any(m.start <= t[0] < m.end for m in places)]
+    return [t for t in triggers if t not in named]
 
 
 def _title_case(sentence: str) -> bool:
     words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _pattern(words: list[str]) -> re.Pattern:
+    alternatives = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in alternatives) + r")\b")
 
 
 def _after_target_word(text: str, start: int) -> bool:
@@ -482,6 +496,8 @@ def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Menti
     first = next((t.start for t in clause.triggers if t.groups & {"attack", "air-strike"}), None)
     after = [m for m in candidates if first is not None and m.start > first]
     chosen = after or candidates
+    if len(chosen) < 2 or " from " not in clause.lowered:  # most attacks: no place to leave out
+        return chosen
     origins = _origins(text, chosen)
     return [m for m in chosen if m not in origins] or chosen
 
