@@ -27,14 +27,15 @@ from geo.text import NUMBER_WORDS, KeyMatcher, TextIndex, grouped_matcher, numbe
 __all__ = ["EventExtractor", "Lexicon"]
 
 _KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension", "clash", "capture",
-                          "recapture", "arrest", "agreement", "designation", "deployment"})
+                          "recapture", "arrest", "agreement", "designation", "deployment", "call", "ceremony", "election"})
 # the kind a trigger group gives by itself (the attack groups depend on the weapon)
 _GROUP_KINDS = {"protest": "protest", "visit": "other", "suspension": "change", "deployment": "change", "clash": "clash",
                 "capture": "capture", "recapture": "recapture", "arrest": "arrest", "agreement": "agreement",
-                "designation": "other"}
+                "designation": "other", "call": "other", "ceremony": "other", "election": "other"}
 _AT_HOME_GROUPS = frozenset({"visit", "suspension"})  # told where they happened, else at the actor's home
 _WEAPON_GROUPS = tuple(("weapon-" + w, w) for w in WEAPONS)  # in the order of preference
-_WEAK_GROUPS = frozenset({"suspension", "deployment"})  # a change of activity counts only when nothing else is told
+# an announced change, a deployment, a call, an election: each counts only when nothing else is told
+_WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election"})
 # Patterns for a clause's words or a sentence are matched against the lowered text:
 # re.IGNORECASE makes these alternations about twice as slow.  Those searched through
 # every sentence open with one character or class ("\s\s*", not "\s+"; the other ways
@@ -74,7 +75,8 @@ _TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and a
 _AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"arrest", "other"}  # events whose actor is found by its role
 _PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"protest", "interception"}  # told only with a place or a day
 # "designated X as a terrorist", "the designation of", "sanctions": not "an outpost designated for aid"
-_DESIGNATION = re.compile(r"\bdesignat\w*\b[^.;]{0,120}?\b(?:as|under|pursuant)\b|\bdesignations? of\b|\bsanction")
+_DESIGNATION = re.compile(r"\bdesignat\w*\b[^.;]{0,120}?\b(?:as|under|pursuant)\b|\bdesignations? of\b|\bsanction|"
+                          r"\bdesignat(?:es|ing)\s+(?!for\b|to\b)")
 # "captured an ISIS leader", "his capture", "suspects were captured": people, so an arrest, not a place taken
 _PEOPLE_WORDS = (r"(?:leaders?|commanders?|suspects?|individuals?|fighters?|militants?|members?|prisoners?|officials?|"
                  r"men|him|them|soldiers?|facilitators?|operatives?|financiers?|people)")

@@ -141,6 +141,9 @@ def test_a_states_own_release_confirms_what_its_forces_did_or_suffered(tmp_path,
      "Terrorist Organization.", "other", (), "United States"),
     # a deployment is where the forces went
     ("On 2 March, 300 soldiers of the 34th Infantry Division deployed to Kuwait.", "change", ("kuwait",), ""),
+    # a call, a ceremony: ACLED's Other
+    ("On 2 March, the Secretary of State spoke with the Prime Minister of Iraq.", "other", (), "United States"),
+    ("On 2 March, the brigade held a departure ceremony at Fort Bliss.", "other", ("fort-bliss",), ""),
 ])
 def test_battles_captures_arrests_explosives_designations_and_deployments(geoparser, tmp_path, text, kind, sites,
                                                                           actor):
