@@ -216,17 +216,10 @@ class EventExtractor:
         mentions = self._places(text, kind, clause, sentence, places, inside, trigger)
         site_ids = self._sites(mentions)
         actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
-        if kind == "shelling" and not weapon and actor is not None and actor.strikes == "air" \
-                and any(t.word.lower() in _STRIKE_WORDS for t in clause.triggers):
-            kind, weapon = "air-drone", "aircraft"  # a state's strike, its means unsaid: from the air, as ACLED codes it
-        if kind in ("capture", "recapture") and actor is not None:  # ACLED: who takes the place decides
-            kind = "recapture" if actor.kind in _TAKEN_BY_STATE else "capture"
         if trigger is not None and "suspension" in trigger.groups and (actor is None or actor.kind == "state"):
             return None  # an armed group's announced change, not a government's or a committee's announcement
-        if not site_ids and kind in _PLACED_KINDS:
-            site_ids = self._facility_named_before(clause)  # "the base was struck again"
-        if not site_ids and _told_at_home(trigger):
-            site_ids = self._home(actor)  # where an announcement was made; a deployment's place is told
+        kind, weapon = _by_its_actor(kind, weapon, actor, clause)
+        site_ids = site_ids or self._place_not_in_the_clause(kind, trigger, clause, actor)
         if not site_ids and (kind in _PLACED_KINDS or _is_of(trigger, "deployment") or _is_of(trigger, "visit")) \
                 and not _dated_attack(kind, trigger.word if trigger else "", when, inside):
             return None
@@ -306,6 +299,15 @@ class EventExtractor:
             if before:
                 return _week_from(before[-1]), previous[0]
         return None, sentence[0]
+
+    def _place_not_in_the_clause(self, kind: str, trigger: Trigger | None, clause: Clause, actor) -> tuple[str, ...]:
+        """An attack's or a battle's "the base": the facility named before; an announcement's
+        or a visit's: its actor's home country."""
+        if kind in _PLACED_KINDS:
+            return self._facility_named_before(clause)
+        if _told_at_home(trigger):
+            return self._home(actor)
+        return ()
 
     def _facility_named_before(self, clause: Clause) -> tuple[str, ...]:
         """For "the base", "the site" ...: the facility the document named last, not long before."""
@@ -521,6 +523,18 @@ def _is_of(trigger: Trigger | None, group: str) -> bool:
 
 def _told_at_home(trigger: Trigger | None) -> bool:
     return trigger is not None and not _AT_HOME_GROUPS.isdisjoint(trigger.groups)
+
+
+def _by_its_actor(kind: str, weapon: str, actor, clause: Clause) -> tuple[str, str]:
+    """The kind and weapon as the actor settles them: a strike of unstated means by an
+    actor whose strikes are from the air is an air strike (as ACLED codes a US strike in
+    Syria); a place taken by a state's forces is regained, by a group overtaken."""
+    if kind == "shelling" and not weapon and actor is not None and actor.strikes == "air" \
+            and any(t.word.lower() in _STRIKE_WORDS for t in clause.triggers):
+        return "air-drone", "aircraft"
+    if kind in ("capture", "recapture") and actor is not None:
+        return ("recapture" if actor.kind in _TAKEN_BY_STATE else "capture"), weapon
+    return kind, weapon
 
 
 def _attack_kind(weapon: str) -> str:
