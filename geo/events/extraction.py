@@ -433,15 +433,19 @@ def _asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[
     """The sentence's triggers that are words, not parts of names: not a place's name
     ("captured Hit"), not a capitalised word inside a sentence, the name of an operation
     or a unit ("Operation Inherent Resolve", "Carrier Strike Group") unless the sentence
-    is a headline in title case."""
+    is a headline in title case (where an operation's name is still a name)."""
     capitalised = [t for t in triggers if text[t[0]].isupper()]
     if not capitalised:  # most triggers: a place's name and a name inside a sentence are capitalised
         return triggers
     named = [t for t in capitalised if text[s_start:t[0]].strip(_QUOTES + " \n") or
              any(m.start <= t[0] < m.end for m in places)]
     if named and _title_case(text[s_start:s_end]):
-        named = [t for t in named if any(m.start <= t[0] < m.end for m in places)]
+        named = [t for t in named if any(m.start <= t[0] < m.end for m in places) or _OPERATION_NAME.match(text, t[0])]
     return [t for t in triggers if t not in named]
+
+
+# a military operation's name, even in a headline: "Operation Inherent Resolve Quarterly Report"
+_OPERATION_NAME = re.compile(r"Operations? [A-Z]")
 
 
 def _title_case(sentence: str) -> bool:

@@ -86,12 +86,14 @@ class Merger:
         self._place_key_cache: dict[tuple, list[tuple]] = {}
 
     def within_document(self, tellings: list[Telling]) -> list[Telling]:
-        """One telling per event of a document: tellings of the same kind whose dates
-        overlap and whose places may be one.  The most precise date is kept; the first
+        """One telling per event of a document: tellings of the same family (a drone attack
+        told again as "Tuesday's rocket attack") whose dates overlap and whose places may
+        be one.  The most precise date is kept; the first
         telling keeps its quote unless another one gives that date."""
         kept: list[Telling] = []
         for s in sorted(tellings, key=lambda s: s.start):
-            same = next((k for k in kept if k.kind == s.kind and _overlap(k, s) and self._may_be_one(k, s)), None)
+            same = next((k for k in kept if family(k.kind) == family(s.kind) and _overlap(k, s)
+                         and self._may_be_one(k, s)), None)
             if same is None:
                 kept.append(s)
             else:

@@ -190,3 +190,9 @@ def test_an_actor_strikes_column_takes_only_air(tmp_path):
 def test_the_place_an_attack_hit(geoparser, tmp_path, text, sites):
     [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")]
     assert e.site_ids == sites
+
+
+def test_an_operations_name_is_no_attack_even_in_a_headline(geoparser, tmp_path):
+    text = "Lead Inspector General for Operation Inherent Resolve I Quarterly Report to the United States Congress I " \
+           "July 1, 2018 - September 30, 2018"
+    assert extract(geoparser, tmp_path, text) == []

@@ -59,6 +59,15 @@ def test_the_most_precise_telling_in_a_document_wins(geoparser):
     assert (merged.time_precision, merged.site_ids) == ("day", ("victory-base",))
 
 
+def test_an_attack_told_again_in_a_document_as_another_kind_is_one_telling(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    drone = telling("a", 0, "2020-01-07", ["ain-al-asad"])  # "a drone attack on Ain al-Asad on Tuesday"
+    rocket = telling("a", 90, "2020-01-07", [], weapon="rocket", kind="shelling")  # "Tuesday's rocket attack"
+    protest = telling("a", 200, "2020-01-07", ["ain-al-asad"], weapon="", kind="protest")  # another family
+    assert [(t.kind, t.site_ids) for t in merger.within_document([drone, rocket, protest])] == [
+        ("air-drone", ("ain-al-asad",)), ("protest", ("ain-al-asad",))]
+
+
 def test_merging_lets_go_of_events_no_later_telling_can_join(geoparser):
     """merge_sorted is a stream: an event is out before tellings a month later are read."""
     tellings = [telling("a", 0, "2024-01-28", ["tower-22"], killed=3),
