@@ -55,6 +55,9 @@ _THE_NIGHT_BEFORE = {"last night", "overnight"}
 # "Today, it operates ...": the present, not a day; "confirmed today that ...": the day of the
 # statement, not of what it tells (which then needs a date of its own)
 _PRESENT_AFTER = re.compile(r",?\s+(?:[\w-]+\s+){0,3}?(?:is|are|has|have|remains|operates|continues|exists|hosts)\b")
+# "Today, Rep. X released the following statement after ...": the day of the statement
+_STATEMENT_AFTER = re.compile(r"[^;:\n]{0,160}?\b(?:released|issued|made|delivered)\s+(?:the\s+following|a|this|his|her)\s+"
+                              r"(?:\w+\s+)?(?:statement|remarks)", re.I)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|confirmed|confirms|announced|announces|stated|states|reported|reports|"
                             r"released|releases|issued|issues|told|added|noted|acknowledged)\s+$", re.I)
 _YEAR_WORDS = ["last year", "this year", "earlier this year", "the previous year", "the past year"]
@@ -277,8 +280,8 @@ def _resolve(kind: str, m: re.Match, pub: Publication, anchor: TimeRef | None, t
         if kind == "last_week":
             return _relative_to_publication(make, g["which"].lower(), pub)
         if kind == "day_word":
-            if _SPEECH_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
-                    g["which"].lower() == "today" and _PRESENT_AFTER.match(text, m.end())):
+            if _SPEECH_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _STATEMENT_AFTER.match(text, m.end()) \
+                    or (g["which"].lower() == "today" and _PRESENT_AFTER.match(text, m.end())):
                 return None
             return _day_of_publication(make, " ".join(g["which"].lower().split()), pub)
         if kind == "year_word":

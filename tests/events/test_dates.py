@@ -114,6 +114,7 @@ def test_days_and_years_of_briefings_and_histories(text, published, expected):
 @pytest.mark.parametrize("text", [
     "Today, it operates with a broader outlook.",  # the present, not a day
     "The Bureau confirmed today that 41 were injured.",  # the day of the statement, not of the injuries
+    "Today, Rep. Jane Doe (XX-01) released the following statement on the attack.",  # likewise
     "Some 1900 troops remain.", "It grew from 2014-2017.", "in 2014.5 percent",  # counts, ranges, numbers
 ])
 def test_words_of_the_present_and_numbers_are_not_dates(text):
