@@ -83,7 +83,17 @@ _PEOPLE_WORDS = (r"(?:leaders?|commanders?|suspects?|individuals?|fighters?|mili
 _PEOPLE_OBJECT = re.compile(r"\s+(?!by\b)(?:[\w-]+\s+){0,3}?" + _PEOPLE_WORDS + r"\b", re.I)
 _PEOPLE_CAPTURED = re.compile(r"(?:\b" + _PEOPLE_WORDS + r"\b[^.;]{0,40}?\b(?:was|were|been|being)\s+|\b(?:his|her|their)\s+)$",
                               re.I)
-_THE_FACILITY = re.compile(r"\bthe (?:air ?base|base|site|facility|garrison|outpost|camp|airfield|compound)\b")
+# "the base", "the town", or "it" as a subject ("It was captured by Coalition forces in 2003")
+_THE_PLACE = re.compile(r"\bthe (air ?base|base|site|facility|garrison|outpost|camp|airfield|compound|town|city|village|"
+                        r"province|governorate|border crossing|crossing|checkpoint|field|oil field|gas field)\b|"
+                        r"^(?:[^,]*, )?it (?:was|fell|had|came)\b")
+_FACILITY_NOUNS = ("air base", "airbase", "base", "site", "facility", "garrison", "outpost", "camp", "airfield", "compound",
+                   "field", "oil field", "gas field")
+_ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS},
+                  **{noun: frozenset({"city", "town", "village"}) for noun in ("town", "city", "village")},
+                  "province": frozenset({"governorate", "region"}), "governorate": frozenset({"governorate", "region"}),
+                  "border crossing": frozenset({"border-crossing"}), "crossing": frozenset({"border-crossing"}),
+                  "checkpoint": frozenset({"border-crossing", "outpost"})}
 ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _LOCATIVE_GAP = re.compile(r"\b(?:near|in|at|outside|around|from)\b")
@@ -162,7 +172,6 @@ class EventExtractor:
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
         self._literal: _ByStart = _ByStart([])  # the document's literal places (see extract)
-        self._facilities: _ByStart | None = None  # the facilities among them, when first needed
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -174,8 +183,7 @@ class EventExtractor:
         self._attributed = (None, (False, False))  # sentences are known by their offsets: none of another document's
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
-        self._literal = places  # the facilities among them are found when "the base" needs them
-        self._facilities = None
+        self._literal = places  # what "the base", "the town" may stand for
         refs = _ByStart(find_time_refs(text, doc.published, index))
         actor_hits = _ByStart(self.actors.find(index))
         sentences = index.sentences.spans
@@ -301,23 +309,28 @@ class EventExtractor:
         return None, sentence[0]
 
     def _place_not_in_the_clause(self, kind: str, trigger: Trigger | None, clause: Clause, actor) -> tuple[str, ...]:
-        """An attack's or a battle's "the base": the facility named before; an announcement's
-        or a visit's: its actor's home country."""
+        """An attack's or a battle's "the base", "the town", "it": the place named before;
+        an announcement's or a visit's: its actor's home country."""
         if kind in _PLACED_KINDS:
-            return self._facility_named_before(clause)
+            return self._place_named_before(clause)
         if _told_at_home(trigger):
             return self._home(actor)
         return ()
 
-    def _facility_named_before(self, clause: Clause) -> tuple[str, ...]:
-        """For "the base", "the site" ...: the facility the document named last, not long before."""
-        if not _THE_FACILITY.search(clause.lowered):
+    def _place_named_before(self, clause: Clause) -> tuple[str, ...]:
+        """For "the base", "the town", "the border crossing" ...: the place of that kind the
+        document named last, not long before, else the first it named (the subject of an
+        article on a place); for a subject "it": the first point the document named."""
+        found = _THE_PLACE.search(clause.lowered)
+        if found is None:
             return ()
-        if self._facilities is None:
-            self._facilities = _ByStart([m for m in self._literal.items if self.gazetteer[m.site_id].kind in FACILITY_KINDS])
+        kinds = _ANAPHOR_KINDS.get(found.group(1) or "", frozenset())
+        named = [m for m in self._literal.items if (self.gazetteer[m.site_id].kind in kinds if kinds
+                                                    else self.gazetteer[m.site_id].is_point)]
         start = clause.spans[0][0]
-        before = self._facilities.between(start - ANAPHORA_REACH, start)
-        return (before[-1].site_id,) if before else ()
+        before = [m for m in named if start - ANAPHORA_REACH <= m.start < start]
+        chosen = before[-1] if before and kinds else named[0] if named and named[0].start < start else None
+        return (chosen.site_id,) if chosen else ()
 
     def _sites(self, mentions: list[Mention]) -> tuple[str, ...]:
         """Point sites if any (the most specific: a base rather than its city), else areas."""
@@ -437,13 +450,15 @@ def _asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[
     capitalised = [t for t in triggers if text[t[0]].isupper()]
     if not capitalised:  # most triggers: a place's name and a name inside a sentence are capitalised
         return triggers
-    named = [t for t in capitalised if text[s_start:t[0]].strip(_QUOTES + " \n") or
-             any(m.start <= t[0] < m.end for m in places)]
+    named = [t for t in capitalised if (text[s_start:t[0]].strip(_QUOTES + " \n") and not _NAMED_EVENT.match(text, t[1]))
+             or any(m.start <= t[0] < m.end for m in places)]
     if named and _title_case(text[s_start:s_end]):
         named = [t for t in named if any(m.start <= t[0] < m.end for m in places) or _OPERATION_NAME.match(text, t[0])]
     return [t for t in triggers if t not in named]
 
 
+# but "the Battle of Mosul", "the Siege of Mount Sinjar", "the Battle for Mosul Dam" name an event
+_NAMED_EVENT = re.compile(r" (?:of|for) ")
 # a military operation's name, even in a headline: "Operation Inherent Resolve Quarterly Report"
 _OPERATION_NAME = re.compile(r"Operations? [A-Z]")
 

@@ -192,6 +192,19 @@ def test_the_place_an_attack_hit(geoparser, tmp_path, text, sites):
     assert e.site_ids == sites
 
 
+@pytest.mark.parametrize("text, kind, sites", [
+    # an article on a place: "the town", "it" stand for it
+    ("Baiji is a town in Iraq. The town was captured by the Islamic State in June 2014.", "capture", ("baiji",)),
+    ("Tikrit lies on the Tigris. It was captured by the Islamic State in June 2014.", "capture", ("tikrit",)),
+    ("In August 2014, the Siege of Amirli began when the Islamic State surrounded Amirli.", "clash", ("amirli",)),
+])
+def test_the_place_a_battle_took(geoparser, tmp_path, text, kind, sites):
+    [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("clash", "capture", "recapture")]
+    assert (e.kind, e.site_ids) == (kind, sites)
+
+
+
+
 def test_an_operations_name_is_no_attack_even_in_a_headline(geoparser, tmp_path):
     text = "Lead Inspector General for Operation Inherent Resolve I Quarterly Report to the United States Congress I " \
            "July 1, 2018 - September 30, 2018"
