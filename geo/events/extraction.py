@@ -27,15 +27,17 @@ from geo.text import NUMBER_WORDS, KeyMatcher, TextIndex, grouped_matcher, numbe
 __all__ = ["EventExtractor", "Lexicon"]
 
 _KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension", "clash", "capture",
-                          "recapture", "arrest", "agreement", "designation", "deployment", "call", "ceremony", "election"})
+                          "recapture", "arrest", "agreement", "designation", "deployment", "call", "ceremony", "election",
+                          "violence", "establishment"})
 # the kind a trigger group gives by itself (the attack groups depend on the weapon)
 _GROUP_KINDS = {"protest": "protest", "visit": "other", "suspension": "change", "deployment": "change", "clash": "clash",
                 "capture": "capture", "recapture": "recapture", "arrest": "arrest", "agreement": "agreement",
-                "designation": "other", "call": "other", "ceremony": "other", "election": "other"}
+                "designation": "other", "call": "other", "ceremony": "other", "election": "other",
+                "violence": "violence", "establishment": "base"}
 _AT_HOME_GROUPS = frozenset({"visit", "suspension"})  # told where they happened, else at the actor's home
 _WEAPON_GROUPS = tuple(("weapon-" + w, w) for w in WEAPONS)  # in the order of preference
 # an announced change, a deployment, a call, an election: each counts only when nothing else is told
-_WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election"})
+_WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election", "establishment"})
 # Patterns for a clause's words or a sentence are matched against the lowered text:
 # re.IGNORECASE makes these alternations about twice as slow.  Those searched through
 # every sentence open with one character or class ("\s\s*", not "\s+"; the other ways
@@ -72,8 +74,8 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 # ... unless "by" is another participle's ("the aggression supported by the United States")
 _OTHER_PARTICIPLE_BY = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I)
 _TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and an agent)
-_AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"arrest", "other"}  # events whose actor is found by its role
-_PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"protest", "interception"}  # told only with a place or a day
+_AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"violence", "arrest", "other", "base"}  # events whose actor is found by its role
+_PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"violence", "base", "protest", "interception"}  # told only with a place or a day
 # "designated X as a terrorist", "the designation of", "sanctions": not "an outpost designated for aid"
 _DESIGNATION = re.compile(r"\bdesignat\w*\b[^.;]{0,120}?\b(?:as|under|pursuant)\b|\bdesignations? of\b|\bsanction|"
                           r"\bdesignat(?:es|ing)\s+(?!for\b|to\b)")
@@ -98,6 +100,8 @@ ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 _LOCATIVE_GAP = re.compile(r"\b(?:near|in|at|outside|around|from)\b")
 _TAKEN_BY_STATE = frozenset({"state", "state-force"})
+_ON_CIVILIANS = re.compile(r"\b(?:attack\w*|fired)\s+(?:on\s+|against\s+|at\s+)?(?:\w+\s+){0,2}?"
+                           r"(?:civilians|protesters|demonstrators|residents|villagers|pilgrims|worshippers)\b")
 _STRIKE_WORDS = frozenset({"strike", "strikes", "struck"})
 # their actor may be named in the sentence
 _SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "other"}
@@ -231,6 +235,8 @@ class EventExtractor:
         if not site_ids and (kind in _PLACED_KINDS or _is_of(trigger, "deployment") or _is_of(trigger, "visit")) \
                 and not _dated_attack(kind, trigger.word if trigger else "", when, inside):
             return None
+        if kind == "base" and not any(self.gazetteer[i].kind in FACILITY_KINDS for i in site_ids):
+            return None  # a base or headquarters set up, not a governorate or a group "established"
         if kind in ATTACK_KINDS and when.precision in ("month", "year") \
                 and not any(self.gazetteer[i].is_point for i in site_ids):
             return None
@@ -553,6 +559,8 @@ def _by_its_actor(kind: str, weapon: str, actor, clause: Clause) -> tuple[str, s
         return "air-drone", "aircraft"
     if kind in ("capture", "recapture") and actor is not None:
         return ("recapture" if actor.kind in _TAKEN_BY_STATE else "capture"), weapon
+    if kind == "shelling" and not weapon and _ON_CIVILIANS.search(clause.lowered):
+        return "violence", weapon  # "attacked Iraqi civilians demonstrating": violence against civilians
     return kind, weapon
 
 

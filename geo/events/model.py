@@ -14,12 +14,15 @@ Explosions/Remote violence  Air/drone strike                     drone attacks, 
 Explosions/Remote violence  Shelling/artillery/missile attack    rockets, missiles, mortars,
                                                                  attacks of unstated means
 Explosions/Remote violence  Remote explosive/landmine/IED        roadside bombs, IEDs, mines
+Violence against civilians  Attack                               massacres, executions, kidnappings,
+                                                                 attacks on civilians
 Battles                     Armed clash                          clashes, fighting, ambushes
 Battles                     Non-state actor overtakes territory  a group captures a place
 Battles                     Government regains territory         a state's forces retake it
 Strategic developments      Disrupted weapons use                interceptions
 Strategic developments      Arrests                              arrests, detentions
 Strategic developments      Agreement                            agreements, ceasefires
+Strategic developments      Headquarters or base established     a base or headquarters built or set up
 Strategic developments      Other                                official visits and meetings,
                                                                  designations, sanctions
 Protests                    Peaceful protest                     protests, sit-ins, marches
@@ -48,12 +51,14 @@ EVENT_KINDS: dict[str, tuple[str, str]] = {
     "air-drone": ("Explosions/Remote violence", "Air/drone strike"),
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "explosive": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "violence": ("Violence against civilians", "Attack"),
     "clash": ("Battles", "Armed clash"),
     "capture": ("Battles", "Non-state actor overtakes territory"),
     "recapture": ("Battles", "Government regains territory"),
     "interception": ("Strategic developments", "Disrupted weapons use"),
     "arrest": ("Strategic developments", "Arrests"),
     "agreement": ("Strategic developments", "Agreement"),
+    "base": ("Strategic developments", "Headquarters or base established"),
     "other": ("Strategic developments", "Other"),
     "protest": ("Protests", "Peaceful protest"),
     "change": ("Strategic developments", "Change to group/activity"),

@@ -27,9 +27,9 @@ MARKERS = {
 }
 OTHER = "other"
 # ... or, as the reader chooses, by the type of the events there (the most frequent in the window).
-EVENT_COLOURS = {"air-drone": "#c2185b", "shelling": "#e65100", "explosive": "#f9a825", "clash": "#b71c1c",
+EVENT_COLOURS = {"air-drone": "#c2185b", "shelling": "#e65100", "explosive": "#f9a825", "violence": "#000000", "clash": "#b71c1c",
                  "capture": "#4a148c", "recapture": "#1a237e", "interception": "#5e35b1", "arrest": "#455a64",
-                 "agreement": "#558b2f", "other": "#00838f", "protest": "#2e7d32",
+                 "agreement": "#558b2f", "base": "#9e9d24", "other": "#00838f", "protest": "#2e7d32",
                  "change": "#795548"}
 
 

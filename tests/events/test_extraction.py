@@ -141,6 +141,11 @@ def test_a_states_own_release_confirms_what_its_forces_did_or_suffered(tmp_path,
      "Terrorist Organization.", "other", (), "United States"),
     # a deployment is where the forces went
     ("On 2 March, 300 soldiers of the 34th Infantry Division deployed to Kuwait.", "change", ("kuwait",), ""),
+    # violence against civilians; a base set up
+    ("On 12 June 2014, the Islamic State massacred cadets near Tikrit.", "violence", ("tikrit",), "Islamic State"),
+    ("In October 2019, the Popular Mobilization Forces attacked Iraqi civilians demonstrating in Baghdad.", "violence",
+     ("baghdad",), "Popular Mobilization Forces"),
+    ("Al-Asad Air Base was built in 1987 near Baghdadi.", "base", ("ain-al-asad",), ""),
     # a call, a ceremony: ACLED's Other
     ("On 2 March, the Secretary of State spoke with the Prime Minister of Iraq.", "other", (), "United States"),
     ("On 2 March, the brigade held a departure ceremony at Fort Bliss.", "other", ("fort-bliss",), ""),
@@ -154,6 +159,7 @@ def test_battles_captures_arrests_explosives_designations_and_deployments(geopar
 @pytest.mark.parametrize("text", [
     "On 2 March, an army outpost designated for the distribution of aid was opened near Rukban.",  # not a designation
     "In 2011, US forces withdrew.",  # a deployment without its place
+    "The governorate of Halabja was established in 2014.",  # no base
     "Today, Rep. Smith announced the committee's schedule of hearings.",  # a government's announcement: no change
 ])
 def test_not_strategic_developments(geoparser, tmp_path, text):
