@@ -141,6 +141,7 @@ def test_a_states_own_release_confirms_what_its_forces_did_or_suffered(tmp_path,
      "Terrorist Organization.", "other", (), "United States"),
     # a deployment is where the forces went
     ("On 2 March, 300 soldiers of the 34th Infantry Division deployed to Kuwait.", "change", ("kuwait",), ""),
+    ("On 4 May, the last battalion departed to Kuwait.", "change", ("kuwait",), ""),
     # violence against civilians; a base set up
     ("On 12 June 2014, the Islamic State massacred cadets near Tikrit.", "violence", ("tikrit",), "Islamic State"),
     ("In October 2019, the Popular Mobilization Forces attacked Iraqi civilians demonstrating in Baghdad.", "violence",
