@@ -5,6 +5,7 @@ An actor is named only when one of its aliases appears in the text, never guesse
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -66,7 +67,11 @@ class ActorLexicon:
         """Actors named in a document (proper names only: the alias must be capitalised)."""
         text = index.text
         return [ActorHit(h.payload, h.start, h.end) for h in index.hits(self._matcher)
-                if core_is_capitalised(_without_the(text[h.start:h.end]))]
+                if core_is_capitalised(_without_the(text[h.start:h.end])) and not _BACKED.match(text, h.end)]
+
+
+# "Iran-backed militias", "Iran-affiliated groups": the state backs them, it does not act
+_BACKED = re.compile(r"[-‐](?:backed|aligned|affiliated|linked|supported|sponsored)\b", re.I)
 
 
 def _without_the(surface: str) -> str:

@@ -22,6 +22,15 @@ def test_actor_aliases(alias):
     assert hit.actor.name == "Kataib Hezbollah"
 
 
+@pytest.mark.parametrize("text, actors", [
+    ("a drone attack by an Iran-affiliated militant group", ["Iran-backed militias"]),
+    ("an Iran-backed attack on the base", []),  # the state backs, it does not act
+    ("Iran launched missiles", ["Iran"]),
+])
+def test_a_state_that_backs_a_group_is_not_the_actor(text, actors):
+    assert [h.actor.name for h in load_actors().find(TextIndex(text))] == actors
+
+
 def test_lower_case_acronym_is_not_an_actor():
     assert load_actors().find(TextIndex("ask kh about it")) == []
 
