@@ -425,12 +425,15 @@ class EventExtractor:
 
     def _official_about_its_own(self, doc, actor, target: str, kind: str) -> bool:
         """Whether the document speaks for the government of the state whose forces did or
-        suffered the event (a CENTCOM release on its strike, or on an attack on US forces)."""
-        if kind not in _AGENT_KINDS:
-            return False
+        suffered the event (a CENTCOM release on its strike, or on an attack on US forces),
+        or whose own units' change it tells (a National Guard story of its deployment: no
+        other actor named)."""
         country = self.lexicon.official_country(doc.publisher)
-        return bool(country) and ((actor is not None and actor.country == country)
-                                  or TARGET_COUNTRIES.get(target) == country)
+        if not country:
+            return False
+        if kind in _TARGETED_KINDS | BATTLE_KINDS:
+            return (actor is not None and actor.country == country) or TARGET_COUNTRIES.get(target) == country
+        return actor is None or actor.country == country
 
     def _status(self, text: str, hits: list[ActorHit], sentence, own: bool = False) -> str:
         claimed, confirmed = self._attribution(text, hits, sentence)

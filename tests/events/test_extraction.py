@@ -122,8 +122,12 @@ def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, 
     ("U.S. Central Command", "On 2 February, U.S. forces conducted airstrikes against Kataib Hezbollah in Iraq.", "confirmed"),
     ("U.S. Department of Defense", "On 28 January, a drone attack on U.S. forces at Tower 22 killed three soldiers.",
      "confirmed"),
+    # a member of Congress on an attack on US forces; a Guard story of its unit's deployment
+    ("Office of U.S. Senator Jane Doe", "On 7 January, Iran fired missiles at U.S. forces at Ain al-Asad.", "confirmed"),
+    ("DVIDS (New York National Guard)", "On 2 February, the 101st Signal Battalion deployed to Kuwait.", "confirmed"),
     # the same told by others, or a state's release on others' fight: reported
     ("Voice of America", "On 2 February, U.S. forces conducted airstrikes against Kataib Hezbollah in Iraq.", "reported"),
+    ("Congressional Research Service", "On 7 January, Iran fired missiles at U.S. forces at Ain al-Asad.", "reported"),
     ("U.S. Central Command", "On 2 February, Israel struck a depot in Beirut.", "reported"),
 ])
 def test_a_states_own_release_confirms_what_its_forces_did_or_suffered(tmp_path, geoparser, publisher, sentence, status):
