@@ -229,3 +229,16 @@ def test_an_operations_name_is_no_attack_even_in_a_headline(geoparser, tmp_path)
     text = "Lead Inspector General for Operation Inherent Resolve I Quarterly Report to the United States Congress I " \
            "July 1, 2018 - September 30, 2018"
     assert extract(geoparser, tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text, killed, wounded", [
+    ("On 27 December, rockets hit a base near Kirkuk, killing an American contractor.", 1, None),
+    ("On 28 January, a drone attack on Tower 22 killed three U.S. soldiers who were sleeping.", 3, None),
+    ("On 28 January, a drone hit Tower 22; three U.S. soldiers were killed.", 3, None),
+    ("On 7 January, Iran fired missiles at Ain al-Asad; no American or allied forces were harmed.", 0, 0),
+    ("On 3 December, five rockets landed on Ain al-Asad, with no injuries.", None, 0),
+    ("On 3 December, rockets hit Ain al-Asad, killing a number of soldiers.", None, None),
+])
+def test_killed_and_wounded(geoparser, tmp_path, text, killed, wounded):
+    [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")]
+    assert (e.killed, e.wounded) == (killed, wounded)
