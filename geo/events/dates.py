@@ -292,7 +292,7 @@ def _resolve(kind: str, m: re.Match, pub: Publication, anchor: TimeRef | None, t
             return make(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", "explicit")
         if kind in ("relative_days", "same_day"):
             return _relative_to_event(make, g, anchor, pub)
-    except ValueError:  # 31 February and the like
+    except (ValueError, OverflowError):  # 31 February and the like; a date before year 1 or after 9999
         return None
     return None
 

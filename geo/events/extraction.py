@@ -73,6 +73,7 @@ _PERIOD = re.compile(r"\bsince\b")
 _NO_KILLED = re.compile(r"\bno (?:[\w.-]+\s+){0,4}?(?:casualties|deaths|fatalities|(?:were|was) (?:killed|harmed))\b")
 _NO_WOUNDED = re.compile(r"\bno (?:[\w.-]+\s+){0,4}?(?:casualties|injuries|(?:were|was) (?:injured|wounded|harmed|hurt))\b")
 _KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
+MAX_TOLL = 1_000_000_000  # the curated layer's bound too
 _NUMBER_REACH = 100  # characters: "thirty-four U.S. service members were wounded" fits
 # An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
 # Hezbollah"); not the agent after a preposition or verb of the target or the place ("on
@@ -682,10 +683,16 @@ def _count(patterns: list[re.Pattern], none: re.Pattern, lowered: str, stems: tu
     for i in at:
         m = patterns[0].match(lowered, i)
         if m:
-            return 1 if m.group(1) in ("a", "an") else number_value(m.group(1))
+            return 1 if m.group(1) in ("a", "an") else _toll(m.group(1))
     # the second ends at a stem's word: sought in the reach of a number and three words before it
     found = [m for i in at if (m := patterns[1].search(lowered, max(0, i - _NUMBER_REACH), i + 8))]
-    return number_value(min(found, key=lambda m: m.start()).group(1)) if found else None
+    return _toll(min(found, key=lambda m: m.start()).group(1)) if found else None
+
+
+def _toll(word: str) -> int | None:
+    """A number of people; none for a figure no toll can be (an ID, a year run into digits)."""
+    value = number_value(word)
+    return value if value <= MAX_TOLL else None
 
 
 def _occurrences(text: str, word: str) -> list[int]:

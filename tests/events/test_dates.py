@@ -146,3 +146,7 @@ def test_letters_that_match_only_when_case_is_ignored_resolve_like_plain_spellin
     refs = resolve(text, "2024-02-10")
     assert all(ref[1:] in [r[1:] for r in resolve(text.replace(odd.capitalize(), plain.capitalize()), "2024-02-10")]
                for ref in refs)
+
+
+def test_a_relative_date_that_would_fall_before_year_one_is_left_out():
+    assert resolve("Rockets hit the base last week.", "0001-01-03") == []

@@ -242,3 +242,8 @@ def test_an_operations_name_is_no_attack_even_in_a_headline(geoparser, tmp_path)
 def test_killed_and_wounded(geoparser, tmp_path, text, killed, wounded):
     [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")]
     assert (e.killed, e.wounded) == (killed, wounded)
+
+
+def test_a_figure_no_toll_can_be_is_no_toll(geoparser, tmp_path):
+    [e] = extract(geoparser, tmp_path, "On 2 March, rockets hit Ain al-Asad, killing 12345678901234567890123 people.")
+    assert e.killed is None
