@@ -360,6 +360,18 @@ def _day_of_publication(make, which: str, pub: Publication) -> TimeRef:
     return make(date, date, "day", "relative-to-publication")
 
 
+def the_week_to_publication(pub: Publication, start: int, end: int) -> TimeRef:
+    """What a statement tells without a date of its own ("released the following statement
+    after Iran fired missiles"): the week up to its publication (its month or year when
+    that is all that is known of its date)."""
+    def make(date: dt.date, date_end: dt.date, precision: str, derivation: str) -> TimeRef:
+        return TimeRef(date, date_end, precision, derivation, start, end)
+
+    if pub.precision != "day":
+        return _publication_period(make, pub)
+    return make(pub.date - dt.timedelta(days=6), pub.date, "week", "relative-to-publication")
+
+
 def _relative_to_event(make, g: dict, anchor: TimeRef | None, pub: Publication) -> TimeRef | None:
     which = (g.get("which") or "").lower()
     direction = (g.get("dir") or "").lower()

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from geo.corpus import Document
-from geo.events.dates import MONTHS, TimeRef, find_time_refs
+from geo.events.dates import MONTHS, TimeRef, find_time_refs, the_week_to_publication
 from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, WEAPONS, Telling
 from geo.gazetteer import FACILITY_KINDS, ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
@@ -69,6 +69,7 @@ _NP_COORDINATION = re.compile(r"\s\s*and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 
 _COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|"
                            r"targeted|struck|attacked|hit|shelled|bombed)\b)|(?<=,)\s+while\s+)")
 _PERIOD = re.compile(r"\bsince\b")
+_STATEMENT_LEAD = re.compile(r"\b(?:released|issued)\s+(?:the\s+following|a|this)\s+statement\b", re.I)
 # "no casualties", "no U.S. or coalition personnel were harmed": none killed, none wounded
 _NO_KILLED = re.compile(r"\bno (?:[\w.-]+\s+){0,4}?(?:casualties|deaths|fatalities|(?:were|was) (?:killed|harmed))\b")
 _NO_WOUNDED = re.compile(r"\bno (?:[\w.-]+\s+){0,4}?(?:casualties|injuries|(?:were|was) (?:injured|wounded|harmed|hurt))\b")
@@ -227,6 +228,8 @@ class EventExtractor:
             return None
         inside = _Within(spans)
         when, quote_start = self._when(text, refs, sentence, None if isolated else previous, inside, isolated)
+        if when is None and not isolated:
+            when = _statement_date(text, sentence, doc)
         if when is None or when.since:
             return None
         if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
@@ -590,6 +593,13 @@ def _capture_or_arrest(text: str, clause: Clause, trigger: Trigger, places, insi
     if _PEOPLE_OBJECT.match(text, end) or _PEOPLE_CAPTURED.search(text, max(0, trigger.start - 60), trigger.start):
         return "arrest"
     return "capture"
+
+
+def _statement_date(text: str, sentence, doc: Document) -> TimeRef | None:
+    """A statement's lead ("X released the following statement after Iran fired missiles at
+    U.S. forces"): what it tells came in the week up to the statement."""
+    lead = _STATEMENT_LEAD.search(text, sentence[0], sentence[1])
+    return the_week_to_publication(doc.published, lead.start(), lead.end()) if lead else None
 
 
 def _week_from(ref: TimeRef) -> TimeRef:

@@ -247,3 +247,12 @@ def test_killed_and_wounded(geoparser, tmp_path, text, killed, wounded):
 def test_a_figure_no_toll_can_be_is_no_toll(geoparser, tmp_path):
     [e] = extract(geoparser, tmp_path, "On 2 March, rockets hit Ain al-Asad, killing 12345678901234567890123 people.")
     assert e.killed is None
+
+
+def test_a_statement_tells_of_the_week_before_it(geoparser, tmp_path):
+    text = ("WASHINGTON - Rep. Jane Doe released the following statement after Iran fired missiles at U.S. forces "
+            "at Ain al-Asad:")
+    [e] = extract(geoparser, tmp_path, text, published="2020-01-08")
+    assert (e.date, e.date_end, e.time_precision, e.site_ids) == ("2020-01-02", "2020-01-08", "week", ("ain-al-asad",))
+    [e] = extract(geoparser, tmp_path, text, published="2020-01")
+    assert (e.date, e.date_end, e.time_precision) == ("2020-01-01", "2020-01-31", "month")
