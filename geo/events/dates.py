@@ -43,7 +43,10 @@ def _alternation(words: list[str]) -> str:
 _MONTH_NAMES = sorted(MONTHS, key=len, reverse=True)
 _PARTS = ["early", "mid", "late", "end of", "beginning of", "the end of", "the beginning of"]
 _NUMBER_LEADS = [*COUNT_WORDS, "a few", "several", "few", "day", "days", "week", "weeks"]
-_SAME_DAY = ["same day", "next day", "following day", "day before", "previous day"]
+_SAME_DAY = ["same day", "next day", "following day", "day before", "previous day", "earlier in the day",
+             "later in the day", "earlier that day", "later that day", "previous week", "following week"]
+_DAY_SHIFTS = {"same day": 0, "next day": 1, "following day": 1, "day before": -1, "previous day": -1,
+               "earlier in the day": 0, "later in the day": 0, "earlier that day": 0, "later that day": 0}
 _LAST_WEEK = ["last week", "this week", "earlier this week", "last month", "this month", "earlier this month",
               "yesterday"]
 _MONTH_LEADS = ["in", "since", "during", "of", "by", "until", "from", "early", "late"]
@@ -81,7 +84,7 @@ _PATTERNS = [(kind, frozenset(needs.split("|")), re.compile(pattern, re.I)) for 
     ("month_last_year", "month", r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b"),
     ("relative_days", "day|week", r"\b" + _initials(_NUMBER_LEADS, digit=True) + r"(?:(?:" + _N
      + r"|(?P<some>a few|several|few))\s+)?(?P<unit>day|days|week|weeks)\s+(?P<dir>after|before|later|earlier|ago)\b"),
-    ("same_day", "day", r"\b" + _initials(["the", *_SAME_DAY]) + r"(?:the\s+)?(?P<which>" + "|".join(_SAME_DAY)
+    ("same_day", "day|week", r"\b" + _initials(["the", *_SAME_DAY]) + r"(?:the\s+)?(?P<which>" + "|".join(_SAME_DAY)
      + r")\b"),
     ("last_week", "week|month-word|yesterday", r"\b(?P<which>" + _alternation(_LAST_WEEK) + r")\b"),
     ("weekday", "weekday", r"\b" + _initials(["last", *WEEKDAYS]) + r"(?:last\s+)?" + _W + r"\b"),
@@ -360,6 +363,39 @@ def _day_of_publication(make, which: str, pub: Publication) -> TimeRef:
     return make(date, date, "day", "relative-to-publication")
 
 
+HEADER_REACH = 600  # characters: where a release's dateline or a transcript's header is
+# a date as a header gives it: alone on its line ("Jan 8, 2020", "Report | Nov. 5, 2018", "July 1,
+# 2018 - September 30, 2018"), or after "As of", "Updated" ...; not an event's ("On 4 June 2014, ...")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\n]{0,25}$", re.I)
+_NOT_A_LABEL = re.compile(r"\b(?:on|in|by|since|until|from|of|before|after|during)\s*$", re.I)
+_AS_OF_BEFORE = re.compile(r"\b(?:as of|updated|published|released|posted|date:?)\s*$", re.I)
+_LINE_END_AFTER = re.compile(r"\s*(?:[|–—-][^\n]{0,40})?(?:\n|$)")
+
+
+def publication_in_text(text: str, publication: Publication, refs: list[TimeRef]) -> Publication:
+    """The document's day when its manifest gives only the month or the year and its
+    header gives the day within it (a dateline, "As of <date>", a transcript's date line);
+    else the manifest's."""
+    if publication.precision == "day":
+        return publication
+    for r in refs:
+        if r.start >= HEADER_REACH:
+            break
+        if r.precision == "day" and r.derivation == "explicit" and r.date.year == publication.year \
+                and (publication.month is None or r.date.month == publication.month) \
+                and _a_header_date(text, r):
+            return Publication(r.date.year, r.date.month, r.date.day)
+    return publication
+
+
+def _a_header_date(text: str, r: TimeRef) -> bool:
+    before = max(0, r.start - 40)
+    if _AS_OF_BEFORE.search(text, before, r.start):
+        return True
+    return bool(_DATELINE_BEFORE.search(text, before, r.start)) and not _NOT_A_LABEL.search(text, before, r.start) \
+        and bool(_LINE_END_AFTER.match(text, r.end))
+
+
 def the_week_to_publication(pub: Publication, start: int, end: int) -> TimeRef:
     """What a statement tells without a date of its own ("released the following statement
     after Iran fired missiles"): the week up to its publication (its month or year when
@@ -381,16 +417,22 @@ def _relative_to_event(make, g: dict, anchor: TimeRef | None, pub: Publication) 
         anchor = make(pub.date, pub.date, "day", "relative-to-publication")
     if anchor is None:
         return None
-    if which:
-        shift = dt.timedelta(days={"same day": 0, "next day": 1, "following day": 1,
-                                   "day before": -1, "previous day": -1}[which])
+    if which in _DAY_SHIFTS:
+        shift = dt.timedelta(days=_DAY_SHIFTS[which])
         return make(anchor.date + shift, anchor.date_end + shift, anchor.precision, "relative-to-event")
+    if which:  # the week before or after the event's
+        if which == "following week":
+            return make(anchor.date_end + dt.timedelta(days=1), anchor.date_end + dt.timedelta(days=7), "week",
+                        "relative-to-event")
+        return make(anchor.date - dt.timedelta(days=7), anchor.date - dt.timedelta(days=1), "week", "relative-to-event")
     sign = 1 if direction in ("after", "later") else -1
     unit = 7 if g["unit"].lower().startswith("week") else 1
     if g.get("n"):
         count = COUNT_WORDS.get(g["n"].lower()) or int(g["n"])
         delta = dt.timedelta(days=sign * count * unit)
         return make(anchor.date + delta, anchor.date_end + delta, anchor.precision, "relative-to-event")
+    if g["unit"].lower() == "week" and not g.get("some"):  # "the week before": the seven days before
+        unit = 1
     # "days before", "a few days after": within a week of the anchor
     if sign < 0:
         return make(anchor.date - dt.timedelta(days=7 * unit), anchor.date - dt.timedelta(days=1), "week",

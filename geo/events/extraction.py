@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from dataclasses import replace
 from typing import NamedTuple
 
 from geo.corpus import Document
-from geo.events.dates import MONTHS, TimeRef, find_time_refs, the_week_to_publication
+from geo.events.dates import MONTHS, TimeRef, find_time_refs, publication_in_text, the_week_to_publication
 from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, WEAPONS, Telling
 from geo.gazetteer import FACILITY_KINDS, ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
@@ -197,7 +198,12 @@ class EventExtractor:
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
         self._literal = places  # what "the base", "the town" may stand for
-        refs = _ByStart(find_time_refs(text, doc.published, index))
+        refs = find_time_refs(text, doc.published, index)
+        published = publication_in_text(text, doc.published, refs)
+        if published != doc.published:  # a month in the manifest, the day in the header
+            doc = replace(doc, published=published)
+            refs = find_time_refs(text, published, index)
+        refs = _ByStart(refs)
         actor_hits = _ByStart(self.actors.find(index))
         sentences = index.sentences.spans
         triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])

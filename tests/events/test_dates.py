@@ -150,3 +150,25 @@ def test_letters_that_match_only_when_case_is_ignored_resolve_like_plain_spellin
 
 def test_a_relative_date_that_would_fall_before_year_one_is_left_out():
     assert resolve("Rockets hit the base last week.", "0001-01-03") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 5 March, rockets hit the base. Earlier in the day, a drone was shot down.", ("2024-03-05", "2024-03-05", "day")),
+    ("On 5 March, rockets hit the base. The week before, a drone hit it.", ("2024-02-27", "2024-03-04", "week")),
+    ("On 5 March, rockets hit the base. The following week, a drone hit it.", ("2024-03-06", "2024-03-12", "week")),
+])
+def test_days_and_weeks_told_from_an_event(text, expected):
+    assert resolve(text, "2024-03-10")[1][1:4] == expected
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("Statement\n\nJan 8, 2020\nPress Release\n\nToday, rockets hit the base.", "2020-01", "2020-01-08"),
+    ("As of 12 March 2024, the camp held 8,000 people.", "2024-03", "2024-03-12"),
+    ("On 4 June 2014, the invasion was launched.", "2014-06", None),  # an event's date in a sentence, not a header
+    ("Jan 8, 2020\nRockets hit the base.", "2021-01", None),  # not the manifest's month
+])
+def test_the_day_of_a_document_dated_to_the_month_comes_from_its_header(text, published, day):
+    from geo.events.dates import publication_in_text
+    pub = parse_publication(published)
+    found = publication_in_text(text, pub, find_time_refs(text, pub))
+    assert (str(found.date) if found.precision == "day" else None) == day
