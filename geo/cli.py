@@ -14,16 +14,29 @@ DEFAULT_CORPUS = Path("seeds")
 
 
 def _mentions(args: argparse.Namespace) -> int:
-    from geo.corpus import open_corpus
     from geo.geoparse import FIELDS, corpus_mentions
     from geo.io import atomic_output, write_records
 
-    corpus = open_corpus(args.corpus)
+    corpus = _corpus(args)
     mentions = corpus_mentions(corpus, config=_engine(args))
     with atomic_output(args.out, newline="") as out:
         count = write_records((m.as_record() for m in mentions), FIELDS, args.format, out)
     print(f"{count} mentions from {len(corpus)} documents", file=sys.stderr)
     return 0
+
+
+def _corpus(args: argparse.Namespace):
+    from geo.corpus import open_corpus
+
+    return open_corpus(args.corpus, args.max_document_mb)
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    from geo.corpus import MAX_DOCUMENT_MB
+
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--max-document-mb", type=float, default=MAX_DOCUMENT_MB,
+                        help=f"refuse a document file larger than this (default: {MAX_DOCUMENT_MB} MB)")
 
 
 def _engine(args: argparse.Namespace):
@@ -44,12 +57,11 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
 def _events(args: argparse.Namespace) -> int:
     import json
 
-    from geo.corpus import open_corpus
     from geo.events import event_lines, write_event_lines, write_events
     from geo.geoparse import geoparser_for
     from geo.io import atomic_output
 
-    corpus = open_corpus(args.corpus)
+    corpus = _corpus(args)
     workdir = args.out.parent if args.out and str(args.out) != "-" else None
     lines = event_lines(corpus, config=_engine(args), workdir=workdir)
     with atomic_output(args.out, newline="") as out:
@@ -62,10 +74,9 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from geo.corpus import open_corpus
     from geo.site import build_site
 
-    counts = build_site(open_corpus(args.corpus), args.out, config=_engine(args))
+    counts = build_site(_corpus(args), args.out, config=_engine(args))
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {args.out}/index.html", file=sys.stderr)
     return 0
 
@@ -88,12 +99,11 @@ def _gazetteer_check(args: argparse.Namespace) -> int:
 
 
 def _gazetteer_gaps(args: argparse.Namespace) -> int:
-    from geo.corpus import open_corpus
     from geo.gazetteer.gaps import gazetteer_gaps, write_gaps
     from geo.geoparse import corpus_mentions, geoparser_for
     from geo.io import atomic_output
 
-    corpus = open_corpus(args.corpus)
+    corpus = _corpus(args)
     gaps = gazetteer_gaps(corpus_mentions(corpus, config=_engine(args)))
     with atomic_output(args.out, newline="") as out:
         count = write_gaps(gaps, out, existing_ids=geoparser_for().gazetteer.sites)
@@ -116,21 +126,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     mentions = commands.add_parser("mentions", help="find and resolve place mentions in a corpus")
-    mentions.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    _add_corpus_options(mentions)
     mentions.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     mentions.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     _add_engine_options(mentions)
     mentions.set_defaults(run=_mentions)
 
     events = commands.add_parser("events", help="extract dated, located, typed and cited events")
-    events.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    _add_corpus_options(events)
     events.add_argument("--format", choices=("json", "csv", "geojson"), default="json")
     events.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     _add_engine_options(events)
     events.set_defaults(run=_events)
 
     build = commands.add_parser("build", help="publish the static map site")
-    build.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    _add_corpus_options(build)
     build.add_argument("--out", type=Path, default=Path("site"))
     _add_engine_options(build)
     build.set_defaults(run=_build)
@@ -143,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_gazetteer_check)
     gaps = gaz_commands.add_parser("gaps", help="list the place-like names a corpus uses that the gazetteer lacks, "
                                    "as gazetteer rows to fill in (CSV)")
-    gaps.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    _add_corpus_options(gaps)
     gaps.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     _add_engine_options(gaps)
     gaps.set_defaults(run=_gazetteer_gaps)
