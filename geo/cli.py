@@ -18,7 +18,7 @@ def _mentions(args: argparse.Namespace) -> int:
     from geo.io import atomic_output, write_records
 
     corpus = _corpus(args)
-    mentions = corpus_mentions(corpus, config=_engine(args))
+    mentions = corpus_mentions(corpus, _spec(args), _engine(args))
     with atomic_output(args.out, newline="") as out:
         count = write_records((m.as_record() for m in mentions), FIELDS, args.format, out)
     print(f"{count} mentions from {len(corpus)} documents", file=sys.stderr)
@@ -31,12 +31,27 @@ def _corpus(args: argparse.Namespace):
     return open_corpus(args.corpus, args.max_document_mb)
 
 
+def _spec(args: argparse.Namespace):
+    """The geoparser of ``--gazetteer`` and ``--ambiguities`` (default: the checked-in files)."""
+    from geo.geoparse import GeoparserSpec
+
+    return GeoparserSpec(gazetteer=args.gazetteer, ambiguities=args.ambiguities)
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     from geo.corpus import MAX_DOCUMENT_MB
 
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--max-document-mb", type=float, default=MAX_DOCUMENT_MB,
                         help=f"refuse a document file larger than this (default: {MAX_DOCUMENT_MB} MB)")
+    _add_gazetteer_options(parser)
+
+
+def _add_gazetteer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gazetteer", type=Path, default=None,
+                        help="curated sites to use instead of geo/data/gazetteer.csv (same columns)")
+    parser.add_argument("--ambiguities", type=Path, default=None,
+                        help="shared aliases to use instead of geo/data/ambiguities.csv (same columns)")
 
 
 def _engine(args: argparse.Namespace):
@@ -61,14 +76,14 @@ def _events(args: argparse.Namespace) -> int:
     from geo.geoparse import geoparser_for
     from geo.io import atomic_output
 
-    corpus = _corpus(args)
+    corpus, spec = _corpus(args), _spec(args)
     workdir = args.out.parent if args.out and str(args.out) != "-" else None
-    lines = event_lines(corpus, config=_engine(args), workdir=workdir)
+    lines = event_lines(corpus, spec, _engine(args), workdir=workdir)
     with atomic_output(args.out, newline="") as out:
         if args.format == "json":  # the records' JSON text as the merge wrote it
             count = write_event_lines(lines, out)
         else:
-            count = write_events(map(json.loads, lines), geoparser_for().gazetteer, args.format, out)
+            count = write_events(map(json.loads, lines), geoparser_for(spec).gazetteer, args.format, out)
     print(f"{count} events from {len(corpus)} documents", file=sys.stderr)
     return 0
 
@@ -76,7 +91,7 @@ def _events(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from geo.site import build_site
 
-    counts = build_site(_corpus(args), args.out, config=_engine(args))
+    counts = build_site(_corpus(args), args.out, _spec(args), _engine(args))
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {args.out}/index.html", file=sys.stderr)
     return 0
 
@@ -91,7 +106,7 @@ def _evaluate_events(args: argparse.Namespace) -> int:
 def _gazetteer_check(args: argparse.Namespace) -> int:
     from geo.gazetteer.check import check_gazetteer
 
-    problems, summary = check_gazetteer(tolerance_km=args.tolerance_km)
+    problems, summary = check_gazetteer(_spec(args).build().gazetteer, tolerance_km=args.tolerance_km)
     for problem in problems:
         print(problem)
     print(summary, file=sys.stderr)
@@ -103,10 +118,10 @@ def _gazetteer_gaps(args: argparse.Namespace) -> int:
     from geo.geoparse import corpus_mentions, geoparser_for
     from geo.io import atomic_output
 
-    corpus = _corpus(args)
-    gaps = gazetteer_gaps(corpus_mentions(corpus, config=_engine(args)))
+    corpus, spec = _corpus(args), _spec(args)
+    gaps = gazetteer_gaps(corpus_mentions(corpus, spec, _engine(args)))
     with atomic_output(args.out, newline="") as out:
-        count = write_gaps(gaps, out, existing_ids=geoparser_for().gazetteer.sites)
+        count = write_gaps(gaps, out, existing_ids=geoparser_for(spec).gazetteer.sites)
     print(f"{count} names the gazetteer lacks, from {len(corpus)} documents", file=sys.stderr)
     return 0
 
@@ -150,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = gaz_commands.add_parser("check", help="validate the gazetteer against country polygons")
     check.add_argument("--tolerance-km", type=float, default=10.0,
                        help="how far outside its country's polygon a point may lie (border sites)")
+    _add_gazetteer_options(check)
     check.set_defaults(run=_gazetteer_check)
     gaps = gaz_commands.add_parser("gaps", help="list the place-like names a corpus uses that the gazetteer lacks, "
                                    "as gazetteer rows to fill in (CSV)")
