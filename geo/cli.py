@@ -8,7 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
-from geo.errors import InputError
+from geo.errors import InputError, OutputError
 
 DEFAULT_CORPUS = Path("seeds")
 
@@ -202,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OutputError as exc:  # the input was fine; the output could not be written or published
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except SystemError as exc:
         # A SIGTERM handled while a C extension runs Python code (numba loading a compiled
         # function from its cache) comes back wrapped: exit as terminated all the same.
