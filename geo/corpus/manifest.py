@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 import weakref
 from collections.abc import Mapping
 from functools import lru_cache
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from geo.corpus.documents import Document, parse_publication, read_text
-from geo.errors import InputError, InputErrors
+from geo.errors import InputError, InputErrors, OutputError
 from geo.io.scratch import scratch_folder
 from geo.io.tables import undecodable
 
@@ -130,12 +131,17 @@ def open_corpus(root: str | Path, max_document_mb: float = MAX_DOCUMENT_MB) -> C
         raise InputError(root, "corpus folder does not exist")
     if not manifest.is_file():
         raise InputError(manifest, "manifest is missing")
-    folder = scratch_folder()  # in the system's temporary folder
+    try:
+        folder = scratch_folder()  # in the system's temporary folder
+    except OSError as exc:
+        raise OutputError(tempfile.gettempdir(), f"cannot make a folder for the manifest's index: {exc.strerror}") from None
     index = folder / "manifest.sqlite"
     try:
         count = _index_manifest(root, manifest, index, max_document_mb)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(exc, sqlite3.Error):  # a full disk (TMPDIR may name another folder)
+            raise OutputError(folder.parent, f"cannot write the manifest's index: {exc}") from None
         raise
     corpus = Corpus(root, index, count)
     weakref.finalize(corpus, _remove_index, folder, os.getpid())

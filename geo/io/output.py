@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 import orjson
+
+from geo.errors import OutputError
 
 
 def json_line(value: Any) -> str:
@@ -19,22 +22,40 @@ def json_line(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()  # what open() gives a new file (mkstemp's are private): read once, at import
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | Path | None, newline: str | None = None) -> Iterator[IO[str]]:
-    """A text stream that replaces ``path`` only if the block completes; stdout for None."""
+    """A text stream that replaces ``path`` only if the block completes; stdout for None.
+    A file that cannot be written (a full disk, a folder without write permission) is an
+    OutputError naming it; the file at ``path`` is then as it was."""
     if path is None or str(path) == "-":
         yield sys.stdout
         return
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             yield handle
         os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    except BaseException as exc:
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        if isinstance(exc, (OSError, sqlite3.Error)):  # the spool beside the output too
+            reason = f"{exc.strerror}: {exc.filename}" if isinstance(exc, OSError) and exc.filename else \
+                getattr(exc, "strerror", None) or str(exc)
+            raise OutputError(path, f"cannot write it: {reason}; the file there is as it was") from exc
         raise
 
 

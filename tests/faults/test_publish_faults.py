@@ -13,6 +13,7 @@ import random
 import resource
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -303,3 +304,36 @@ def test_each_refusal_names_the_lock_file_and_the_lock_outlives_no_build(tmp_pat
     assert json.dumps((out / "index.html").read_text()) == '"2"'
 
 
+
+# -- the records' files (geo mentions|events --out): the same promises
+
+@pytest.mark.parametrize("command", ["mentions", "events"])
+def test_a_records_file_that_cannot_be_written_is_reported_and_the_old_one_stays(command, tmp_path):
+    out = tmp_path / "records.out"
+    out.write_text("old", encoding="utf-8")
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (30_000, 30_000))
+
+    result = geo(command, "--corpus", SEEDS, "--out", out, preexec_fn=limited)
+    assert_refused(result, f"{out}: cannot write it: ", "the file there is as it was", code=1)
+    assert out.read_text(encoding="utf-8") == "old" and os.listdir(tmp_path) == ["records.out"]
+
+
+def test_a_full_temporary_folder_is_reported(tmp_path):
+    """The manifest's index (in TMPDIR) cannot be written."""
+    def limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (10_000, 10_000))
+
+    result = geo("mentions", "--corpus", SEEDS, "--out", tmp_path / "m.jsonl", preexec_fn=limited,
+                 env={**ENV, "TMPDIR": str(tmp_path)})
+    assert_refused(result, f"{tmp_path}: cannot write the manifest's index: ", code=1)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_records_file_gets_the_mode_of_any_new_file(tmp_path):
+    out = tmp_path / "mentions.jsonl"
+    assert geo("mentions", "--corpus", SEEDS, "--out", out).returncode == 0
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask  # not mkstemp's 0600
