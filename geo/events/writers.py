@@ -4,13 +4,12 @@ come, from a list or a stream; one stream can feed several formats at once."""
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Iterable
 
 from geo import FORMAT_VERSION
 from geo.events.model import FIELDS, EventRecord
 from geo.gazetteer import Gazetteer
-from geo.io import json_line
+from geo.io import CsvWriter, json_line
 
 __all__ = ["FORMATS", "EventsOut", "events_out", "to_geojson", "write_event_lines", "write_events"]
 
@@ -53,16 +52,16 @@ class _JsonOut(EventsOut):
 class _CsvOut(EventsOut):
     def __init__(self, out: IO[str]):
         super().__init__(out)
-        self._writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-        self._writer.writeheader()
+        self._writer = CsvWriter(out)  # a quote with a lone carriage return is quoted too
+        self._writer.writerow(FIELDS)
 
     def add(self, r: EventRecord) -> None:
         row: dict = dict(r)
         row["site_ids"] = "|".join(r["site_ids"])
         row["disputed_fields"] = "|".join(r["disputed_fields"])
         row["sources"] = _sources(r)
-        self._writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v)
-                               for k, v in row.items()})
+        self._writer.writerow([("" if v is None else str(v).lower() if isinstance(v, bool) else v)
+                               for v in map(row.get, FIELDS)])
         self.count += 1
 
 

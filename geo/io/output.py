@@ -9,7 +9,7 @@ import sqlite3
 import sys
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator, Sequence
 
 import orjson
 
@@ -73,13 +73,39 @@ def write_records(records: Iterable[dict], fields: tuple[str, ...], fmt: str, ou
     return count
 
 
+class CsvWriter:
+    """``csv.writer`` with rows ending in "\\n", that also quotes a cell holding a carriage
+    return.  The csv module quotes the characters of its line terminator only, and a
+    reader (the csv module, pandas, a spreadsheet) ends a row at a lone "\\r" (a text with
+    old Mac line ends, a title with a stray one): such a row is written with every cell
+    quoted, and the bytes of every other row are the same as before."""
+
+    def __init__(self, out: IO[str]):
+        self._plain = csv.writer(out, lineterminator="\n")
+        self._quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row: Sequence) -> None:
+        (self._quoted if _has_return(row) else self._plain).writerow(row)
+
+    def writerows(self, rows: Sequence[Sequence]) -> None:
+        if not any(map(_has_return, rows)):
+            self._plain.writerows(rows)
+            return
+        for row in rows:
+            self.writerow(row)
+
+
+def _has_return(row: Sequence) -> bool:
+    return any("\r" in v for v in row if v.__class__ is str)
+
+
 class CsvRecords:
     """A CSV file of records, written in as many batches as they come: the fields of each
     record in the header's order (a missing value empty, a boolean true or false)."""
 
     def __init__(self, fields: tuple[str, ...], out: IO[str]):
         self._fields = fields
-        self._writer = csv.writer(out, lineterminator="\n")
+        self._writer = CsvWriter(out)
         self._writer.writerow(fields)
 
     def write(self, records: Iterable[dict]) -> int:

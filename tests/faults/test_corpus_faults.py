@@ -7,6 +7,7 @@ escaped and its mentions' offsets exact."""
 
 from __future__ import annotations
 
+import csv
 import html.parser
 import json
 import random
@@ -194,6 +195,11 @@ CONTROLS = ("Rockets hit Ain\x00al-Asad and Ain al-\u200dAsad on Monday. Drones 
             "Bagh\u200bdad.\nErbil\u00ad airport was hit. Protesters met in Sadr\x00\x00City near \ufeffBasra.\n")
 
 
+# Line ends of a lone carriage return (old Mac files): a CSV cell holding one must be quoted
+CR_ONLY = ("Drones struck Ain al-Asad air base\ron Monday, the Pentagon said.\rRockets hit Baghdad and\rErbil "
+           "on 7 January.\r")
+
+
 @pytest.fixture(scope="module")
 def accepted(tmp_path_factory):
     """A corpus of every kind of accepted oddity, its site and its mentions (and the
@@ -216,14 +222,17 @@ def accepted(tmp_path_factory):
         body[doc][6] = url
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "controls.txt").write_text(CONTROLS, encoding="utf-8")
+    (corpus / "cr.txt").write_bytes(CR_ONLY.encode("utf-8"))
     body["empty"] = ["empty", "empty.txt", "An empty document", "P", "", "2024-01", "https://example.org/e", ""]
     body["controls"] = ["controls", "controls.txt", "Controls", "P", "", "2024-01-09", "https://example.org/c", ""]
+    body["cr"] = ["cr", "cr.txt", "Old Mac\rline ends", "P", "", "2024-01-08", "https://example.org/cr", ""]
     write_manifest(corpus, [header, *body.values()], newline="\r\n", bom=True)
     out = tmp / "site"
     build = geo("build", "--corpus", corpus, "--out", out)
     mentions = geo("mentions", "--corpus", corpus)
+    mentions_csv = geo("mentions", "--corpus", corpus, "--format", "csv", "--out", tmp / "mentions.csv")
     seeds = geo("mentions", "--corpus", SEEDS)
-    assert build.returncode == mentions.returncode == seeds.returncode == 0, build.stderr + mentions.stderr
+    assert build.returncode == mentions.returncode == mentions_csv.returncode == seeds.returncode == 0, build.stderr
     by_doc: dict[str, list[dict]] = {}
     for line in mentions.stdout.splitlines():
         record = json.loads(line)
@@ -331,3 +340,24 @@ def test_the_manifest_is_published_as_given(accepted):
     corpus, out, _, _, _ = accepted
     assert (out / "data" / "documents.csv").read_bytes() == (corpus / "documents.csv").read_bytes()
 
+
+
+def _csv_rows(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_csv_files_read_back_row_for_row_whatever_the_text_holds(accepted):
+    corpus, out, mentions, _, _ = accepted
+    records = [m for doc in sorted(mentions) for m in mentions[doc]]
+    for path in (out / "data" / "mentions.csv", out.parent / "mentions.csv"):
+        rows = _csv_rows(path)
+        assert len(rows) == len(records) and all(None not in row for row in rows), path
+        assert [(r["doc"], r["surface"], r["sentence"]) for r in rows] == \
+            [(m["doc"], m["surface"], m["sentence"]) for m in records], path
+    assert any("\r" in m["sentence"] for m in mentions["cr"])
+    events = _csv_rows(out / "data" / "events.csv")
+    features = json.loads((out / "data" / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert all(None not in row and row["id"].startswith("ev-") for row in events)
+    assert {f["properties"]["id"] for f in features} <= {e["id"] for e in events}
+    assert any(e["doc"] == "cr" and "\r" in e["quote"] for e in events)
