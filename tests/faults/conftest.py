@@ -1,17 +1,8 @@
-"""The fault suite's fixtures: the seeds' site, built once by the command line, copied to
-where each test's failing run must leave it as it was."""
+"""The fault suite's fixture: the seeds' site (tests/conftest.py) copied to where each
+test's failing run must leave it as it was."""
 
 import pytest
-from faulting import OldSite, geo
-from helpers import SEEDS
-
-
-@pytest.fixture(scope="session")
-def seeds_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds-site") / "site"
-    result = geo("build", "--corpus", SEEDS, "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
+from faulting import OldSite
 
 
 @pytest.fixture

@@ -1,0 +1,27 @@
+"""Properties of every mention, for texts Hypothesis makes of the gazetteer's names, trap
+words and noise (controls, marks of every kind, line breaks of every kind): the offsets
+name the surface exactly, no mention runs across the end of a sentence or a paragraph
+(geo.text.sentences.hard_breaks, the ends the matcher keeps names from crossing; a name
+may wrap to the next line), the sentence given is the text's and holds the mention, and
+the mentions come in order, an unresolved one overlapping no other."""
+
+from hypothesis import given, settings
+from strategies import FIXED, TEXTS
+
+from geo.text.sentences import hard_breaks
+
+
+@settings(FIXED, max_examples=300)
+@given(text=TEXTS)
+def test_every_mention_is_exact_and_within_one_sentence(geoparser, text):
+    mentions = [m.as_record() for m in geoparser.parse("d", text)]
+    for m in mentions:
+        start, end = m["start"], m["end"]
+        assert 0 <= start < end <= len(text) and text[start:end] == m["surface"], m
+        assert hard_breaks(text, start, end) == [], m  # no end of a sentence or paragraph inside
+        s = m["sentence_start"]
+        assert text[s:s + len(m["sentence"])] == m["sentence"] and s <= start and end <= s + len(m["sentence"]), m
+    assert [(m["start"], m["end"]) for m in mentions] == sorted((m["start"], m["end"]) for m in mentions)
+    for u in (m for m in mentions if m["status"] == "unresolved"):
+        assert not any(o is not u and o["start"] < u["end"] and u["start"] < o["end"] for o in mentions), u
+
