@@ -11,7 +11,8 @@ Steps, in order:
 
 1. Fold each code point: lower case, diacritics stripped, every apostrophe-like mark
    (' ’ ‘ ʿ ʾ and combining marks) becomes ``'``, every other non-alphanumeric
-   character a space.
+   character a space (of any plane: an emoji or a byte-order mark against a name does
+   not hide it).
 2. Sun-letter articles attached by a hyphen become ``al`` (At-Tanf, as-Sulaymaniyah,
    ad-Dawr, el-Arish), and so does "El" before a capitalised name (El Arish).
 3. Diphthongs: ``e`` before ``y`` or ``i`` becomes ``a``, and ``y`` becomes ``i`` after
@@ -53,7 +54,7 @@ _ARABIC_LETTERS = {"\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647"}
 # the letter they are read as (Diyarbakır, Łódź, Ħamrun); the fold keeps one letter for one.
 _UNDECOMPOSED = {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",
                  "ŧ": "t", "Ŧ": "t", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ð": "d", "Ð": "d", "þ": "t", "Þ": "t"}
-_SEPARATOR = "\U0001F000"  # joins phrases normalised together: never a letter, space or mark
+_SEPARATOR = "\U000F0000"  # joins phrases normalised together: never a letter, space or mark, kept as it is
 
 
 def _fold_char(ch: str) -> str:
@@ -73,7 +74,14 @@ def _fold_char(ch: str) -> str:
     return base[0] if base[0].isalnum() else ch.lower()[:1] or " "
 
 
-FOLD = np.array([ord(_fold_char(chr(code))) for code in range(_TABLE_SIZE)], dtype=np.uint32)
+# Above the scripts folded fully (U+3000 on: CJK, fullwidth forms, a byte-order mark
+# inside a text, variation selectors ...) a code point is kept as it is, unless it is no
+# letter or digit: then it is a space, as any punctuation is, and does not glue itself to
+# a name ("Baghdad\u3000", "\ufeffBaghdad").  Above the Basic Multilingual Plane (emoji,
+# flags, tags), Normalised does the same before folding (_astral_spaces).
+_BMP = 0x10000
+FOLD = np.array([ord(_fold_char(chr(code))) for code in range(_TABLE_SIZE)]
+                + [code if chr(code).isalnum() else _SPACE for code in range(_TABLE_SIZE, _BMP)], dtype=np.uint32)
 
 
 class Normalised:
@@ -81,8 +89,11 @@ class Normalised:
 
     __slots__ = ("skeleton", "_kept", "_folded")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, separator: str = ""):
+        """``separator``: a code point to keep as it is (skeletons joins its phrases by one)."""
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        if len(codes) and codes.max() >= _BMP:
+            codes = _astral_spaces(codes, separator)
         self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
         self.skeleton: str = kept_codes.tobytes().decode("utf-32-le")
 
@@ -114,6 +125,18 @@ class Normalised:
             return [], []
         return (self._kept[np.asarray(starts)].tolist(),
                 _ends(self._kept, self._folded, np.asarray(ends, dtype=np.int64)).tolist())
+
+
+def _astral_spaces(codes: np.ndarray, separator: str) -> np.ndarray:
+    """The code points with every one above the Basic Multilingual Plane that is no letter
+    or digit (an emoji, a flag's regional indicators or tags) a space: "Baghdad🙂" is
+    Baghdad.  Rare enough to be done here, one by one."""
+    codes = codes.copy()
+    for j in np.flatnonzero(codes >= _BMP):
+        char = chr(codes[j])
+        if char != separator and not char.isalnum():
+            codes[j] = _SPACE
+    return codes
 
 
 @numba.njit(cache=True)
@@ -226,5 +249,5 @@ def skeletons(texts: list[str]) -> list[str]:
     separator that no step touches, so each comes out exactly as it would alone."""
     if not texts:
         return []
-    parts = Normalised(_SEPARATOR.join(texts)).skeleton.split(_SEPARATOR)
+    parts = Normalised(_SEPARATOR.join(texts), _SEPARATOR).skeleton.split(_SEPARATOR)
     return [" ".join(part.split()) for part in parts]

@@ -6,6 +6,7 @@ may wrap to the next line), the sentence given is the text's and holds the menti
 the mentions come in order, an unresolved one overlapping no other."""
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import FIXED, TEXTS
 
 from geo.text.sentences import hard_breaks
@@ -25,3 +26,18 @@ def test_every_mention_is_exact_and_within_one_sentence(geoparser, text):
     for u in (m for m in mentions if m["status"] == "unresolved"):
         assert not any(o is not u and o["start"] < u["end"] and u["start"] < o["end"] for o in mentions), u
 
+
+NAMES = {"Baghdad": "baghdad", "Erbil": "erbil", "Ain al-Asad": "ain-al-asad", "Sadr City": "sadr-city",
+         "Tower 22": "tower-22"}
+# Any character that is not a letter, a digit or a mark: of any plane (emoji, flags, variation
+# selectors, a byte-order mark inside a text, fullwidth punctuation, the ideographic space ...)
+NOT_A_LETTER = st.characters(exclude_categories=("L", "N", "M", "Cs"))
+
+
+@settings(FIXED, max_examples=300)
+@given(name=st.sampled_from(sorted(NAMES)), before=NOT_A_LETTER, after=NOT_A_LETTER)
+def test_a_name_is_found_whatever_non_letter_touches_it(geoparser, name, before, after):
+    text = f"Drones struck {before}{name}{after} on Monday."
+    start = text.index(name)
+    found = [m for m in geoparser.parse("d", text) if m.site_id == NAMES[name]]
+    assert [(m.start, m.end) for m in found] == [(start, start + len(name))], (text, found)
