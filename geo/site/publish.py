@@ -22,9 +22,10 @@ one build at a time.
   but for that moment the path is empty.
 * **One build at a time** per path: the build holds an exclusive ``flock`` on
   ``.<name>.lock`` beside the site from before it makes its folder until the old site is
-  removed.  A second build to the same path is refused at once with an error naming the
-  lock file and the process that holds it; two builds never interleave.  The lock file
-  stays (removing it would let a third build lock a file that no longer has that name).
+  removed (its ``--jobs`` workers close their inherited copy, so none holds it on).  A
+  second build to the same path is refused at once with an error naming the lock file
+  and the process that holds it; two builds never interleave.  The lock file stays
+  (removing it would let a third build lock a file that no longer has that name).
 * **Leftovers**: a build killed outright (SIGKILL, a power cut) leaves its
   ``.<name>.build-*`` folder; the next build to the same path, holding the lock, removes
   every such folder (no other build can be using them).  Stopped by SIGINT or SIGTERM, a
@@ -60,6 +61,21 @@ except ImportError:  # not a POSIX system: no lock
 __all__ = ["lock_path", "publishing"]
 
 _SITE_FILES = ("index.html", "data/map-data.js")  # a folder with these is a site a build made
+_HELD: set[int] = set()  # the lock files this process holds open
+
+
+def _let_go_in_a_child() -> None:
+    """A process forked while a lock is held (a --jobs worker) closes its copy: a flock
+    belongs to the open file, and a worker left running by a killed build would otherwise
+    hold the lock on until it ended."""
+    for fd in _HELD:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_let_go_in_a_child)
 
 
 def lock_path(out: Path) -> Path:
@@ -119,10 +135,12 @@ def _locked(out: Path) -> Iterator[None]:
                 who = f"process {holder}" if holder.isdigit() else "another process"
                 raise OutputError(path, f"another build ({who}) is publishing to {out} and holds this lock; "
                                         f"wait for it to end, or choose another --out") from None
+        _HELD.add(fd)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
+        _HELD.discard(fd)
         os.close(fd)  # releases the lock
 
 

@@ -337,3 +337,27 @@ def test_a_records_file_gets_the_mode_of_any_new_file(tmp_path):
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask  # not mkstemp's 0600
+
+
+def test_the_lock_is_not_held_by_a_builds_worker_processes(tmp_path):
+    """A worker forked during a build (--jobs) does not keep the lock when the build's
+    process is gone (killed outright, its workers still finishing a task)."""
+    out = tmp_path / "site"
+    started, ready = os.pipe()
+    with publish.publishing(out) as work:
+        _tiny_site(work, "1")
+        worker = os.fork()
+        if worker == 0:  # a worker, busy for a while
+            os.write(ready, b"!")
+            time.sleep(3)
+            os._exit(0)
+        assert os.read(started, 1) == b"!"  # running (what runs in a child at a fork has run)
+    try:
+        with publish.publishing(out) as work:  # the build's process let go; its worker lives on
+            _tiny_site(work, "2")
+    finally:
+        os.kill(worker, signal.SIGKILL)
+        os.waitpid(worker, 0)
+        os.close(started)
+        os.close(ready)
+    assert (out / "index.html").read_text() == "2"
