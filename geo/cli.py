@@ -14,10 +14,11 @@ DEFAULT_CORPUS = Path("seeds")
 
 
 def _mentions(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)  # first: a bad corpus is reported before the geoparser's libraries load
+
     from geo.geoparse import FIELDS, corpus_mentions
     from geo.io import atomic_output, write_records
 
-    corpus = _corpus(args)
     mentions = corpus_mentions(corpus, _spec(args), _engine(args))
     with atomic_output(args.out, newline="") as out:
         count = write_records((m.as_record() for m in mentions), FIELDS, args.format, out)
@@ -70,13 +71,15 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _events(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+
     import json
 
     from geo.events import event_lines, write_event_lines, write_events
     from geo.geoparse import geoparser_for
     from geo.io import atomic_output
 
-    corpus, spec = _corpus(args), _spec(args)
+    spec = _spec(args)
     workdir = args.out.parent if args.out and str(args.out) != "-" else None
     lines = event_lines(corpus, spec, _engine(args), workdir=workdir)
     with atomic_output(args.out, newline="") as out:
@@ -89,9 +92,11 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)  # first: a bad corpus is reported before the site's libraries load
+
     from geo.site import build_site
 
-    counts = build_site(_corpus(args), args.out, _spec(args), _engine(args))
+    counts = build_site(corpus, args.out, _spec(args), _engine(args))
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {args.out}/index.html", file=sys.stderr)
     return 0
 
@@ -114,11 +119,13 @@ def _gazetteer_check(args: argparse.Namespace) -> int:
 
 
 def _gazetteer_gaps(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+
     from geo.gazetteer.gaps import gazetteer_gaps, write_gaps
     from geo.geoparse import corpus_mentions, geoparser_for
     from geo.io import atomic_output
 
-    corpus, spec = _corpus(args), _spec(args)
+    spec = _spec(args)
     gaps = gazetteer_gaps(corpus_mentions(corpus, spec, _engine(args)))
     with atomic_output(args.out, newline="") as out:
         count = write_gaps(gaps, out, existing_ids=geoparser_for(spec).gazetteer.sites)

@@ -12,10 +12,12 @@ import html.parser
 import json
 import random
 import re
+import subprocess
+import sys
 
 import pytest
-from faulting import SEED_IDS, assert_refused, geo, read_manifest, set_cell, spoilt_seeds, write_manifest
-from helpers import SEEDS
+from faulting import ENV, SEED_IDS, assert_refused, geo, read_manifest, set_cell, spoilt_seeds, write_manifest
+from helpers import ROOT, SEEDS
 
 D0, D1, D2, D3, D4 = SEED_IDS  # the seeds' documents, in manifest order (lines 2 to 6)
 
@@ -361,3 +363,15 @@ def test_csv_files_read_back_row_for_row_whatever_the_text_holds(accepted):
     assert all(None not in row and row["id"].startswith("ev-") for row in events)
     assert {f["properties"]["id"] for f in features} <= {e["id"] for e in events}
     assert any(e["doc"] == "cr" and "\r" in e["quote"] for e in events)
+
+
+@pytest.mark.parametrize("command", ["build", "mentions", "events", "gazetteer gaps"])
+def test_a_bad_corpus_is_refused_before_the_heavy_libraries_load(command, tmp_path):
+    """At once: the manifest is checked before the geoparser, the map or the site is imported."""
+    corpus = spoilt_seeds(tmp_path)
+    set_cell(corpus, 2, "published", "2023-02-30")
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "geo", *command.split(), "--corpus", str(corpus),
+                             "--out", str(tmp_path / "out")], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 2 and "documents.csv:2: published '2023-02-30'" in result.stderr
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "geo.corpus" in imported and not imported & {"geo.geoparse", "geo.site", "folium", "geopandas", "numba"}
