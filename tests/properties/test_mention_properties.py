@@ -41,3 +41,19 @@ def test_a_name_is_found_whatever_non_letter_touches_it(geoparser, name, before,
     start = text.index(name)
     found = [m for m in geoparser.parse("d", text) if m.site_id == NAMES[name]]
     assert [(m.start, m.end) for m in found] == [(start, start + len(name))], (text, found)
+
+
+# Invisible characters of format (Unicode's Cf: a soft hyphen, zero-width joiners, non-joiners
+# and spaces, bidirectional marks, overrides and isolates, a word joiner, a BOM, tags)
+FORMAT = st.characters(categories=("Cf",))
+
+
+@settings(FIXED, max_examples=300)
+@given(name=st.sampled_from(sorted(NAMES)), invisible=FORMAT, where=st.floats(0, 1))
+def test_an_invisible_character_inside_a_name_hides_nothing(geoparser, name, invisible, where):
+    cut = 1 + int(where * (len(name) - 2))  # anywhere inside: between two letters, beside a space or a hyphen
+    spoilt = name[:cut] + invisible + name[cut:]
+    text = f"Drones struck {spoilt} on Monday."
+    start = text.index(spoilt)
+    found = [m for m in geoparser.parse("d", text) if m.site_id == NAMES[name]]
+    assert [(m.start, m.end) for m in found] == [(start, start + len(spoilt))], (text, found)
