@@ -86,3 +86,18 @@ def test_a_shared_link_whose_fragment_is_hostile_opens_the_map_quietly(browser, 
     p.wait_for_function("window.GeoApp.idle()")
     _clean(page, p)
     page.page.close()
+
+
+# Names spoilt as a hostile or careless text spoils them: the search box reads them as the
+# geoparser does (geo/site/assets/skeleton.js keeps in step with geo/text/normalize.py)
+SPOILT_NAMES = ["Bagh\u00addad", "Ain al-A\u202esad", "\ufeffErbil", "Baghdad\u3000", "Baghdad🙂", "🇮🇶Baghdad",
+                "Tan\u200df", "Sadr\u200b City", "Al\u2060-Tanf", "Basra\U000E0041", "Mosul，Erbil", "Ｂａｇｈｄａｄ"]
+
+
+def test_the_search_reads_spoilt_names_as_the_geoparser_does(browser, hostile_site):
+    from geo.text import skeletons
+
+    page = Page(browser, hostile_site)
+    p = page.open("index.html")
+    assert p.evaluate("names => names.map(GeoApp.skeleton)", SPOILT_NAMES) == skeletons(SPOILT_NAMES)
+    page.page.close()
