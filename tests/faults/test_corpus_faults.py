@@ -17,7 +17,7 @@ import sys
 
 import pytest
 from faulting import ENV, SEED_IDS, assert_refused, geo, read_manifest, set_cell, spoilt_seeds, write_manifest
-from helpers import ROOT, SEEDS
+from helpers import ROOT, SEEDS, one_document
 
 D0, D1, D2, D3, D4 = SEED_IDS  # the seeds' documents, in manifest order (lines 2 to 6)
 
@@ -375,3 +375,23 @@ def test_a_bad_corpus_is_refused_before_the_heavy_libraries_load(command, tmp_pa
     assert result.returncode == 2 and "documents.csv:2: published '2023-02-30'" in result.stderr
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
     assert "geo.corpus" in imported and not imported & {"geo.geoparse", "geo.site", "folium", "geopandas", "numba"}
+
+
+# -- accepted inputs that still crash, in files another engineer is changing (geo/events/):
+# reported with the issue; each test passes, and must lose its mark, once the defect is fixed
+
+@pytest.mark.xfail(strict=True, reason="geo/events/dates.py catches ValueError around its date arithmetic, not the "
+                                       "OverflowError of a day before 1 January of year 1")
+def test_a_relative_date_reaching_before_year_one_is_no_crash(tmp_path):
+    corpus = one_document(tmp_path / "c", "Drones struck Ain al-Asad air base last week, the Pentagon said.\n",
+                          published="0001-01-03")
+    result = geo("events", "--corpus", corpus)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-500:]
+
+
+@pytest.mark.xfail(strict=True, reason="geo/events/extraction.py takes any count of digits for a toll: beyond 64 bits "
+                                       "orjson (and the site's SQLite store) cannot hold it")
+def test_an_absurd_toll_is_no_crash(tmp_path):
+    corpus = one_document(tmp_path / "c", "Rockets hit Tower 22 on Monday, killing 99999999999999999999999 people.\n")
+    result = geo("events", "--corpus", corpus)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-500:]
