@@ -47,8 +47,10 @@ CASES = {
     "unknown precision": (_row(time_precision="hour"), "time_precision must be one of"),
     "unknown sub-event type": (_row(sub_event_type="Riot"), "sub_event_type must be one of"),
     "unknown status": (_row(status="rumoured"), "status one of"),
-    "negative toll": (_row(killed="-1"), "killed must be a whole number, got '-1'"),
-    "toll in words": (_row(wounded="several"), "wounded must be a whole number, got 'several'"),
+    "negative toll": (_row(killed="-1"), "killed must be a whole number from 0 to 1,000,000,000, got '-1'"),
+    "toll in words": (_row(wounded="several"), "wounded must be a whole number from 0 to 1,000,000,000, got 'several'"),
+    "toll of 23 digits": (_row(killed="9" * 23), f"killed must be a whole number from 0 to 1,000,000,000, got '{'9' * 23}'"),
+    "toll in superscript": (_row(killed="\u00b2"), "killed must be a whole number from 0 to 1,000,000,000, got '\u00b2'"),
 }
 
 
