@@ -38,4 +38,4 @@ bench: venv
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf build site
+	rm -rf build site .site.lock .site.build-*

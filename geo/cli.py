@@ -8,22 +8,51 @@ import signal
 import sys
 from pathlib import Path
 
-from geo.errors import InputError
+from geo.errors import InputError, OutputError
 
 DEFAULT_CORPUS = Path("seeds")
 
 
 def _mentions(args: argparse.Namespace) -> int:
-    from geo.corpus import open_corpus
+    corpus = _corpus(args)  # first: a bad corpus is reported before the geoparser's libraries load
+
     from geo.geoparse import FIELDS, corpus_mentions
     from geo.io import atomic_output, write_records
 
-    corpus = open_corpus(args.corpus)
-    mentions = corpus_mentions(corpus, config=_engine(args))
+    mentions = corpus_mentions(corpus, _spec(args), _engine(args))
     with atomic_output(args.out, newline="") as out:
         count = write_records((m.as_record() for m in mentions), FIELDS, args.format, out)
     print(f"{count} mentions from {len(corpus)} documents", file=sys.stderr)
     return 0
+
+
+def _corpus(args: argparse.Namespace):
+    from geo.corpus import open_corpus
+
+    return open_corpus(args.corpus, args.max_document_mb)
+
+
+def _spec(args: argparse.Namespace):
+    """The geoparser of ``--gazetteer`` and ``--ambiguities`` (default: the checked-in files)."""
+    from geo.geoparse import GeoparserSpec
+
+    return GeoparserSpec(gazetteer=args.gazetteer, ambiguities=args.ambiguities)
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    from geo.corpus import MAX_DOCUMENT_MB
+
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--max-document-mb", type=float, default=MAX_DOCUMENT_MB,
+                        help=f"refuse a document file larger than this (default: {MAX_DOCUMENT_MB} MB)")
+    _add_gazetteer_options(parser)
+
+
+def _add_gazetteer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gazetteer", type=Path, default=None,
+                        help="curated sites to use instead of geo/data/gazetteer.csv (same columns)")
+    parser.add_argument("--ambiguities", type=Path, default=None,
+                        help="shared aliases to use instead of geo/data/ambiguities.csv (same columns)")
 
 
 def _engine(args: argparse.Namespace):
@@ -42,31 +71,33 @@ def _add_engine_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _events(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+
     import json
 
-    from geo.corpus import open_corpus
     from geo.events import event_lines, write_event_lines, write_events
     from geo.geoparse import geoparser_for
     from geo.io import atomic_output
 
-    corpus = open_corpus(args.corpus)
+    spec = _spec(args)
     workdir = args.out.parent if args.out and str(args.out) != "-" else None
-    lines = event_lines(corpus, config=_engine(args), workdir=workdir)
+    lines = event_lines(corpus, spec, _engine(args), workdir=workdir)
     with atomic_output(args.out, newline="") as out:
         if args.format == "json":  # the records' JSON text as the merge wrote it
             count = write_event_lines(lines, out)
         else:
-            count = write_events(map(json.loads, lines), geoparser_for().gazetteer, args.format, out,
+            count = write_events(map(json.loads, lines), geoparser_for(spec).gazetteer, args.format, out,
                                  documents={d.id: d for d in corpus})
     print(f"{count} events from {len(corpus)} documents", file=sys.stderr)
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
-    from geo.corpus import open_corpus
+    corpus = _corpus(args)  # first: a bad corpus is reported before the site's libraries load
+
     from geo.site import build_site
 
-    counts = build_site(open_corpus(args.corpus), args.out, config=_engine(args))
+    counts = build_site(corpus, args.out, _spec(args), _engine(args))
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {args.out}/index.html", file=sys.stderr)
     return 0
 
@@ -81,7 +112,7 @@ def _evaluate_events(args: argparse.Namespace) -> int:
 def _gazetteer_check(args: argparse.Namespace) -> int:
     from geo.gazetteer.check import check_gazetteer
 
-    problems, summary = check_gazetteer(tolerance_km=args.tolerance_km)
+    problems, summary = check_gazetteer(_spec(args).build().gazetteer, tolerance_km=args.tolerance_km)
     for problem in problems:
         print(problem)
     print(summary, file=sys.stderr)
@@ -89,15 +120,16 @@ def _gazetteer_check(args: argparse.Namespace) -> int:
 
 
 def _gazetteer_gaps(args: argparse.Namespace) -> int:
-    from geo.corpus import open_corpus
+    corpus = _corpus(args)
+
     from geo.gazetteer.gaps import gazetteer_gaps, write_gaps
     from geo.geoparse import corpus_mentions, geoparser_for
     from geo.io import atomic_output
 
-    corpus = open_corpus(args.corpus)
-    gaps = gazetteer_gaps(corpus_mentions(corpus, config=_engine(args)))
+    spec = _spec(args)
+    gaps = gazetteer_gaps(corpus_mentions(corpus, spec, _engine(args)))
     with atomic_output(args.out, newline="") as out:
-        count = write_gaps(gaps, out, existing_ids=geoparser_for().gazetteer.sites)
+        count = write_gaps(gaps, out, existing_ids=geoparser_for(spec).gazetteer.sites)
     print(f"{count} names the gazetteer lacks, from {len(corpus)} documents", file=sys.stderr)
     return 0
 
@@ -112,29 +144,32 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from geo.events.writers import FORMATS
+# geo.events.FORMATS, written out: the parser is built before a bad corpus is refused, and
+# importing geo.events would load the geoparser first (tests/test_contract.py compares them)
+EVENT_FORMATS = ("json", "csv", "geojson", "acled")
 
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="geo", description="Map the sites that news documents cite.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     mentions = commands.add_parser("mentions", help="find and resolve place mentions in a corpus")
-    mentions.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    _add_corpus_options(mentions)
     mentions.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     mentions.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     _add_engine_options(mentions)
     mentions.set_defaults(run=_mentions)
 
     events = commands.add_parser("events", help="extract dated, located, typed and cited events")
-    events.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    events.add_argument("--format", choices=FORMATS, default="json",
+    _add_corpus_options(events)
+    events.add_argument("--format", choices=EVENT_FORMATS, default="json",
                         help="acled: ACLED's columns, a row per event and site (docs/data-contract.md)")
     events.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     _add_engine_options(events)
     events.set_defaults(run=_events)
 
     build = commands.add_parser("build", help="publish the static map site")
-    build.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    _add_corpus_options(build)
     build.add_argument("--out", type=Path, default=Path("site"))
     _add_engine_options(build)
     build.set_defaults(run=_build)
@@ -144,10 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = gaz_commands.add_parser("check", help="validate the gazetteer against country polygons")
     check.add_argument("--tolerance-km", type=float, default=10.0,
                        help="how far outside its country's polygon a point may lie (border sites)")
+    _add_gazetteer_options(check)
     check.set_defaults(run=_gazetteer_check)
     gaps = gaz_commands.add_parser("gaps", help="list the place-like names a corpus uses that the gazetteer lacks, "
                                    "as gazetteer rows to fill in (CSV)")
-    gaps.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    _add_corpus_options(gaps)
     gaps.add_argument("--out", type=Path, default=None, help="output file (default: standard output)")
     _add_engine_options(gaps)
     gaps.set_defaults(run=_gazetteer_gaps)
@@ -180,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OutputError as exc:  # the input was fine; the output could not be written or published
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except SystemError as exc:
         # A SIGTERM handled while a C extension runs Python code (numba loading a compiled
         # function from its cache) comes back wrapped: exit as terminated all the same.

@@ -1,4 +1,5 @@
-"""The one error type for bad input: it names the file and, where known, the line."""
+"""The error types a run reports in one line: bad input (it names the file and, where
+known, the line), and an output that could not be written (it names the path)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,16 @@ class InputErrors(InputError):
 
     def __reduce__(self):
         return (InputErrors, (self.errors,))
+
+
+class OutputError(Exception):
+    """An output that cannot be written or published (a full disk, a folder without write
+    permission, another build publishing to the same place): it names the path."""
+
+    def __init__(self, path: str | Path, message: str):
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
+
+    def __reduce__(self):
+        return (OutputError, (self.path, self.message))

@@ -1,5 +1,5 @@
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, SEEDS
 
 from geo.geoparse import GeoparserSpec, geoparser_for
 
@@ -22,3 +22,14 @@ def mini_geoparser():
 def geoparser():
     """The geoparser over the real, checked-in gazetteer."""
     return geoparser_for(GeoparserSpec())
+
+
+@pytest.fixture(scope="session")
+def seeds_site(tmp_path_factory):
+    """The seeds' site, built once by the command line (``geo build`` in a process of its own)."""
+    from faulting import geo
+
+    out = tmp_path_factory.mktemp("seeds-site") / "site"
+    result = geo("build", "--corpus", SEEDS, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out

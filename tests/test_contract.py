@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from geo import FORMAT_VERSION
-from geo.cli import main
-from geo.events import EVENT_KINDS, FIELDS, WEAPONS
+from geo.cli import EVENT_FORMATS, main
+from geo.events import EVENT_KINDS, FIELDS, FORMATS, WEAPONS
 from geo.gazetteer import KINDS
 from geo.geoparse import FIELDS as MENTION_FIELDS
 
@@ -113,3 +113,7 @@ def test_the_contract_document_names_every_field(schema):
     geojson = {"type", "features", "geometry", "properties", "coordinates"}  # the GeoJSON standard's own
     missing = sorted({f for f in fields(SCHEMAS[schema]) if f"`{f}`" not in CONTRACT} - geojson)
     assert missing == []
+
+
+def test_the_command_line_offers_every_format_of_events():
+    assert EVENT_FORMATS == FORMATS

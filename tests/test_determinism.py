@@ -1,11 +1,13 @@
 """The same inputs give the same bytes, across processes: two runs of each command in
-separate interpreters with different hash seeds, time zones, locales and working folders."""
+separate interpreters with different hash seeds, time zones, locales and working folders
+(the corpus and the output named by an absolute path in one, a relative one in the other)."""
 
 import os
 import subprocess
 import sys
 
 import pytest
+from faulting import ENV
 from helpers import SEEDS, files_of
 
 ENVIRONMENTS = [{"PYTHONHASHSEED": "0", "TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
@@ -13,14 +15,17 @@ ENVIRONMENTS = [{"PYTHONHASHSEED": "0", "TZ": "UTC", "LANG": "C.UTF-8", "LC_ALL"
 
 
 def run_twice(tmp_path, *args: str) -> list:
-    """What ``geo <args> --out OUT`` writes, in each environment (a file's bytes, or a folder's files)."""
+    """What ``geo <args> --out OUT`` writes, in each environment (a file's bytes, or a folder's files).
+    The package run is this tree's (ENV's PYTHONPATH), whatever else is installed."""
     outputs = []
     for i, env in enumerate(ENVIRONMENTS):
-        cwd = tmp_path / f"run-{i}"
-        cwd.mkdir()
+        cwd = tmp_path / f"run-{i}" / "deeper"
+        cwd.mkdir(parents=True)
         out = cwd / "out"
-        subprocess.run([sys.executable, "-m", "geo", *args, "--corpus", str(SEEDS), "--out", str(out)], cwd=cwd,
-                       env={**os.environ, **env}, check=True, capture_output=True)
+        paths = ["--corpus", str(SEEDS), "--out", str(out)] if i == 0 else \
+            ["--corpus", os.path.relpath(SEEDS, cwd), "--out", "out"]
+        subprocess.run([sys.executable, "-m", "geo", *args, *paths], cwd=cwd, env={**ENV, **env}, check=True,
+                       capture_output=True)
         outputs.append(files_of(out) if out.is_dir() else out.read_bytes())
     return outputs
 

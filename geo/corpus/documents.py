@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -37,8 +38,7 @@ class Publication:
             return self.date
         if not self.month:
             return dt.date(self.year, 12, 31)
-        next_month = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return next_month - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])  # December 9999 too
 
     def __str__(self) -> str:
         return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")

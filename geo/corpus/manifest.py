@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sqlite3
+import tempfile
 import weakref
 from collections.abc import Mapping
 from functools import lru_cache
@@ -20,15 +21,20 @@ from pathlib import Path
 from typing import Iterator
 
 from geo.corpus.documents import Document, parse_publication, read_text
-from geo.errors import InputError, InputErrors
+from geo.errors import InputError, InputErrors, OutputError
 from geo.io.scratch import scratch_folder
+from geo.io.tables import undecodable
 
-__all__ = ["COLUMNS", "MANIFEST", "Corpus", "DocumentsById", "open_corpus"]
+__all__ = ["COLUMNS", "MANIFEST", "MAX_DOCUMENT_MB", "Corpus", "DocumentsById", "open_corpus"]
 
 MANIFEST = "documents.csv"
 COLUMNS = ("id", "file", "title", "publisher", "author", "published", "url")
 REQUIRED = ("id", "file", "title", "publisher", "published", "url")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# A document's work (its normal form, matches, mentions, page) is held in memory whole, at
+# some 70 bytes a character (a 20 MB text: 40 s and 1.4 GB): a larger file is refused
+# before any work, as most likely not one news text (split it, or raise the limit).
+MAX_DOCUMENT_MB = 10
 
 
 _INDEX_SCHEMA = """
@@ -115,20 +121,27 @@ class DocumentsById(Mapping):
         return len(self._corpus)
 
 
-def open_corpus(root: str | Path) -> Corpus:
-    """Validate the manifest against the folder; raise InputErrors listing every problem."""
+def open_corpus(root: str | Path, max_document_mb: float = MAX_DOCUMENT_MB) -> Corpus:
+    """Validate the manifest against the folder; raise InputErrors listing every problem.
+    A document file must be in the folder (a link to a file elsewhere is refused) and
+    hold at most ``max_document_mb`` megabytes (10⁶ bytes)."""
     root = Path(root)
     manifest = root / MANIFEST
     if not root.is_dir():
         raise InputError(root, "corpus folder does not exist")
     if not manifest.is_file():
         raise InputError(manifest, "manifest is missing")
-    folder = scratch_folder()  # in the system's temporary folder
+    try:
+        folder = scratch_folder()  # in the system's temporary folder
+    except OSError as exc:
+        raise OutputError(tempfile.gettempdir(), f"cannot make a folder for the manifest's index: {exc.strerror}") from None
     index = folder / "manifest.sqlite"
     try:
-        count = _index_manifest(root, manifest, index)
-    except BaseException:
+        count = _index_manifest(root, manifest, index, max_document_mb)
+    except BaseException as exc:
         shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(exc, sqlite3.Error):  # a full disk (TMPDIR may name another folder)
+            raise OutputError(folder.parent, f"cannot write the manifest's index: {exc}") from None
         raise
     corpus = Corpus(root, index, count)
     weakref.finalize(corpus, _remove_index, folder, os.getpid())
@@ -140,14 +153,14 @@ def _remove_index(folder: Path, owner: int) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _index_manifest(root: Path, manifest: Path, index: Path) -> int:
+def _index_manifest(root: Path, manifest: Path, index: Path, max_document_mb: float) -> int:
     """Validate the manifest and its folder into ``index``; returns how many documents.
     Raises InputErrors listing every problem."""
     errors: list[InputError] = []
     db = sqlite3.connect(index, isolation_level=None)
     try:
         db.executescript(_INDEX_SCHEMA)
-        _read_manifest(manifest, errors, db)
+        _read_manifest(manifest, errors, db, max_document_mb)
         with os.scandir(root) as entries:
             db.executemany("INSERT INTO present VALUES (?)", ((e.name,) for e in entries if e.name.endswith(".txt")))
         for name, in db.execute("SELECT file FROM present EXCEPT SELECT file FROM listed ORDER BY file"):
@@ -163,7 +176,7 @@ def _index_manifest(root: Path, manifest: Path, index: Path) -> int:
         db.close()
 
 
-def _read_manifest(manifest: Path, errors: list[InputError], db: sqlite3.Connection) -> None:
+def _read_manifest(manifest: Path, errors: list[InputError], db: sqlite3.Connection, max_document_mb: float) -> None:
     """The valid documents into ``db``'s documents, and every file name the manifest lists
     (valid row or not) into its listed files."""
     rows = _manifest_rows(manifest)
@@ -180,7 +193,7 @@ def _read_manifest(manifest: Path, errors: list[InputError], db: sqlite3.Connect
             continue
         if len(row) > file_column:
             db.execute("INSERT OR IGNORE INTO listed VALUES (?)", (row[file_column].strip(),))
-        doc = _parse_row(manifest, line, header, row, errors)
+        doc = _parse_row(manifest, line, header, row, errors, max_document_mb)
         if doc is not None:
             _add_document(db, manifest, line, doc, errors)
 
@@ -207,12 +220,16 @@ def _manifest_rows(manifest: Path) -> Iterator[tuple[int, list[str]]]:
             for row in reader:
                 yield reader.line_num, row
     except UnicodeDecodeError:
-        raise InputError(manifest, "manifest is not UTF-8") from None
-    except (OSError, csv.Error) as exc:
+        line, where = undecodable(manifest)
+        raise InputError(manifest, f"manifest is not UTF-8 ({where})", line) from None
+    except csv.Error as exc:  # a field over the csv module's limit ...: the line it was read to
+        raise InputError(manifest, f"cannot read manifest: {exc}", reader.line_num) from None
+    except OSError as exc:
         raise InputError(manifest, f"cannot read manifest: {exc}") from None
 
 
-def _parse_row(manifest: Path, line: int, header: list[str], row: list[str], errors: list[InputError]) -> Document | None:
+def _parse_row(manifest: Path, line: int, header: list[str], row: list[str], errors: list[InputError],
+               max_document_mb: float) -> Document | None:
     if len(row) != len(header):
         errors.append(InputError(manifest, f"expected {len(header)} fields, found {len(row)}", line))
         return None
@@ -229,10 +246,27 @@ def _parse_row(manifest: Path, line: int, header: list[str], row: list[str], err
     except ValueError as exc:
         errors.append(InputError(manifest, f"published {record['published']!r}: {exc}", line))
         return None
-    if Path(record["file"]).name != record["file"] or not (manifest.parent / record["file"]).is_file():
-        errors.append(InputError(manifest, f"document file {record['file']!r} does not exist", line))
+    problem = _file_problem(manifest.parent, record["file"], max_document_mb)
+    if problem:
+        errors.append(InputError(manifest, f"document file {record['file']!r} {problem}", line))
         return None
     return Document(
         id=record["id"], file=record["file"], title=record["title"], publisher=record["publisher"],
         author=record["author"], published=published, url=record["url"], folder=manifest.parent,
     )
+
+
+def _file_problem(folder: Path, file: str, max_document_mb: float) -> str | None:
+    """What is wrong with a manifest's document file, if anything."""
+    if Path(file).name != file or file in (".", ".."):
+        return "is not the name of a file in the corpus folder"
+    path = folder / file
+    if not path.is_file():
+        return "does not exist"
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        return f"is a link to a file outside the corpus folder ({path.resolve()})"
+    size = path.stat().st_size
+    if size > max_document_mb * 1e6:
+        return (f"holds {size / 1e6:.1f} MB, more than the {max_document_mb:g} MB a document may hold "
+                f"(split it, or raise --max-document-mb)")
+    return None

@@ -22,7 +22,6 @@ row.  What does not come from ACLED's own coding is said in docs/data-contract.m
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from functools import lru_cache
 from typing import IO, Iterable, Mapping
@@ -31,7 +30,7 @@ from geo import DATA_DIR
 from geo.corpus import Document
 from geo.events.model import DISORDER_TYPES, EventRecord
 from geo.gazetteer import ActorLexicon, Gazetteer, Site, load_actors
-from geo.io import read_rows
+from geo.io import CsvWriter, read_rows
 
 __all__ = ["ACLED_COLUMNS", "AcledOut", "acled_rows", "write_acled"]
 
@@ -61,14 +60,14 @@ class AcledOut:
     """ACLED rows written as records are added (an EventsOut of geo.events.writers)."""
 
     def __init__(self, out: IO[str], gazetteer: Gazetteer, documents: Mapping[str, Document]):
-        self._writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        self._writer.writeheader()
+        self._writer = CsvWriter(out)  # a notes cell with a lone carriage return is quoted
+        self._writer.writerow(ACLED_COLUMNS)
         self._gazetteer, self._documents, self._actors = gazetteer, documents, load_actors()
         self.count = 0
 
     def add(self, r: EventRecord) -> None:
         rows = acled_rows(r, self._gazetteer, self._documents, self._actors)
-        self._writer.writerows(rows)
+        self._writer.writerows([[row[c] for c in ACLED_COLUMNS] for row in rows])
         self.count += bool(rows)
 
     def close(self) -> int:

@@ -123,12 +123,19 @@ def _date(value: str, name: str) -> dt.date:
         raise ValueError(f"{name} must be YYYY-MM-DD, got {value!r}") from None
 
 
+MAX_TOLL = 10**9  # more is no event's toll (and past 64 bits, no JSON encoder of the build takes it)
+
+
 def _int(value: str, name: str) -> int | None:
     if not value:
         return None
-    if not value.isdigit():
-        raise ValueError(f"{name} must be a whole number, got {value!r}")
-    return int(value)
+    try:
+        number = int(value) if value.isdigit() else -1  # isdigit: no sign, no space; int: no "²"
+    except ValueError:
+        number = -1
+    if not 0 <= number <= MAX_TOLL:
+        raise ValueError(f"{name} must be a whole number from 0 to {MAX_TOLL:,}, got {value!r}")
+    return number
 
 
 def apply_curations(tellings: list[Telling], curations: list[Curation]) -> list[Telling]:

@@ -4,7 +4,6 @@ come, from a list or a stream; one stream can feed several formats at once."""
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Iterable, Mapping
 
 from geo import FORMAT_VERSION
@@ -12,7 +11,7 @@ from geo.corpus import Document
 from geo.events.acled import AcledOut
 from geo.events.model import FIELDS, EventRecord
 from geo.gazetteer import Gazetteer
-from geo.io import json_line
+from geo.io import CsvWriter, json_line
 
 __all__ = ["FORMATS", "EventsOut", "events_out", "to_geojson", "write_event_lines", "write_events"]
 
@@ -55,16 +54,16 @@ class _JsonOut(EventsOut):
 class _CsvOut(EventsOut):
     def __init__(self, out: IO[str]):
         super().__init__(out)
-        self._writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-        self._writer.writeheader()
+        self._writer = CsvWriter(out)  # a quote with a lone carriage return is quoted too
+        self._writer.writerow(FIELDS)
 
     def add(self, r: EventRecord) -> None:
         row: dict = dict(r)
         row["site_ids"] = "|".join(r["site_ids"])
         row["disputed_fields"] = "|".join(r["disputed_fields"])
         row["sources"] = _sources(r)
-        self._writer.writerow({k: ("" if v is None else str(v).lower() if isinstance(v, bool) else v)
-                               for k, v in row.items()})
+        self._writer.writerow([("" if v is None else str(v).lower() if isinstance(v, bool) else v)
+                               for v in map(row.get, FIELDS)])
         self.count += 1
 
 

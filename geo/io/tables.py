@@ -9,6 +9,24 @@ from typing import IO
 
 from geo.errors import InputError
 
+__all__ = ["read_rows", "undecodable"]
+
+
+def undecodable(path: Path) -> tuple[int, str]:
+    """Where a file that is not UTF-8 first goes wrong: its line and what is there
+    ("byte 0xe9 at offset 3"), for an error that names the line.  Read line by line, in
+    bytes: a newline is never part of a UTF-8 sequence."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    offset = 0
+    with opener(path, "rb") as handle:
+        for line, raw in enumerate(handle, 1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return line, f"byte 0x{raw[exc.start]:02x} at offset {offset + exc.start}"
+            offset += len(raw)
+    return 1, "an undecodable byte"  # not reached for a file that failed to decode
+
 
 def _open_text(path: Path) -> IO[str]:
     """A CSV file's text, gzip-compressed when its name ends in .gz."""
@@ -22,11 +40,17 @@ def read_rows(path: Path, columns: tuple[str, ...], exact: bool = False,
     """(line, row) for each non-empty row.  The header must hold ``columns`` (exactly, if
     ``exact``).  Cells are stripped of surrounding spaces, except the ``verbatim`` ones
     (a quote must match its document as written)."""
+    rows: list[tuple[int, list[str]]] = []
     try:
         with _open_text(path) as handle:
             reader = csv.reader(handle)
-            rows = [(reader.line_num, row) for row in reader]
-    except (OSError, EOFError, UnicodeDecodeError, csv.Error) as exc:
+            rows.extend((reader.line_num, row) for row in reader)
+    except UnicodeDecodeError:
+        line, where = undecodable(path)
+        raise InputError(path, f"not UTF-8 ({where})", line) from None
+    except csv.Error as exc:  # a field over the csv module's limit ...: the line it was read to
+        raise InputError(path, f"cannot read: {exc}", reader.line_num) from None
+    except (OSError, EOFError) as exc:
         raise InputError(path, f"cannot read: {exc}") from None
     header = tuple(h.strip() for h in rows[0][1]) if rows else ()
     if (exact and header != columns) or not set(columns) <= set(header):

@@ -1,7 +1,8 @@
 """``geo build``: the static site — a folium/Leaflet map, site pages, document pages, data.
 
-The site is built in a folder beside the target and swapped in only when complete, so a
-failing build leaves the previous site as it was.  Two builds of the same inputs are
+The site is built in a folder beside the target and put in its place in one atomic step
+only when complete, one build at a time (geo.site.publish), so a failing, stopped or
+killed build leaves the previous site as it was.  Two builds of the same inputs are
 byte-identical: folium's element ids are fixed and every collection is sorted.
 
     site/index.html            the map (Leaflet from xstatic-leaflet, supercluster from geo/site/vendor,
@@ -16,9 +17,7 @@ byte-identical: folium's element ids are fixed and every collection is sorted.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -34,10 +33,11 @@ from geo.events.spool import TellingSpool, open_spool
 from geo.gazetteer import Gazetteer, Site
 from geo.geoparse import FIELDS as MENTION_FIELDS
 from geo.geoparse import GeoparserSpec, geoparser_for
-from geo.io import CsvRecords, stops_deferred
+from geo.io import CsvRecords
 from geo.site.mapdata import dated_point_mentions, write_map_data
 from geo.site.mappage import map_html
 from geo.site.pages import about_pages, document_page, site_pages
+from geo.site.publish import publishing
 from geo.site.store import MapCounts, SiteStore
 
 __all__ = ["build_site"]
@@ -51,31 +51,9 @@ def build_site(corpus: Corpus, out: str | Path, spec: GeoparserSpec = GeoparserS
                config: EngineConfig = EngineConfig()) -> dict[str, int]:
     """Build the whole site for ``corpus`` into ``out`` atomically; returns counts."""
     curations = read_curated(corpus, geoparser_for(spec).gazetteer)  # a bad row stops the build before any work
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work: Path | None = None
-    try:
-        with stops_deferred():  # a stop waits until the folder is known to the cleanup below
-            work = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-", dir=out.parent))
-        work.chmod(0o755)  # mkdtemp makes it private; a static host must read it
-        with open_spool(out.parent) as spool:
-            counts = _write_site(work, corpus, spec, curations, spool, config)
-        _swap(work, out)
-    except BaseException:
-        if work is not None:
-            shutil.rmtree(work, ignore_errors=True)
-        raise
-    return counts
-
-
-def _swap(new: Path, out: Path) -> None:
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        os.rename(out, old / "site")
-    os.rename(new, out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    with publishing(out) as work:  # one build at a time; swapped in for out in one step (geo.site.publish)
+        with open_spool(work.parent) as spool:
+            return _write_site(work, corpus, spec, curations, spool, config)
 
 
 def _write_site(root: Path, corpus: Corpus, spec: GeoparserSpec, curations: list[Curation], spool: TellingSpool,

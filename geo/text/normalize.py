@@ -9,9 +9,12 @@ speed depends on it.
 
 Steps, in order:
 
+0. Invisible characters of format (a soft hyphen, a zero-width joiner or space, a
+   bidirectional mark or override, a BOM, a tag) are set aside: the steps read the text
+   without them, so "Bagh\u00addad" is Baghdad, and they belong to no match's edge.
 1. Fold each code point: lower case, diacritics stripped, every apostrophe-like mark
    (' ’ ‘ ʿ ʾ and combining marks) becomes ``'``, every other non-alphanumeric
-   character a space.
+   character a space (of any plane: an emoji against a name does not hide it).
 2. Sun-letter articles attached by a hyphen become ``al`` (At-Tanf, as-Sulaymaniyah,
    ad-Dawr, el-Arish), and so does "El" before a capitalised name (El Arish).
 3. Diphthongs: ``e`` before ``y`` or ``i`` becomes ``a``, and ``y`` becomes ``i`` after
@@ -23,12 +26,13 @@ Steps, in order:
    Arabic vowel marks are deleted (step 1 folds them, and the letters that alternate
    with others, to one form).
 
-Steps 1-3 keep the length; :class:`Normalised` remembers which code points step 4 kept,
-so a match in the skeleton maps back to ``text[start:end]``.
+Steps 1-3 keep the length; :class:`Normalised` remembers which code points steps 0 and 4
+kept, so a match in the skeleton maps back to ``text[start:end]``.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import numba
@@ -53,7 +57,7 @@ _ARABIC_LETTERS = {"\u0671": "\u0627", "\u0649": "\u064A", "\u0629": "\u0647"}
 # the letter they are read as (Diyarbakır, Łódź, Ħamrun); the fold keeps one letter for one.
 _UNDECOMPOSED = {"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ħ": "h", "Ħ": "h",
                  "ŧ": "t", "Ŧ": "t", "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "ð": "d", "Ð": "d", "þ": "t", "Þ": "t"}
-_SEPARATOR = "\U0001F000"  # joins phrases normalised together: never a letter, space or mark
+_SEPARATOR = "\U000F0000"  # joins phrases normalised together: never a letter, space or mark, kept as it is
 
 
 def _fold_char(ch: str) -> str:
@@ -73,7 +77,25 @@ def _fold_char(ch: str) -> str:
     return base[0] if base[0].isalnum() else ch.lower()[:1] or " "
 
 
-FOLD = np.array([ord(_fold_char(chr(code))) for code in range(_TABLE_SIZE)], dtype=np.uint32)
+# Above the scripts folded fully (U+3000 on: CJK, fullwidth forms, variation selectors
+# ...) a code point is kept as it is, unless it is no letter or digit: then it is a space,
+# as any punctuation is, and does not glue itself to a name ("Baghdad\u3000").  Above the
+# Basic Multilingual Plane (emoji, flags), Normalised does the same before folding
+# (_astral_folded).
+_BMP = 0x10000
+FOLD = np.array([ord(_fold_char(chr(code))) for code in range(_TABLE_SIZE)]
+                + [code if chr(code).isalnum() else _SPACE for code in range(_TABLE_SIZE, _BMP)], dtype=np.uint32)
+INVISIBLE = np.array([unicodedata.category(chr(code)) == "Cf" for code in range(_BMP)])  # step 0, below U+10000
+
+
+def _ranges(flags: np.ndarray) -> str:
+    """A regular expression's character class of the code points flagged."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], flags.astype(np.int8), [0]))))
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b - 1))}" for a, b in zip(edges[::2], edges[1::2]))
+
+
+# what the plain path cannot read: a character of format, or one above the BMP
+_UNUSUAL = re.compile("[" + _ranges(INVISIBLE) + "\U00010000-\U0010FFFF]")
 
 
 class Normalised:
@@ -81,9 +103,24 @@ class Normalised:
 
     __slots__ = ("skeleton", "_kept", "_folded")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, separator: str = ""):
+        """``separator``: a code point to keep as it is (skeletons joins its phrases by one)."""
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
+        if text.isascii() or not _UNUSUAL.search(text):  # no character of format, none above the BMP: most texts
+            self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
+            self.skeleton = kept_codes.tobytes().decode("utf-32-le")
+            return
+        invisible = INVISIBLE[np.minimum(codes, _BMP - 1)]  # U+FFFF is no character of format
+        if len(codes) and codes.max() >= _BMP:
+            codes = _astral_folded(codes, separator, invisible)
+        if invisible.any():  # step 0: the steps read the text without them
+            visible = np.flatnonzero(~invisible)
+            folded, kept, kept_codes = _normalise(np.ascontiguousarray(codes[visible]), FOLD, _SUN)
+            self._folded = np.full(len(codes), _SPACE, dtype=np.uint32)  # none is part of a match's edge
+            self._folded[visible] = folded
+            self._kept = visible[kept]
+        else:
+            self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
         self.skeleton: str = kept_codes.tobytes().decode("utf-32-le")
 
     def start(self, index: int) -> int:
@@ -114,6 +151,20 @@ class Normalised:
             return [], []
         return (self._kept[np.asarray(starts)].tolist(),
                 _ends(self._kept, self._folded, np.asarray(ends, dtype=np.int64)).tolist())
+
+
+def _astral_folded(codes: np.ndarray, separator: str, invisible: np.ndarray) -> np.ndarray:
+    """The code points with every one above the Basic Multilingual Plane that is no letter
+    or digit (an emoji, a flag's regional indicators) a space: "Baghdad🙂" is Baghdad; one
+    of format (a tag) is marked ``invisible``.  Rare enough to be done here, one by one."""
+    codes = codes.copy()
+    for j in np.flatnonzero(codes >= _BMP):
+        char = chr(codes[j])
+        if char == separator or char.isalnum():
+            continue
+        codes[j] = _SPACE
+        invisible[j] = unicodedata.category(char) == "Cf"
+    return codes
 
 
 @numba.njit(cache=True)
@@ -226,5 +277,5 @@ def skeletons(texts: list[str]) -> list[str]:
     separator that no step touches, so each comes out exactly as it would alone."""
     if not texts:
         return []
-    parts = Normalised(_SEPARATOR.join(texts)).skeleton.split(_SEPARATOR)
+    parts = Normalised(_SEPARATOR.join(texts), _SEPARATOR).skeleton.split(_SEPARATOR)
     return [" ".join(part.split()) for part in parts]

@@ -20,6 +20,12 @@ def test_month_only_date():
     assert (p.precision, str(p.last_possible_day)) == ("month", "2024-02-29")
 
 
+@pytest.mark.parametrize("value, last", [("2024-02", "2024-02-29"), ("2023-12", "2023-12-31"), ("9999-12", "9999-12-31"),
+                                         ("0001-01", "0001-01-31"), ("9999", "9999-12-31")])
+def test_the_last_possible_day_of_any_month(value, last):
+    assert str(parse_publication(value).last_possible_day) == last
+
+
 def test_year_only_date():
     p = parse_publication("2016")
     assert (p.precision, str(p), str(p.date), str(p.last_possible_day)) == ("year", "2016", "2016-01-01", "2016-12-31")

@@ -21,10 +21,12 @@
 
   function isWord(code) { return (code >= A && code <= Z) || (code >= 48 && code <= 57); }
   function isAlnum(ch) { return /^[\p{L}\p{N}]$/u.test(ch); }
+  var FORMAT = /^\p{Cf}$/u;  // step 0: invisible characters of format (a soft hyphen, a joiner) are set aside
 
-  // Step 1: lower case, diacritics stripped, apostrophe-like marks to ', other non-letters to a space.
+  // Step 1: lower case, diacritics stripped, apostrophe-like marks to ', other non-letters to a space
+  // (from U+3000 on, a letter or digit is kept as it is).
   function foldChar(ch) {
-    if (ch.codePointAt(0) >= 0x3000) { return ch; }
+    if (ch.codePointAt(0) >= 0x3000) { return isAlnum(ch) ? ch : " "; }
     var out = folds.get(ch);
     if (out !== undefined) { return out; }
     if (isArabicMark(ch.codePointAt(0))) {
@@ -85,7 +87,7 @@
   }
 
   GeoApp.skeleton = function (text) {
-    var chars = Array.from(text);
+    var chars = Array.from(text).filter(function (ch) { return !FORMAT.test(ch); });  // step 0
     var codes = chars.map(function (ch) { return ch.codePointAt(0); });
     var folded = chars.map(function (ch) { return foldChar(ch).codePointAt(0); });
     spell(codes, folded);
