@@ -140,7 +140,7 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | str:
     if inter1 is None and inter2 is None:
         return ""
     if inter1 is None or inter2 is None:
-        return (inter1 or inter2) * 10
+        return (inter1 if inter1 is not None else inter2 or 0) * 10
     low, high = sorted((inter1, inter2))
     return low * 10 + high
 

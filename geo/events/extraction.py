@@ -198,12 +198,12 @@ class EventExtractor:
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
         self._literal = places  # what "the base", "the town" may stand for
-        refs = find_time_refs(text, doc.published, index)
-        published = publication_in_text(text, doc.published, refs)
+        found = find_time_refs(text, doc.published, index)
+        published = publication_in_text(text, doc.published, found)
         if published != doc.published:  # a month in the manifest, the day in the header
             doc = replace(doc, published=published)
-            refs = find_time_refs(text, published, index)
-        refs = _ByStart(refs)
+            found = find_time_refs(text, published, index)
+        refs = _ByStart(found)
         actor_hits = _ByStart(self.actors.find(index))
         sentences = index.sentences.spans
         triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])

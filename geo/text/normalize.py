@@ -108,7 +108,7 @@ class Normalised:
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         if text.isascii() or not _UNUSUAL.search(text):  # no character of format, none above the BMP: most texts
             self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
-            self.skeleton = kept_codes.tobytes().decode("utf-32-le")
+            self.skeleton: str = kept_codes.tobytes().decode("utf-32-le")
             return
         invisible = INVISIBLE[np.minimum(codes, _BMP - 1)]  # U+FFFF is no character of format
         if len(codes) and codes.max() >= _BMP:
@@ -121,7 +121,7 @@ class Normalised:
             self._kept = visible[kept]
         else:
             self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
-        self.skeleton: str = kept_codes.tobytes().decode("utf-32-le")
+        self.skeleton = kept_codes.tobytes().decode("utf-32-le")
 
     def start(self, index: int) -> int:
         """Original index of the character at skeleton ``index``."""
