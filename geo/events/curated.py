@@ -20,7 +20,7 @@ from typing import Iterable, Protocol, TypeVar
 
 from geo.corpus import Corpus
 from geo.errors import InputError, InputErrors
-from geo.events.model import STATUSES, SUB_EVENT_TYPES, TIME_PRECISIONS, WEAPONS, Telling
+from geo.events.model import MAX_TOLL, STATUSES, SUB_EVENT_TYPES, TIME_PRECISIONS, WEAPONS, Telling
 from geo.gazetteer import Gazetteer
 from geo.io import read_rows
 
@@ -123,7 +123,6 @@ def _date(value: str, name: str) -> dt.date:
         raise ValueError(f"{name} must be YYYY-MM-DD, got {value!r}") from None
 
 
-MAX_TOLL = 10**9  # more is no event's toll (and past 64 bits, no JSON encoder of the build takes it)
 
 
 def _int(value: str, name: str) -> int | None:

@@ -17,13 +17,14 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from geo.corpus import Document
+from geo.events.casualties import killed, wounded
 from geo.events.dates import MONTHS, TimeRef, find_time_refs, publication_in_text, the_week_to_publication
 from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, WEAPONS, Telling
 from geo.gazetteer import FACILITY_KINDS, ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
 from geo.geoparse import Geoparser, Mention
 from geo.geoparse.context import PARENT_GAP
-from geo.text import NUMBER_WORDS, KeyMatcher, TextIndex, grouped_matcher, number_value
+from geo.text import KeyMatcher, TextIndex, grouped_matcher
 
 __all__ = ["EventExtractor", "Lexicon"]
 
@@ -49,16 +50,6 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? t
 _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
                         r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
                         r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes)\b")
-_N = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
-# "killing an American contractor": one; not "a number of", "a dozen", "a few"
-_N_OR_ONE = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r"|an?(?=\s)(?!\s+(?:number|dozen|few|total|series)\b))"
-# the words between a number and its verb: "three U.S. soldiers who were killed"
-_BETWEEN = r"\s+(?:[\w.'’-]+\s+){0,4}?(?:who\s+)?(?:were\s+|was\s+|being\s+|had been\s+|have been\s+)?"
-_KILLED = [re.compile(r"\b(?:killed|killing|deaths? of)\s+(?:at least\s+|over\s+|more than\s+)?" + _N_OR_ONE + r"\b"),
-           re.compile(r"\b" + _N + _BETWEEN + r"(?:killed|dead)\b")]
-_WOUNDED = [re.compile(r"\b(?:wounded|injured|injuring|wounding)\s+(?:at least\s+|over\s+|more than\s+)?" + _N_OR_ONE
-                       + r"\b"),
-            re.compile(r"\b" + _N + _BETWEEN + r"(?:wounded|injured)\b")]
 _VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
 _VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
@@ -71,12 +62,6 @@ _COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:conduc
                            r"targeted|struck|attacked|hit|shelled|bombed)\b)|(?<=,)\s+while\s+)")
 _PERIOD = re.compile(r"\bsince\b")
 _STATEMENT_LEAD = re.compile(r"\b(?:released|issued)\s+(?:the\s+following|a|this)\s+statement\b", re.I)
-# "no casualties", "no U.S. or coalition personnel were harmed": none killed, none wounded
-_NO_KILLED = re.compile(r"\bno (?:[\w.-]+\s+){0,4}?(?:casualties|deaths|fatalities|(?:were|was) (?:killed|harmed))\b")
-_NO_WOUNDED = re.compile(r"\bno (?:[\w.-]+\s+){0,4}?(?:casualties|injuries|(?:were|was) (?:injured|wounded|harmed|hurt))\b")
-_KILLED_STEMS, _WOUNDED_STEMS = ("kill", "dead", "death"), ("wound", "injur")  # words the patterns need
-MAX_TOLL = 1_000_000_000  # the curated layer's bound too
-_NUMBER_REACH = 100  # characters: "thirty-four U.S. service members were wounded" fits
 # An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
 # Hezbollah"); not the agent after a preposition or verb of the target or the place ("on
 # US forces", "against Kataib Hezbollah", "in Iraq"); the subject of a passive is the target.
@@ -265,8 +250,7 @@ class EventExtractor:
             time_precision=when.precision, date_derivation=when.derivation, site_ids=site_ids,
             actor=actor.name if actor else "",
             target=target,
-            weapon=weapon, killed=_count(_KILLED, _NO_KILLED, lowered, _KILLED_STEMS),
-            wounded=_count(_WOUNDED, _NO_WOUNDED, lowered, _WOUNDED_STEMS),
+            weapon=weapon, killed=killed(lowered), wounded=wounded(lowered),
             status=self._status(text, actor_hits, sentence,
                                 own=self._official_about_its_own(doc, actor, target, kind)),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
@@ -684,39 +668,6 @@ def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, 
         current.append((a, b))
     pieces.append(current)
     return [p for p in pieces if p]
-
-
-def _count(patterns: list[re.Pattern], none: re.Pattern, lowered: str, stems: tuple[str, ...]) -> int | None:
-    """The number of the first pattern that matches: "killed three", then "three soldiers
-    were killed"; 0 when the clause says there were none. Each pattern starts or ends with
-    a stem's word, so each is tried only where a stem is (searching the whole clause tries
-    their alternatives at every position)."""
-    if "no " in lowered and none.search(lowered):
-        return 0
-    at = sorted(i for stem in stems for i in _occurrences(lowered, stem))
-    if not at:  # most clauses name no casualty
-        return None
-    for i in at:
-        m = patterns[0].match(lowered, i)
-        if m:
-            return 1 if m.group(1) in ("a", "an") else _toll(m.group(1))
-    # the second ends at a stem's word: sought in the reach of a number and three words before it
-    found = [m for i in at if (m := patterns[1].search(lowered, max(0, i - _NUMBER_REACH), i + 8))]
-    return _toll(min(found, key=lambda m: m.start()).group(1)) if found else None
-
-
-def _toll(word: str) -> int | None:
-    """A number of people; none for a figure no toll can be (an ID, a year run into digits)."""
-    value = number_value(word)
-    return value if value <= MAX_TOLL else None
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 def _dedupe(events: list[Telling]) -> list[Telling]:

@@ -39,7 +39,7 @@ from typing import Iterable, NamedTuple, TypedDict
 
 from geo.gazetteer import Gazetteer
 
-__all__ = ["ATTACK_KINDS", "BATTLE_KINDS", "DATE_DERIVATIONS", "DISORDER_TYPES", "EVENT_KINDS", "FIELDS", "STATUSES",
+__all__ = ["ATTACK_KINDS", "BATTLE_KINDS", "DATE_DERIVATIONS", "DISORDER_TYPES", "EVENT_KINDS", "FIELDS", "MAX_TOLL", "STATUSES",
            "SUB_EVENT_TYPES", "TIME_PRECISIONS", "WEAPONS", "Event", "EventRecord", "Telling", "TellingRecord",
            "family", "sort_records", "status_of"]
 
@@ -79,6 +79,9 @@ WEAPONS = ("cruise missile", "drone", "rocket", "mortar", "missile", "aircraft",
 # with "|", in this order.
 STATUSES = {"claimed": "claimed by a faction", "confirmed": "confirmed by the targeted side",
             "reported": "reported only"}
+# The most an event's toll can be: more is a figure of something else (and past 64 bits no
+# JSON encoder of the build takes it)
+MAX_TOLL = 10**9
 # ACLED's time precision, most precise first (and the year, for what only a year dates).
 TIME_PRECISIONS = ("day", "week", "month", "year")
 DATE_DERIVATIONS = ("explicit", "relative-to-publication", "relative-to-event", "reviewed")
