@@ -1,25 +1,32 @@
-"""Event extraction from one document, clause by clause.
-
-A sentence is cut into its main clause and its relative clauses ("Nasrallah, who was
-killed in an Israeli air strike in Beirut days earlier"), so each keeps its own trigger,
-place and date.  A clause yields an event when it has a trigger (lexicon
-``event_triggers.txt``), a date (its own, its sentence's, or the previous sentence's)
-and, for attacks, a place; threats, hypotheticals, habitual statements and aggregates
-over a period ("50 attacks since October") are not events.
+"""Event extraction from one document, clause by clause (``geo.events.clauses`` cuts the
+sentences, ``geo.events.kinds`` tells each clause's kind, ``geo.events.casualties`` its
+toll).  A clause yields an event when it has a live trigger, a date (its own, its
+sentence's, the previous sentence's, or a statement's) and, for attacks and battles, a
+place; threats, hypotheticals, habitual statements and aggregates over a period ("50
+attacks since October") are not events.  Its place is where it happened, its actor who
+did it by the clause's roles, its status what the sentence's words and the publisher say.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import replace
-from typing import NamedTuple
 
 from geo.corpus import Document
 from geo.events.casualties import killed, wounded
+from geo.events.clauses import QUOTES, ByStart, Clause, Trigger, Within, clause_of, clauses
 from geo.events.dates import MONTHS, TimeRef, find_time_refs, publication_in_text, the_week_to_publication
-from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, WEAPONS, Telling
+from geo.events.kinds import (
+    KIND_GROUPS,
+    asserted,
+    by_its_actor,
+    capture_or_arrest,
+    clause_kind,
+    is_of,
+    told_at_home,
+)
+from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, Telling
 from geo.gazetteer import FACILITY_KINDS, ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
 from geo.geoparse import Geoparser, Mention
@@ -28,23 +35,8 @@ from geo.text import KeyMatcher, TextIndex, grouped_matcher
 
 __all__ = ["EventExtractor", "Lexicon"]
 
-_KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension", "clash", "capture",
-                          "recapture", "arrest", "agreement", "designation", "deployment", "call", "ceremony", "election",
-                          "violence", "establishment"})
-# the kind a trigger group gives by itself (the attack groups depend on the weapon)
-_GROUP_KINDS = {"protest": "protest", "visit": "other", "suspension": "change", "deployment": "change", "clash": "clash",
-                "capture": "capture", "recapture": "recapture", "arrest": "arrest", "agreement": "agreement",
-                "designation": "other", "call": "other", "ceremony": "other", "election": "other",
-                "violence": "violence", "establishment": "base"}
-_AT_HOME_GROUPS = frozenset({"visit", "suspension"})  # told where they happened, else at the actor's home
-_WEAPON_GROUPS = tuple(("weapon-" + w, w) for w in WEAPONS)  # in the order of preference
-# an announced change, a deployment, a call, an election: each counts only when nothing else is told
-_WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election", "establishment"})
 # Patterns for a clause's words or a sentence are matched against the lowered text:
-# re.IGNORECASE makes these alternations about twice as slow.  Those searched through
-# every sentence open with one character or class ("\s\s*", not "\s+"; the other ways
-# in tested by lookbehinds after it): the engine then skips to the candidates.
-_RELATIVE_CLAUSE = re.compile(r",?\s+\b(?:who|which)\b[^,;:()]*")
+# re.IGNORECASE makes these alternations about twice as slow.
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|ready to|vow\w*|warn\w*|"
                            r"routinely|regularly|often|usually|any potential)\b")
 _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
@@ -52,14 +44,6 @@ _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|nu
                         r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes)\b")
 _VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
 _VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
-                      r"suspension of|suspended|suspending|halted)\s+(?:\w+\s+){0,3}$")
-_ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
-_OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$")
-_NP_COORDINATION = re.compile(r"\s\s*and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 October operation and Israel's attacks"
-# ", while X did": X's own clause
-_COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|"
-                           r"targeted|struck|attacked|hit|shelled|bombed)\b)|(?<=,)\s+while\s+)")
 _PERIOD = re.compile(r"\bsince\b")
 _STATEMENT_LEAD = re.compile(r"\b(?:released|issued)\s+(?:the\s+following|a|this)\s+statement\b", re.I)
 # An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
@@ -71,15 +55,6 @@ _OTHER_PARTICIPLE_BY = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I)
 _TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and an agent)
 _AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"violence", "arrest", "other", "base"}  # events whose actor is found by its role
 _PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"violence", "base", "protest", "interception"}  # told only with a place or a day
-# "designated X as a terrorist", "the designation of", "sanctions": not "an outpost designated for aid"
-_DESIGNATION = re.compile(r"\bdesignat\w*\b[^.;]{0,120}?\b(?:as|under|pursuant)\b|\bdesignations? of\b|\bsanction|"
-                          r"\bdesignat(?:es|ing)\s+(?!for\b|to\b)")
-# "captured an ISIS leader", "his capture", "suspects were captured": people, so an arrest, not a place taken
-_PEOPLE_WORDS = (r"(?:leaders?|commanders?|suspects?|individuals?|fighters?|militants?|members?|prisoners?|officials?|"
-                 r"men|him|them|soldiers?|facilitators?|operatives?|financiers?|people)")
-_PEOPLE_OBJECT = re.compile(r"\s+(?!by\b)(?:[\w-]+\s+){0,3}?" + _PEOPLE_WORDS + r"\b", re.I)
-_PEOPLE_CAPTURED = re.compile(r"(?:\b" + _PEOPLE_WORDS + r"\b[^.;]{0,40}?\b(?:was|were|been|being)\s+|\b(?:his|her|their)\s+)$",
-                              re.I)
 # "the base", "the town", or "it" as a subject ("It was captured by Coalition forces in 2003")
 _THE_PLACE = re.compile(r"\bthe (air ?base|base|site|facility|garrison|outpost|camp|airfield|compound|town|city|village|"
                         r"province|governorate|border crossing|crossing|checkpoint|field|oil field|gas field)\b|"
@@ -93,32 +68,18 @@ _ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS
                   "checkpoint": frozenset({"border-crossing", "outpost"})}
 ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-_LOCATIVE_GAP = re.compile(r"\b(?:near|in|at|outside|around|from)\b")
-_TAKEN_BY_STATE = frozenset({"state", "state-force"})
-_ON_CIVILIANS = re.compile(r"\b(?:attack\w*|fired)\s+(?:on\s+|against\s+|at\s+)?(?:\w+\s+){0,2}?"
-                           r"(?:civilians|protesters|demonstrators|residents|villagers|pilgrims|worshippers)\b")
-_STRIKE_WORDS = frozenset({"strike", "strikes", "struck"})
 # their actor may be named in the sentence
 _SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "other"}
 # the words before a target's or a place's name ("on", "against", "in" ...), and a passive's
 _NOT_AGENT_WORDS = frozenset("on upon against at in near targeting targeted of from to toward towards into over with hit "
                              "struck attacked killed blamed blaming accused among".split())
 _DETERMINERS = frozenset(("the", "a", "an"))
-_QUOTES = "(\"'“‘”’"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+){0,2}$", re.I)
 _US_TARGET = re.compile(r"\b(?:US\b|U\.S\.|American\b|coalition\b|United States\b)")  # "U.S." ends in no word boundary
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 TARGET_COUNTRIES = {"US forces": "US", "Israel": "IL"}  # the state whose forces a target names
 
 
-class Trigger(NamedTuple):
-    """A trigger word of a clause: its offset in the clause's words, the word as written,
-    its groups and its offset in the document."""
-
-    at: int
-    word: str
-    groups: frozenset[str]
-    start: int
 
 
 class Lexicon:
@@ -170,7 +131,7 @@ class EventExtractor:
         # an actor's adjective ("U.S.", "Iranian") anywhere, and before a trigger it modifies
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
-        self._literal: _ByStart = _ByStart([])  # the document's literal places (see extract)
+        self._literal: ByStart = ByStart([])  # the document's literal places (see extract)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -181,31 +142,31 @@ class EventExtractor:
         index = index or TextIndex(text)
         self._attributed = (None, (False, False))  # sentences are known by their offsets: none of another document's
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
-        places = _ByStart([m for m in mentions if m.status == "resolved" and m.literal])
+        places = ByStart([m for m in mentions if m.status == "resolved" and m.literal])
         self._literal = places  # what "the base", "the town" may stand for
         found = find_time_refs(text, doc.published, index)
         published = publication_in_text(text, doc.published, found)
         if published != doc.published:  # a month in the manifest, the day in the header
             doc = replace(doc, published=published)
             found = find_time_refs(text, published, index)
-        refs = _ByStart(found)
-        actor_hits = _ByStart(self.actors.find(index))
+        refs = ByStart(found)
+        actor_hits = ByStart(self.actors.find(index))
         sentences = index.sentences.spans
-        triggers = _ByStart(self.lexicon.triggers(index), lambda t: t[0])
+        triggers = ByStart(self.lexicon.triggers(index), lambda t: t[0])
         events = []
         for i, (s_start, s_end) in enumerate(sentences):
             in_sentence = triggers.between(s_start, s_end)
             if not in_sentence:  # no trigger, no event: most sentences end here
                 continue
             here = places.between(s_start, s_end)
-            in_sentence = _asserted(text, s_start, s_end, in_sentence, here)
+            in_sentence = asserted(text, s_start, s_end, in_sentence, here)
             if not in_sentence:
                 continue
             previous = sentences[i - 1] if i else None
             # each clause looks only at its sentence's items (and the previous sentence's dates)
             local = (here, refs.between(previous[0] if previous else s_start, s_end), actor_hits.between(s_start, s_end))
-            for spans, isolated in _clauses(text, s_start, s_end):
-                clause = _clause(text, spans, isolated, in_sentence)
+            for spans, isolated in clauses(text, s_start, s_end):
+                clause = clause_of(text, spans, isolated, in_sentence)
                 event = self._clause_event(doc, text, (s_start, s_end), previous, clause, *local)
                 if event is not None:
                     events.append(event)
@@ -214,10 +175,10 @@ class EventExtractor:
     def _clause_event(self, doc, text, sentence, previous, clause: Clause, places, refs,
                       actor_hits) -> Telling | None:
         lowered, spans, isolated = clause.lowered, clause.spans, clause.isolated
-        kind, weapon, trigger = self._kind(clause)
+        kind, weapon, trigger = clause_kind(clause)
         if kind is None or _HYPOTHETICAL.search(lowered):
             return None
-        inside = _Within(spans)
+        inside = Within(spans)
         when, quote_start = self._when(text, refs, sentence, None if isolated else previous, inside, isolated)
         if when is None and not isolated:
             when = _statement_date(text, sentence, doc)
@@ -226,15 +187,15 @@ class EventExtractor:
         if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
             return None
         if kind == "capture" and trigger is not None:
-            kind = _capture_or_arrest(text, clause, trigger, places, inside)
+            kind = capture_or_arrest(text, clause, trigger, places, inside)
         mentions = self._places(text, kind, clause, sentence, places, inside, trigger)
         site_ids = self._sites(mentions)
         actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
         if trigger is not None and "suspension" in trigger.groups and (actor is None or actor.kind == "state"):
             return None  # an armed group's announced change, not a government's or a committee's announcement
-        kind, weapon = _by_its_actor(kind, weapon, actor, clause)
+        kind, weapon = by_its_actor(kind, weapon, actor, clause)
         site_ids = site_ids or self._place_not_in_the_clause(kind, trigger, clause, actor)
-        if not site_ids and (kind in _PLACED_KINDS or _is_of(trigger, "deployment") or _is_of(trigger, "visit")) \
+        if not site_ids and (kind in _PLACED_KINDS or is_of(trigger, "deployment") or is_of(trigger, "visit")) \
                 and not _dated_attack(kind, trigger.word if trigger else "", when, inside):
             return None
         if kind == "base" and not any(self.gazetteer[i].kind in FACILITY_KINDS for i in site_ids):
@@ -263,11 +224,11 @@ class EventExtractor:
         candidates = [m for m in places if inside(m.start, m.end)]
         if not candidates and not clause.isolated:
             candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
-        if _is_of(trigger, "designation"):  # a state's act, with no place of its own
+        if is_of(trigger, "designation"):  # a state's act, with no place of its own
             return []
-        if _is_of(trigger, "deployment"):  # "deployed to the Middle East", "withdrew from Iraq"
+        if is_of(trigger, "deployment"):  # "deployed to the Middle East", "withdrew from Iraq"
             return candidates
-        if _told_at_home(trigger):
+        if told_at_home(trigger):
             return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
                     or _VISIT_AFTER.match(text, m.end)]
         if kind in ATTACK_KINDS:
@@ -275,28 +236,6 @@ class EventExtractor:
         if kind in ("capture", "recapture") and trigger is not None:
             return [m for m in candidates if m.start > trigger.start] or candidates
         return candidates
-
-    def _kind(self, clause: Clause) -> tuple[str | None, str, Trigger | None]:
-        """The event kind of a clause (its earliest live trigger, refined by its weapon),
-        the weapon, and the trigger."""
-        present = frozenset().union(*(t.groups for t in clause.triggers))
-        weapon = next((w for group, w in _WEAPON_GROUPS if group in present), "")
-        if "interception" in present and weapon:
-            return "interception", weapon, None
-        # An announcement ("a new phase") or a deployment is the weakest trigger: it counts only alone.
-        triggers = sorted((group in _WEAK_GROUPS, t.at, group, t) for t in clause.triggers
-                          if not t.groups.isdisjoint(_KIND_GROUPS) and _live(clause.words, t)
-                          for group in t.groups & _KIND_GROUPS)
-        for _, _, group, t in triggers:
-            if group == "air-strike":  # from the air, whatever else the clause names ("rocket attacks")
-                return "air-drone", weapon if weapon == "drone" else "aircraft", t
-            if group in ("attack", "air-strike") or (group == "killing" and weapon):
-                return _attack_kind(weapon), weapon, t
-            if group == "designation" and not _DESIGNATION.search(clause.lowered):
-                continue
-            if group in _GROUP_KINDS:
-                return _GROUP_KINDS[group], "", t
-        return None, "", None
 
     def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside,
               isolated: bool = False) -> tuple[TimeRef | None, int]:
@@ -320,7 +259,7 @@ class EventExtractor:
         an announcement's or a visit's: its actor's home country."""
         if kind in _PLACED_KINDS:
             return self._place_named_before(clause)
-        if _told_at_home(trigger):
+        if told_at_home(trigger):
             return self._home(actor)
         return ()
 
@@ -364,7 +303,7 @@ class EventExtractor:
         passive between it and the trigger)."""
         if kind not in _AGENT_KINDS:
             return None
-        trigger = next((t for t in clause.triggers if not t.groups.isdisjoint(_KIND_GROUPS)), None)
+        trigger = next((t for t in clause.triggers if not t.groups.isdisjoint(KIND_GROUPS)), None)
         if trigger is None:
             return None
         if len(inside.spans) == 1:  # most clauses are one piece: no call per hit
@@ -452,30 +391,10 @@ class EventExtractor:
         return self._attributed[1]
 
 
-def _asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[Mention]) -> list:
-    """The sentence's triggers that are words, not parts of names: not a place's name
-    ("captured Hit"), not a capitalised word inside a sentence, the name of an operation
-    or a unit ("Operation Inherent Resolve", "Carrier Strike Group") unless the sentence
-    is a headline in title case (where an operation's name is still a name)."""
-    capitalised = [t for t in triggers if text[t[0]].isupper()]
-    if not capitalised:  # most triggers: a place's name and a name inside a sentence are capitalised
-        return triggers
-    named = [t for t in capitalised if (text[s_start:t[0]].strip(_QUOTES + " \n") and not _NAMED_EVENT.match(text, t[1]))
-             or any(m.start <= t[0] < m.end for m in places)]
-    if named and _title_case(text[s_start:s_end]):
-        named = [t for t in named if any(m.start <= t[0] < m.end for m in places) or _OPERATION_NAME.match(text, t[0])]
-    return [t for t in triggers if t not in named]
 
 
-# but "the Battle of Mosul", "the Siege of Mount Sinjar", "the Battle for Mosul Dam" name an event
-_NAMED_EVENT = re.compile(r" (?:of|for) ")
-# a military operation's name, even in a headline: "Operation Inherent Resolve Quarterly Report"
-_OPERATION_NAME = re.compile(r"Operations? [A-Z]")
 
 
-def _title_case(sentence: str) -> bool:
-    words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _pattern(words: list[str]) -> re.Pattern:
@@ -492,34 +411,14 @@ def _after_target_word(text: str, start: int) -> bool:
         token = raw[-1 - after]
         if token[-1] in ",;:)":
             return False
-        word = token.strip(_QUOTES).lower()
-        if word in _NOT_AGENT_WORDS and (after <= 2 or (after == 3 and raw[-3].strip(_QUOTES).lower() in _DETERMINERS)):
+        word = token.strip(QUOTES).lower()
+        if word in _NOT_AGENT_WORDS and (after <= 2 or (after == 3 and raw[-3].strip(QUOTES).lower() in _DETERMINERS)):
             return True
     return False
 
 
-class _ByStart:
-    """Items sorted by start offset, sliced by the range their starts fall in."""
-
-    def __init__(self, items: list, start=lambda item: item.start):
-        self.items = items
-        self.starts = [start(item) for item in items]
-
-    def between(self, start: int, end: int) -> list:
-        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
-class _Within:
-    """Whether a span lies inside one of a clause's pieces."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = spans
-        self.first, self.last = spans[0][0], spans[-1][1]
-
-    def __call__(self, start: int, end: int) -> bool:
-        if start < self.first or end > self.last:
-            return False
-        return len(self.spans) == 1 or any(x <= start and end <= y for x, y in self.spans)
 
 
 def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Mention]:
@@ -546,43 +445,14 @@ def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _is_of(trigger: Trigger | None, group: str) -> bool:
-    return trigger is not None and group in trigger.groups
 
 
-def _told_at_home(trigger: Trigger | None) -> bool:
-    return trigger is not None and not _AT_HOME_GROUPS.isdisjoint(trigger.groups)
 
 
-def _by_its_actor(kind: str, weapon: str, actor, clause: Clause) -> tuple[str, str]:
-    """The kind and weapon as the actor settles them: a strike of unstated means by an
-    actor whose strikes are from the air is an air strike (as ACLED codes a US strike in
-    Syria); a place taken by a state's forces is regained, by a group overtaken."""
-    if kind == "shelling" and not weapon and actor is not None and actor.strikes == "air" \
-            and any(t.word.lower() in _STRIKE_WORDS for t in clause.triggers):
-        return "air-drone", "aircraft"
-    if kind in ("capture", "recapture") and actor is not None:
-        return ("recapture" if actor.kind in _TAKEN_BY_STATE else "capture"), weapon
-    if kind == "shelling" and not weapon and _ON_CIVILIANS.search(clause.lowered):
-        return "violence", weapon  # "attacked Iraqi civilians demonstrating": violence against civilians
-    return kind, weapon
 
 
-def _attack_kind(weapon: str) -> str:
-    return "air-drone" if weapon in ("drone", "aircraft") else "explosive" if weapon == "IED" else "shelling"
 
 
-def _capture_or_arrest(text: str, clause: Clause, trigger: Trigger, places, inside) -> str:
-    """A capture takes a place ("captured Tikrit", "the town was captured by IS militants");
-    one of people ("captured an ISIS leader", "his capture", "suspects were captured near
-    Muamal") is an arrest."""
-    end = trigger.start + len(trigger.word)
-    object_place = next((m for m in places if inside(m.start, m.end) and 0 <= m.start - end <= 40), None)
-    if object_place is not None and not _LOCATIVE_GAP.search(text, end, object_place.start):
-        return "capture"
-    if _PEOPLE_OBJECT.match(text, end) or _PEOPLE_CAPTURED.search(text, max(0, trigger.start - 60), trigger.start):
-        return "arrest"
-    return "capture"
 
 
 def _statement_date(text: str, sentence, doc: Document) -> TimeRef | None:
@@ -598,76 +468,21 @@ def _week_from(ref: TimeRef) -> TimeRef:
     return ref._replace(date_end=ref.date + dt.timedelta(days=6), precision="week", derivation="relative-to-event")
 
 
-def _dated_attack(kind: str, trigger: str, when: TimeRef, inside: _Within) -> bool:
+def _dated_attack(kind: str, trigger: str, when: TimeRef, inside: Within) -> bool:
     """"The 7 October operation": one attack, dated to the day in its own clause, whose
     place the text does not give.  It is kept with no site (listed, not mapped)."""
     return (kind in ATTACK_KINDS and bool(trigger) and not trigger.lower().endswith("s")
             and when.precision == "day" and inside(when.start, when.end))
 
 
-def _live(words: str, t: Trigger) -> bool:
-    """A trigger that asserts something: not negated or ceased ("a cessation in attacks"),
-    not an anaphoric plural ("these attacks persisted")."""
-    before = words[max(0, t.at - 60):t.at].lower()
-    plural = t.word.lower().endswith("s")
-    return not (_NEGATED.search(before) or _OTHER_EVENT.search(before) or (plural and _ANAPHORA.search(before)))
 
 
-class Clause(NamedTuple):
-    spans: list[tuple[int, int]]  # its pieces in the document
-    isolated: bool  # a coordinated noun phrase: only its own date counts
-    words: str  # the pieces joined by spaces
-    lowered: str  # the words lowered
-    triggers: list[Trigger]  # in order
 
 
-def _clause(text: str, spans: list[tuple[int, int]], isolated: bool,
-            triggers: list[tuple[int, int, frozenset[str]]]) -> Clause:
-    pieces, found, offset = [], [], 0
-    for a, b in spans:
-        found += [Trigger(offset + s - a, text[s:e], groups, s) for s, e, groups in triggers if a <= s and e <= b]
-        pieces.append(text[a:b])
-        offset += b - a + 1
-    words = " ".join(pieces)
-    return Clause(spans, isolated, words, words.lower(), found)
 
 
-def _clauses(text: str, start: int, end: int):
-    """(spans, isolated) of the main clause (possibly in pieces) and each relative clause.
-    Coordinated predicates ("targeted X with drones and conducted a missile attack on Y")
-    are clauses of their own that share the sentence's date; coordinated noun phrases
-    ("the 7 October operation and Israel's attacks on Gaza") are *isolated*: each keeps
-    only its own date."""
-    relatives = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(text, start, end)] \
-        if text.find("wh", start, end) >= 0 else []  # who, which: most sentences have neither
-    main, cursor = [], start
-    for a, b in relatives:
-        if a > cursor:
-            main.append((cursor, a))
-        cursor = b
-    if cursor < end:
-        main.append((cursor, end))
-    main = main or [(start, end)]
-    np_cuts = [m.start() for a, b in main for m in _NP_COORDINATION.finditer(text, a, b)]
-    for piece in _cut(main, np_cuts):
-        cuts = [m.start() for a, b in piece for m in _COORDINATION.finditer(text, a, b)]
-        for part in _cut(piece, cuts):
-            yield part, bool(np_cuts)
-    for a, b in relatives:
-        yield [(a, b)], False
 
 
-def _cut(spans: list[tuple[int, int]], cuts: list[int]) -> list[list[tuple[int, int]]]:
-    """Split a list of spans at the given offsets."""
-    pieces, current = [], []
-    for a, b in spans:
-        for cut in [c for c in cuts if a < c < b]:
-            current.append((a, cut))
-            pieces.append(current)
-            current, a = [], cut
-        current.append((a, b))
-    pieces.append(current)
-    return [p for p in pieces if p]
 
 
 def _dedupe(events: list[Telling]) -> list[Telling]:
@@ -678,3 +493,5 @@ def _dedupe(events: list[Telling]) -> list[Telling]:
             seen.add(key)
             kept.append(e)
     return kept
+
+
