@@ -114,7 +114,7 @@ _MONTH_LIKE_WORDS = {"may", "march"}  # also verbs: need a day, a year or a capi
 class TimeRef(NamedTuple):
     date: dt.date
     date_end: dt.date
-    precision: str  # day | week | month
+    precision: str  # day | week | month | year
     derivation: str  # explicit | relative-to-publication | relative-to-event
     start: int  # offsets of the expression in the text
     end: int
