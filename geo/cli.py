@@ -219,9 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as exc:  # the input was fine; the output could not be written or published
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except SystemError as exc:
+    except (SystemError, RuntimeError) as exc:
         # A SIGTERM handled while a C extension runs Python code (numba loading a compiled
-        # function from its cache) comes back wrapped: exit as terminated all the same.
+        # function from its cache), or while a class body is made during an import
+        # (RuntimeError: "Error calling __set_name__"), comes back wrapped: exit as
+        # terminated all the same.
         terminated = _exit_within(exc)
         if terminated is None:
             raise
