@@ -104,7 +104,7 @@ def acled_rows(r: EventRecord, gazetteer: Gazetteer, documents: Mapping[str, Doc
             "actor1": r["actor"], "assoc_actor_1": "", "inter1": inter1 or "",
             "actor2": r["target"], "assoc_actor_2": "", "inter2": inter2 or "",
             "interaction": _interaction(inter1, inter2),
-            "civilian_targeting": "Civilian targeting" if r["target"].casefold() == _CIVILIANS else "",
+            "civilian_targeting": "Civilian targeting" if _on_civilians(r) else "",
             "iso": int(country.numeric) if country and country.numeric else "", "region": country.region if country else "",
             "country": country.name if country else "", "admin1": _admin1(site, gazetteer), "admin2": "", "admin3": "",
             "location": site.name, "latitude": round(site.lat, 4), "longitude": round(site.lon, 4),
@@ -114,6 +114,11 @@ def acled_rows(r: EventRecord, gazetteer: Gazetteer, documents: Mapping[str, Doc
             "timestamp": _timestamp(docs),
         })
     return rows
+
+
+def _on_civilians(r: EventRecord) -> bool:
+    """ACLED's civilian targeting: every event of violence against civilians, and any aimed at them."""
+    return r["event_type"] == "Violence against civilians" or r["target"].casefold() == _CIVILIANS
 
 
 def _middle(start: str, end: str) -> dt.date:

@@ -40,6 +40,14 @@ def test_a_span_is_dated_to_its_middle_and_an_event_at_two_sites_is_two_rows():
     assert {(r["event_date"], r["time_precision"], r["fatalities"]) for r in rows} == {("2024-03-16", 3, 0)}
 
 
+def test_violence_against_civilians_is_civilian_targeting():
+    [row] = acled_rows(record(event_type="Violence against civilians", sub_event_type="Attack", target=""),
+                       geoparser_for().gazetteer, {})
+    assert row["civilian_targeting"] == "Civilian targeting" and row["disorder_type"] == "Political violence"
+    [row] = acled_rows(record(), geoparser_for().gazetteer, {})
+    assert row["civilian_targeting"] == ""
+
+
 def test_an_event_at_no_place_has_no_row():
     assert acled_rows(record(site_ids=[]), geoparser_for().gazetteer, {}) == []
 
