@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import IO, Iterable, Mapping
+from typing import IO, Iterable, Mapping, NamedTuple
 
 from geo import DATA_DIR
 from geo.corpus import Document
@@ -44,16 +44,18 @@ _STATE_KINDS = frozenset({"state", "state-force"})
 _CIVILIANS = "civilians"
 
 
-class Country:
-    def __init__(self, row: dict[str, str]):
-        self.alpha3, self.numeric, self.name, self.region = row["iso_a3"], row["iso_n3"], row["name"], row["acled_region"]
+class Country(NamedTuple):
+    alpha3: str
+    numeric: str  # ISO 3166-1 numeric, "" when it has none (Kosovo)
+    name: str
+    region: str  # ACLED's
 
 
 @lru_cache(maxsize=1)
 def country_codes() -> dict[str, Country]:
     """Countries by ISO alpha-2 (geo/data/country_codes.csv, derived from Natural Earth)."""
-    return {row["iso_a2"]: Country(row) for _, row in read_rows(COUNTRY_CODES, ("iso_a2", "iso_a3", "iso_n3", "name",
-                                                                                "acled_region"))}
+    rows = read_rows(COUNTRY_CODES, ("iso_a2", "iso_a3", "iso_n3", "name", "acled_region"))
+    return {row["iso_a2"]: Country(row["iso_a3"], row["iso_n3"], row["name"], row["acled_region"]) for _, row in rows}
 
 
 class AcledOut:

@@ -54,10 +54,13 @@ def asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[M
     capitalised = [t for t in triggers if text[t[0]].isupper()]
     if not capitalised:  # most triggers: a place's name and a name inside a sentence are capitalised
         return triggers
+    def in_a_place(t) -> bool:
+        return any(m.start <= t[0] < m.end for m in places)
+
     named = [t for t in capitalised if (text[s_start:t[0]].strip(QUOTES + " \n") and not _NAMED_EVENT.match(text, t[1]))
-             or any(m.start <= t[0] < m.end for m in places)]
+             or in_a_place(t)]
     if named and _title_case(text[s_start:s_end]):
-        named = [t for t in named if any(m.start <= t[0] < m.end for m in places) or _OPERATION_NAME.match(text, t[0])]
+        named = [t for t in named if in_a_place(t) or _OPERATION_NAME.match(text, t[0])]
     return [t for t in triggers if t not in named]
 
 

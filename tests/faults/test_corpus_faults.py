@@ -51,12 +51,17 @@ def duplicate_id(c):
     return ["documents.csv:3", f"duplicate id {D0!r} (first on line 2)"]
 
 
-def date(value, *expected):
+def cell(column, value, *expected):
+    """A spoiler that writes ``value`` into the manifest's second line's ``column``."""
     def spoil(c):
-        set_cell(c, 2, "published", value)
+        set_cell(c, 2, column, value)
         return ["documents.csv:2", *expected]
-    spoil.__name__ = f"published {value!r}"
+    spoil.__name__ = f"{column} {value!r}"
     return spoil
+
+
+def date(value, *expected):
+    return cell("published", value, *expected)
 
 
 def manifest_not_utf8(c):
@@ -88,19 +93,11 @@ def huge_document(c):
 
 
 def file_name(value, *expected):
-    def spoil(c):
-        set_cell(c, 2, "file", value)
-        return ["documents.csv:2", *expected]
-    spoil.__name__ = f"file {value!r}"
-    return spoil
+    return cell("file", value, *expected)
 
 
 def doc_id(value):
-    def spoil(c):
-        set_cell(c, 2, "id", value)
-        return ["documents.csv:2", f"invalid id {value!r}"]
-    spoil.__name__ = f"id {value!r}"
-    return spoil
+    return cell("id", value, f"invalid id {value!r}")
 
 
 def extra_cell(c):
