@@ -49,9 +49,10 @@ def write_corpus(folder: Path, files: dict[str, str | bytes], rows: list[str] | 
     return folder
 
 
-def one_document(folder: Path, text: str, published: str = "2024-10-01", events_csv: str | None = None) -> Path:
+def one_document(folder: Path, text: str, published: str = "2024-10-01", events_csv: str | None = None,
+                 title: str = "T") -> Path:
     """A corpus of one document, ``d1``."""
-    return write_corpus(folder, {"d1.txt": text}, [f"d1,d1.txt,T,P,,{published},http://x"], events_csv)
+    return write_corpus(folder, {"d1.txt": text}, [f'd1,d1.txt,"{title}",P,,{published},http://x'], events_csv)
 
 
 def files_of(folder: Path) -> dict[str, bytes]:

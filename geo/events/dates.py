@@ -71,16 +71,18 @@ _YEAR_NUMBERS = [str(y) for y in range(1900, 2100)]
 _M = r"(?P<m>" + _alternation(_MONTH_NAMES) + r")\.?"
 _W = r"(?P<wd>" + _alternation(list(WEEKDAYS)) + r")"
 _Y = r"(?P<y>(?:19|20)\d\d)"
+# a year written with a day or a month may be any of a history's ("18 February 1836")
+_FULL_Y = r"(?P<y>(?:1[0-9]|20)\d\d)"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?P<n>\d+|" + "|".join(COUNT_WORDS) + r")"
 # (kind, the word categories one of which every match contains, pattern), the more specific first
 _PATTERNS = [(kind, frozenset(needs.split("|")), re.compile(pattern, re.I)) for kind, needs, pattern in [
     ("day_month", "month", r"\b" + _initials([*WEEKDAYS, "the"], digit=True) + r"(?:" + _W + r",?\s+)?(?:the\s+)?"
-     + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _Y + r")?\b"),
+     + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _FULL_Y + r")?\b"),
     ("month_day", "month", r"\b" + _initials([*WEEKDAYS, *MONTHS]) + r"(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D
-     + r"(?:,?\s+" + _Y + r")?\b"),
-    ("part_month", "month", r"\b(?P<part>" + _alternation(_PARTS) + r")[-\s]+" + _M + r"(?:\s+" + _Y + r")?\b"),
-    ("month_year", "month", r"\b" + _M + r",?\s+" + _Y + r"\b"),
+     + r"(?:,?\s+" + _FULL_Y + r")?\b"),
+    ("part_month", "month", r"\b(?P<part>" + _alternation(_PARTS) + r")[-\s]+" + _M + r"(?:\s+" + _FULL_Y + r")?\b"),
+    ("month_year", "month", r"\b" + _M + r",?\s+" + _FULL_Y + r"\b"),
     ("month_last_year", "month", r"\b" + _M + r"\s+(?P<rel>last|this)\s+year\b"),
     ("relative_days", "day|week", r"\b" + _initials(_NUMBER_LEADS, digit=True) + r"(?:(?:" + _N
      + r"|(?P<some>a few|several|few))\s+)?(?P<unit>day|days|week|weeks)\s+(?P<dir>after|before|later|earlier|ago)\b"),
@@ -98,7 +100,7 @@ _PATTERNS = [(kind, frozenset(needs.split("|")), re.compile(pattern, re.I)) for 
 # stretch without them is not searched.  Only where finding the clue costs less than the
 # pattern's failing (measured on the synthetic corpus): a year, "year", a direction.
 _CLUES = {kind: re.compile("|".join(words), re.I) for kind, words in [
-    ("month_year", ["19", "20"]),
+    ("month_year", ["1", "20"]),
     ("month_last_year", ["year"]),
     ("relative_days", ["after", "before", "later", "earlier", "ago"]),
 ]}

@@ -56,11 +56,12 @@ _TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and a
 _AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"violence", "arrest", "other", "base"}  # events whose actor is found by its role
 _PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"violence", "base", "protest", "interception"}  # told only with a place or a day
 # "the base", "the town", or "it" as a subject ("It was captured by Coalition forces in 2003")
-_THE_PLACE = re.compile(r"\bthe (air ?base|base|site|facility|garrison|outpost|camp|airfield|compound|town|city|village|"
+_THE_PLACE = re.compile(r"\bthe (air ?base|base|site|facility|garrison|outpost|camp|airfield|airport|compound|dam|"
+                        r"refinery|embassy|consulate|port|town|city|village|"
                         r"province|governorate|border crossing|crossing|checkpoint|field|oil field|gas field)\b|"
                         r"^(?:[^,]*, )?it (?:was|fell|had|came)\b")
 _FACILITY_NOUNS = ("air base", "airbase", "base", "site", "facility", "garrison", "outpost", "camp", "airfield", "compound",
-                   "field", "oil field", "gas field")
+                   "field", "oil field", "gas field", "airport", "dam", "refinery", "embassy", "consulate", "port")
 _ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS},
                   **{noun: frozenset({"city", "town", "village"}) for noun in ("town", "city", "village")},
                   "province": frozenset({"governorate", "region"}), "governorate": frozenset({"governorate", "region"}),
@@ -113,6 +114,13 @@ class Lexicon:
         return self._official[publisher]
 
 
+def subject_place(title: str, places: list[Mention]) -> str | None:
+    """The site a document is about: the one its title names alone ("Makhmur",
+    "Makhmur, Iraq", "Camp Taji (Iraq)"), if the text names it literally; else None."""
+    head = re.split(r"[,(]", title, maxsplit=1)[0].strip().lower()
+    return next((m.site_id for m in places if m.surface.lower() == head), None) if head else None
+
+
 def _groups(path) -> list[tuple[str, list[str]]]:
     groups = []
     for entry in read_entries(path):
@@ -132,6 +140,7 @@ class EventExtractor:
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
         self._literal: ByStart = ByStart([])  # the document's literal places (see extract)
+        self._title = ""  # the document's title (see subject_place)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -144,6 +153,7 @@ class EventExtractor:
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = ByStart([m for m in mentions if m.status == "resolved" and m.literal])
         self._literal = places  # what "the base", "the town" may stand for
+        self._title = doc.title
         found = find_time_refs(text, doc.published, index)
         published = publication_in_text(text, doc.published, found)
         if published != doc.published:  # a month in the manifest, the day in the header
@@ -275,6 +285,9 @@ class EventExtractor:
                                                     else self.gazetteer[m.site_id].is_point)]
         start = clause.spans[0][0]
         before = [m for m in named if start - ANAPHORA_REACH <= m.start < start]
+        subject = subject_place(self._title, self._literal.items) if kinds else None
+        if subject and self.gazetteer[subject].kind in kinds:
+            return (subject,)  # an article on a town: "the town" is that town
         chosen = before[-1] if before and kinds else named[0] if named and named[0].start < start else None
         return (chosen.site_id,) if chosen else ()
 
@@ -493,5 +506,3 @@ def _dedupe(events: list[Telling]) -> list[Telling]:
             seen.add(key)
             kept.append(e)
     return kept
-
-

@@ -106,6 +106,9 @@ def test_words_that_look_like_months_are_not_dates(text):
     ("In 2021, the group claimed the attacks.", "2024-01-30", ("2021-01-01", "2021-12-31", "year")),
     ("The city was bombed during the 1991 Gulf War.", "2024-01", ("1991-01-01", "1991-12-31", "year")),
     ("Iran targeted the base last year.", "2021-03", ("2020-01-01", "2020-12-31", "year")),
+    # a history's day and month with their year, whatever the century
+    ("It mustered on 18 February 1836, at Picolata.", "1865-04", ("1836-02-18", "1836-02-18", "day")),
+    ("It was organized in May 1825.", "1865-04", ("1825-05-01", "1825-05-31", "month")),
 ])
 def test_days_and_years_of_briefings_and_histories(text, published, expected):
     assert one(text, published)[:3] == expected

@@ -9,8 +9,8 @@ from geo.gazetteer import load_actors
 from geo.text import TextIndex
 
 
-def extract(geoparser, tmp_path, text, published="2024-10-01"):
-    corpus = open_corpus(one_document(tmp_path, text, published))
+def extract(geoparser, tmp_path, text, published="2024-10-01", title="T"):
+    corpus = open_corpus(one_document(tmp_path, text, published, title=title))
     doc = next(iter(corpus))
     return EventExtractor(geoparser, load_actors()).extract(doc, corpus.read(doc))
 
@@ -206,6 +206,8 @@ def test_an_actor_strikes_column_takes_only_air(tmp_path):
     ("Al-Asad Air Base hosts coalition troops. On 5 March, the base was struck by rockets.", ("ain-al-asad",)),
     # rockets that landed near a base: an attack with a weapon
     ("On 13 March, two rockets landed near the Green Village in northeast Syria.", ("green-village",)),
+    # "the dam", "the airport": the facility named before
+    ("IS seized the Mosul Dam in August. On 16 August, aircraft struck IS positions near the dam.", ("mosul-dam",)),
 ])
 def test_the_place_an_attack_hit(geoparser, tmp_path, text, sites):
     [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")]
@@ -221,6 +223,16 @@ def test_the_place_an_attack_hit(geoparser, tmp_path, text, sites):
 def test_the_place_a_battle_took(geoparser, tmp_path, text, kind, sites):
     [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("clash", "capture", "recapture")]
     assert (e.kind, e.site_ids) == (kind, sites)
+
+
+@pytest.mark.parametrize("title, sites", [
+    ("Makhmur, Iraq", ("makhmur",)),  # an article on the town: "the town" is it, not the town named last
+    ("Towns of the north", ("mosul",)),  # no subject: the town named last
+])
+def test_the_town_of_an_article_on_a_town(geoparser, tmp_path, title, sites):
+    text = "Makhmur is a town in Iraq, between Erbil and Mosul. In 2014, the town was captured by the Islamic State."
+    [e] = [e for e in extract(geoparser, tmp_path, text, title=title) if e.kind == "capture"]
+    assert e.site_ids == sites
 
 
 
