@@ -3,8 +3,8 @@ atomically, GeoJSON helpers, and the scratch folders and files of a run."""
 
 from geo.io.geojson import rounded
 from geo.io.output import CsvRecords, CsvWriter, atomic_output, json_line, write_records
-from geo.io.scratch import remove_abandoned, scratch_db, scratch_folder, stops_deferred
+from geo.io.scratch import alive, remove_abandoned, scratch_db, scratch_folder, stops_deferred
 from geo.io.tables import read_rows
 
-__all__ = ["CsvRecords", "CsvWriter", "atomic_output", "json_line", "read_rows", "remove_abandoned", "rounded", "scratch_db",
+__all__ = ["CsvRecords", "CsvWriter", "alive", "atomic_output", "json_line", "read_rows", "remove_abandoned", "rounded", "scratch_db",
            "scratch_folder", "stops_deferred", "write_records"]

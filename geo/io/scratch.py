@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["scratch_db", "scratch_folder", "remove_abandoned", "stops_deferred"]
+__all__ = ["alive", "scratch_db", "scratch_folder", "remove_abandoned", "stops_deferred"]
 
 _PREFIX = ".geo-spool-"
 _SCRATCH = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-16000;"
@@ -73,13 +73,14 @@ def remove_abandoned(directory: Path) -> list[Path]:
     removed = []
     for folder in directory.glob(f"{_PREFIX}{socket.gethostname()}-*-*"):
         pid = folder.name[len(f"{_PREFIX}{socket.gethostname()}-"):].split("-")[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
             removed.append(folder)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """Whether a process of this host is running."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -47,11 +47,12 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Iterator
 
 from geo.errors import OutputError
-from geo.io import stops_deferred
+from geo.io import alive, stops_deferred
 
 try:
     import fcntl
@@ -62,6 +63,7 @@ __all__ = ["lock_path", "publishing"]
 
 _SITE_FILES = ("index.html", "data/map-data.js")  # a folder with these is a site a build made
 _HELD: set[int] = set()  # the lock files this process holds open
+_HOLDER_TRIES = 50  # reads of a lock's holder, 10 ms apart
 
 
 def _let_go_in_a_child() -> None:
@@ -131,17 +133,28 @@ def _locked(out: Path) -> Iterator[None]:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-                who = f"process {holder}" if holder.isdigit() else "another process"
-                raise OutputError(path, f"another build ({who}) is publishing to {out} and holds this lock; "
+                raise OutputError(path, f"another build ({_holder(fd)}) is publishing to {out} and holds this lock; "
                                         f"wait for it to end, or choose another --out") from None
         _HELD.add(fd)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        mark = f"{os.getpid()}\n".encode()
+        os.pwrite(fd, mark, 0)  # in one write, then cut: the file is never seen empty
+        os.ftruncate(fd, len(mark))
         yield
     finally:
         _HELD.discard(fd)
         os.close(fd)  # releases the lock
+
+
+def _holder(fd: int) -> str:
+    """Who holds a lock: the process whose number it wrote.  A holder writes it just
+    after it takes the lock, so until then the file holds the last holder's (ended)
+    process, or nothing: wait a moment for a live one."""
+    for _ in range(_HOLDER_TRIES):
+        written = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        if written.isdigit() and alive(int(written)):
+            return f"process {written}"
+        time.sleep(0.01)
+    return "another process"
 
 
 def _leftovers(out: Path, kind: str) -> list[Path]:

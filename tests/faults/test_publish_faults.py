@@ -304,6 +304,29 @@ def test_each_refusal_names_the_lock_file_and_the_lock_outlives_no_build(tmp_pat
     assert json.dumps((out / "index.html").read_text()) == '"2"'
 
 
+@pytest.mark.parametrize("writes_after_s, named", [(0.05, True), (None, False)])
+def test_a_refusal_names_the_live_holder_not_the_last_one(tmp_path, monkeypatch, writes_after_s, named):
+    """Between taking the lock and writing its number, a holder leaves the last
+    holder's number in the file: that ended process is never named."""
+    import fcntl
+    import threading
+
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    lock = tmp_path / ".site.lock"
+    lock.write_text(f"{ended.pid}\n")
+    monkeypatch.setattr(publish, "_HOLDER_TRIES", 20)
+    with lock.open("r+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if writes_after_s is not None:
+            threading.Timer(writes_after_s, lambda: os.pwrite(held.fileno(), f"{os.getpid()}\n".encode(), 0)).start()
+        with pytest.raises(OutputError) as refused:
+            with publish.publishing(tmp_path / "site"):
+                pass
+    who = f"process {os.getpid()}" if named else "another process"
+    assert str(refused.value).startswith(f"{lock}: another build ({who}) is publishing")
+
+
 
 # -- the records' files (geo mentions|events --out): the same promises
 
