@@ -10,7 +10,7 @@ from helpers import ROOT
 
 PACKAGE = ROOT / "geo"
 # The stages from the ground up; a package may import only those before it.
-LAYERS = [["geo", "geo.errors"], ["geo.text", "geo.io"], ["geo.corpus"], ["geo.gazetteer"], ["geo.engine"],
+LAYERS = [["geo", "geo.errors"], ["geo.io"], ["geo.text"], ["geo.corpus"], ["geo.gazetteer"], ["geo.engine"],
           ["geo.geoparse"], ["geo.events"], ["geo.site", "geo.evaluate"], ["geo.cli"], ["geo.__main__"]]
 STAGES = [p.name for p in sorted(PACKAGE.iterdir()) if (p / "__init__.py").is_file()]
 

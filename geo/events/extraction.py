@@ -67,6 +67,9 @@ _ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS
                   "province": frozenset({"governorate", "region"}), "governorate": frozenset({"governorate", "region"}),
                   "border crossing": frozenset({"border-crossing"}), "crossing": frozenset({"border-crossing"}),
                   "checkpoint": frozenset({"border-crossing", "outpost"})}
+# a subject that stands for an armed group named before
+_GROUP_PRONOUN = re.compile(r"(?:^|\b(?:and|then|which|when|after)\s+|[,;]\s*)(?:they|the (?:group|militias?|militants|"
+                            r"faction|resistance))\b")
 ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # their actor may be named in the sentence
@@ -141,6 +144,7 @@ class EventExtractor:
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
         self._literal: ByStart = ByStart([])  # the document's literal places (see extract)
         self._title = ""  # the document's title (see subject_place)
+        self._actor_hits: ByStart = ByStart([])  # the document's actors (see extract)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
             if words else re.compile(r"(?!)")
@@ -161,6 +165,7 @@ class EventExtractor:
             found = find_time_refs(text, published, index)
         refs = ByStart(found)
         actor_hits = ByStart(self.actors.find(index))
+        self._actor_hits = actor_hits  # whom "they", "the group" may stand for
         sentences = index.sentences.spans
         triggers = ByStart(self.lexicon.triggers(index), lambda t: t[0])
         events = []
@@ -200,7 +205,8 @@ class EventExtractor:
             kind = capture_or_arrest(text, clause, trigger, places, inside)
         mentions = self._places(text, kind, clause, sentence, places, inside, trigger)
         site_ids = self._sites(mentions)
-        actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside)
+        actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside) \
+            or self._group_named_before(clause, kind, trigger)
         if trigger is not None and "suspension" in trigger.groups and (actor is None or actor.kind == "state"):
             return None  # an armed group's announced change, not a government's or a committee's announcement
         kind, weapon = by_its_actor(kind, weapon, actor, clause)
@@ -330,8 +336,9 @@ class EventExtractor:
                        or text.find(" by", trigger.start, h.start) == trigger.start + len(trigger.word))]
             if by:
                 return by[0].actor
-        modifier = self._modifier(text, trigger.start)
-        if modifier is not None:
+        modifier = next((m for t in clause.triggers if not t.groups.isdisjoint(KIND_GROUPS)
+                         for m in (self._modifier(text, t.start),) if m is not None), None)
+        if modifier is not None:  # of any of its triggers: "killed in a US drone attack"
             return modifier
         if len(own) == 1 and own[0].actor.kind == "faction":
             return None  # whatever its role, the fallback names the clause's only faction
@@ -344,6 +351,18 @@ class EventExtractor:
         if subject.actor.kind == "unnamed" and any(h.actor.kind == "faction" for h in own):
             return None  # "militias ... a declaration from the Islamic Resistance": the named one
         return subject.actor
+
+    def _group_named_before(self, clause: Clause, kind: str, trigger: Trigger | None):
+        """For a subject "they", "the group", "the militias" before the trigger: the armed
+        group the document named last, not long before."""
+        if kind not in _AGENT_KINDS or trigger is None:
+            return None
+        if not _GROUP_PRONOUN.search(clause.lowered, 0, trigger.at):
+            return None
+        start = clause.spans[0][0]
+        named = [h.actor for h in self._actor_hits.between(start - ANAPHORA_REACH, start)
+                 if h.actor.kind in ("faction", "unnamed")]
+        return named[-1] if named else None
 
     def _modifier(self, text: str, trigger: int):
         """The actor whose adjective modifies the trigger: "U.S. retaliatory strikes", "an

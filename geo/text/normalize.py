@@ -38,6 +38,8 @@ import unicodedata
 import numba
 import numpy as np
 
+from geo.io import stops_deferred
+
 _APOSTROPHES = "'’‘`´′ʹʻʼʽʾʿˈ"
 _TABLE_SIZE = 0x3000
 _SPACE, _APOSTROPHE, _HYPHEN, _HYPHEN2 = ord(" "), ord("'"), ord("-"), 0x2010
@@ -105,6 +107,8 @@ class Normalised:
 
     def __init__(self, text: str, separator: str = ""):
         """``separator``: a code point to keep as it is (skeletons joins its phrases by one)."""
+        if not _loaded:
+            _load_compiled()
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         if text.isascii() or not _UNUSUAL.search(text):  # no character of format, none above the BMP: most texts
             self._folded, self._kept, kept_codes = _normalise(codes, FOLD, _SUN)
@@ -151,6 +155,21 @@ class Normalised:
             return [], []
         return (self._kept[np.asarray(starts)].tolist(),
                 _ends(self._kept, self._folded, np.asarray(ends, dtype=np.int64)).tolist())
+
+
+_loaded = False  # the compiled functions of this process (see _load_compiled)
+
+
+def _load_compiled() -> None:
+    """Load the compiled functions from numba's disk cache, once, with SIGINT and SIGTERM
+    held back.  Loading, LLVM calls back into Python (through ctypes): a stop raised
+    there is not unwound but crashes the process (SIGSEGV) before its scratch files
+    are removed."""
+    global _loaded
+    _loaded = True  # first: the samples below make Normalised objects too
+    with stops_deferred():
+        for sample in ("ab", "a\u200bb\U0001F642"):  # the common path, and characters of format and above the BMP
+            Normalised(sample).spans([0], [1])
 
 
 def _astral_folded(codes: np.ndarray, separator: str, invisible: np.ndarray) -> np.ndarray:

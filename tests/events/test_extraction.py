@@ -108,12 +108,29 @@ def test_a_date_borrowed_from_the_previous_sentence_is_a_week(geoparser, tmp_pat
     # an adjective that makes the event a state's
     ("On 3 January, a U.S. airstrike near Baghdad International Airport killed two men.", "United States"),
     ("On 8 January, an Iranian missile attack struck Ain al-Asad.", "Iran"),
+    # ... of any of the clause's triggers, not only of the first
+    ("He was killed in a US drone attack in Baghdad on 3 January.", "United States"),
+    # the officials who act for a state: a visit, a call
+    ("On 5 March, Blinken visited Baghdad.", "United States"),
+    ("On 5 November, Sudani visited Tehran.", "Iraq"),
     # the target is no actor: after "on", or the subject of a passive
     ("On 28 January, a drone attack on U.S. forces at Tower 22 killed three soldiers.", ""),
     ("On 28 January, U.S. forces were attacked at Tower 22.", ""),
 ])
 def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, actor):
     [e] = extract(geoparser, tmp_path, sentence)
+    assert e.actor == actor, e
+
+
+@pytest.mark.parametrize("subject, actor", [
+    ("they", "Kataib Hezbollah"),  # the armed group named last
+    ("the group", "Kataib Hezbollah"),
+    ("Coalition forces", "coalition"),  # a subject of its own
+])
+def test_they_or_the_group_stand_for_the_armed_group_named_before(geoparser, tmp_path, subject, actor):
+    text = ("The Islamic Resistance in Iraq grew in 2023. On 28 January, Kataib Hezbollah struck Tower 22. "
+            f"On 2 February, {subject} targeted Al-Asad Air Base with drones.")
+    [e] = [e for e in extract(geoparser, tmp_path, text) if e.date == "2024-02-02"]
     assert e.actor == actor, e
 
 

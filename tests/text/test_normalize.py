@@ -1,9 +1,13 @@
 import random
+import signal
 import string
+import subprocess
+import sys
+import textwrap
 import unicodedata
 
 import pytest
-from helpers import SPELLING_VARIANTS
+from helpers import ROOT, SPELLING_VARIANTS
 
 from geo.text.matcher import KeyMatcher, TextIndex
 from geo.text.normalize import FOLD, Normalised, skeleton
@@ -200,3 +204,30 @@ def test_matches_equal_a_leftmost_longest_search_sentence_by_sentence():
                        for i, words in enumerate(sentences))
         expected = [found for words in sentences for found in _longest_at_boundaries(words, keys)]
         assert [h.payload for h in TextIndex(text).hits(matcher)] == expected, text
+
+
+def test_a_stop_waits_while_the_compiled_functions_load():
+    """A SIGTERM that arrives while numba loads its compiled functions (LLVM calls back
+    into Python there) waits until they are loaded, then ends the process as a stop."""
+    script = textwrap.dedent("""
+        import os, signal, sys
+        from geo.text import normalize
+
+        def _terminated(signum, frame):
+            raise SystemExit(128 + signum)
+
+        signal.signal(signal.SIGTERM, _terminated)
+        compiled = normalize._normalise
+
+        def loading(*args):  # a stop arrives in the middle of the load
+            os.kill(os.getpid(), signal.SIGTERM)
+            print("loaded", flush=True)
+            return compiled(*args)
+
+        normalize._normalise = loading
+        normalize.Normalised("Baghdad")
+        print("not stopped", flush=True)
+    """)
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    said = set(run.stdout.splitlines())
+    assert (run.returncode, said) == (128 + signal.SIGTERM, {"loaded"}), run.stderr  # loaded, then stopped
