@@ -216,10 +216,20 @@ class Event:
         """The primary telling's value, else the first other telling that gives one."""
         return getattr(self.primary, name) or next((getattr(s, name) for s in self.tellings if getattr(s, name)), "")
 
+    def kind(self) -> str:
+        """The kind most of its tellings that name a weapon give (the primary's first among
+        equals), else the primary's: a strike one release calls an "attack" and others an
+        "airstrike" is an air strike."""
+        armed = [s.kind for s in self.tellings if s.weapon]
+        if not armed or len(self.tellings) == 1:
+            return self.primary.kind
+        counts = {k: armed.count(k) for k in armed}
+        return max(counts, key=lambda k: (counts[k], k == self.primary.kind))
+
     def as_record(self, gazetteer: Gazetteer) -> EventRecord:
         p = self.primary
         sites = self.site_ids()
-        event_type, sub_event_type = EVENT_KINDS[p.kind]
+        event_type, sub_event_type = EVENT_KINDS[self.kind()]
         sources = sorted(self.tellings, key=_place_in_text) if len(self.tellings) > 1 else self.tellings
         return {
             "id": _event_id(sources[0]), "date": p.date, "date_end": p.date_end, "time_precision": p.time_precision,

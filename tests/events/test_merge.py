@@ -15,6 +15,19 @@ def test_same_event_from_two_documents_merges(geoparser):
     assert len(record["sources"]) == 2 and not record["disputed"] and record["status"] == "claimed|confirmed"
 
 
+def test_an_event_has_the_kind_most_tellings_with_a_weapon_give(geoparser):
+    merger = Merger(geoparser.gazetteer)
+    unstated = telling("a", 0, "2020-01-03", ["baghdad-airport"], kind="shelling", weapon="")  # "the U.S. strike"
+    [event] = merger.across_documents([unstated] + [telling(doc, 5, "2020-01-03", ["baghdad-airport"])  # "airstrike"
+                                                    for doc in "bc"])
+    assert event.primary is unstated and event.as_record(geoparser.gazetteer)["sub_event_type"] == "Air/drone strike"
+    strikes = [telling(doc, 5, "2020-01-08", ["ain-al-asad"], kind="shelling", weapon="") for doc in "ab"]
+    [event] = merger.across_documents(strikes + [telling("c", 5, "2020-01-08", ["ain-al-asad"], weapon="aircraft")])
+    assert event.as_record(geoparser.gazetteer)["sub_event_type"] == "Air/drone strike"  # the one that names a weapon
+    [event] = merger.across_documents(strikes)
+    assert event.as_record(geoparser.gazetteer)["sub_event_type"] == "Shelling/artillery/missile attack"  # none does
+
+
 def test_different_places_same_day_and_toll_is_a_disputed_place(geoparser):
     merger = Merger(geoparser.gazetteer)
     [event] = merger.across_documents([telling("a", 0, "2024-01-28", ["tower-22"], killed=3),
