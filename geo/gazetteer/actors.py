@@ -56,6 +56,10 @@ class ActorLexicon:
         self._matcher: KeyMatcher[Actor] = KeyMatcher(keys)
         self.by_adjective = {adjective: actor for actor in actors for adjective in actor.adjectives}
         self._by_name: dict[str, Actor] | None = None
+        # an unnamed actor's adjective before a noun of armed groups: "an Iranian-backed Shia militia group"
+        described = sorted((a for a in self.by_adjective if self.by_adjective[a].kind == "unnamed"), key=len, reverse=True)
+        self._described = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, described)) + r")\s+(?:[A-Za-z]+\s+){0,2}?"
+                                     r"(?:militias?|groups?|militants|proxies|fighters|factions?)\b") if described else None
 
     def named(self, name: str) -> Actor | None:
         """The actor a name or alias stands for ("US forces": the United States), or None."""
@@ -64,10 +68,17 @@ class ActorLexicon:
         return self._by_name.get(name.casefold())
 
     def find(self, index: TextIndex) -> list[ActorHit]:
-        """Actors named in a document (proper names only: the alias must be capitalised)."""
+        """Actors named in a document (proper names only: the alias must be capitalised),
+        and the groups described by an unnamed actor's adjective."""
         text = index.text
-        return [ActorHit(h.payload, h.start, h.end) for h in index.hits(self._matcher)
+        hits = [ActorHit(h.payload, h.start, h.end) for h in index.hits(self._matcher)
                 if core_is_capitalised(_without_the(text[h.start:h.end])) and not _BACKED.match(text, h.end)]
+        if self._described is None:
+            return hits
+        taken = [(h.start, h.end) for h in hits]
+        described = [ActorHit(self.by_adjective[m.group(1)], m.start(), m.end()) for m in self._described.finditer(text)
+                     if not any(a < m.end() and m.start() < b for a, b in taken)]
+        return sorted(hits + described, key=lambda h: h.start) if described else hits
 
 
 # "Iran-backed militias", "Iran-affiliated groups": the state backs them, it does not act

@@ -110,6 +110,9 @@ def test_a_date_borrowed_from_the_previous_sentence_is_a_week(geoparser, tmp_pat
     ("On 8 January, an Iranian missile attack struck Ain al-Asad.", "Iran"),
     # ... of any of the clause's triggers, not only of the first
     ("He was killed in a US drone attack in Baghdad on 3 January.", "United States"),
+    # groups described, not named: an unnamed actor's adjective before an armed group's noun, or the trigger
+    ("On 12 March, an Iranian-backed Shia militia group fired rockets at Camp Taji.", "Iran-backed militias"),
+    ("On 28 January, three soldiers were killed in the Iran proxy drone attack at Tower 22.", "Iran-backed militias"),
     # the officials who act for a state: a visit, a call
     ("On 5 March, Blinken visited Baghdad.", "United States"),
     ("On 5 November, Sudani visited Tehran.", "Iraq"),
