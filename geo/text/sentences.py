@@ -10,8 +10,12 @@ import re
 # The patterns built on it open with one character class (the other ways in are tested by
 # lookbehinds after it): the regular-expression engine then skips to the next candidate
 # character instead of trying the whole pattern at every position, three times faster.
-_SENTENCE_END = r"(?<=[.!?])[.!?]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
-_BREAK = re.compile(r"[.!?\n](?:" + _SENTENCE_END + r"|(?<=\n)\s*)")
+# after the closing marks, a page's note marks ("...in 2016.[4] In August")
+_SENTENCE_END = r"(?<=[.!?])[.!?]*[\"'”’)\]]*(?:\[(?:\d{1,3}|[a-z]|note \d{1,3})\])*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+# a sentence glued to the next by a lost space ("U.S. forces.On 3 December"): a word of
+# lower-case letters, its mark, and a capitalised word (see _glued)
+_GLUED = r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
+_BREAK = re.compile(r"[.!?\n](?:" + _SENTENCE_END + r"|(?<=\n)\s*|" + _GLUED + ")")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "vs", "etc",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -26,6 +30,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BREAK.finditer(text):
         if m.group().startswith(".") and _is_abbreviation(text, start, m.start() + 1):
+            continue
+        if m.end() == m.start() + 1 and m.group() != "\n" and not _glued(text, m.start()):
             continue
         _append(text, spans, start, m.start() + len(m.group().rstrip()))
         start = m.end()
@@ -57,6 +63,15 @@ def _is_abbreviation(text: str, start: int, dot_end: int) -> bool:
         i -= 1
     word = text[i:dot_end].rstrip(".").lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _glued(text: str, mark: int) -> bool:
+    """Whether the word before a mark with no space after it is a word of lower-case
+    letters, not the end of a web address or a file's name ("www.Centcom", "index.Html")."""
+    i = mark
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return mark - i >= 3 and text[i:mark].islower() and (i == 0 or text[i - 1] in " \t\n\"'“‘(")
 
 
 def _append(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
