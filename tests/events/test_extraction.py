@@ -209,6 +209,17 @@ def test_a_strike_of_unstated_means_is_from_the_air_for_the_states_whose_strikes
     assert extract(geoparser, tmp_path, text)[0].kind == kind
 
 
+@pytest.mark.parametrize("text, kind, weapon", [
+    # a military report's words for a strike and its weapons
+    ("On 2 March, CENTCOM forces engaged and destroyed two rocket launchers near Mayadin.", "shelling", "rocket"),
+    ("On 29 November, A-10 aircraft struck a hostile target near Mayadin.", "air-drone", "aircraft"),
+    ("He was killed near Baiji on 11 March when his unit was engaged by indirect enemy fire.", "shelling", "rocket"),
+])
+def test_a_military_reports_words_for_strikes_and_weapons(geoparser, tmp_path, text, kind, weapon):
+    [e] = extract(geoparser, tmp_path, text)
+    assert (e.kind, e.weapon) == (kind, weapon)
+
+
 def test_an_actor_strikes_column_takes_only_air(tmp_path):
     from geo.errors import InputError
     from geo.gazetteer.actors import read_actors
