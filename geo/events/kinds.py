@@ -23,7 +23,8 @@ _GROUP_KINDS = {"protest": "protest", "visit": "other", "suspension": "change", 
                 "designation": "other", "call": "other", "ceremony": "other", "election": "other",
                 "violence": "violence", "establishment": "base"}
 _AT_HOME_GROUPS = frozenset({"visit", "suspension"})  # told where they happened, else at the actor's home
-_WEAPON_GROUPS = tuple(("weapon-" + w, w) for w in WEAPONS)  # in the order of preference
+WEAPON_PREFIX = "weapon-"  # a weapon's group in the trigger lexicon: "weapon-drone"
+_WEAPON_GROUPS = tuple((WEAPON_PREFIX + w, w) for w in WEAPONS)  # in the order of preference
 # an announced change, a deployment, a call, an election: each counts only when nothing else is told
 _WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election", "establishment"})
 _NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
@@ -51,7 +52,7 @@ def asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[M
     ("captured Hit"), not a capitalised word inside a sentence, the name of an operation
     or a unit ("Operation Inherent Resolve", "Carrier Strike Group") unless the sentence
     is a headline in title case (where an operation's name is still a name)."""
-    capitalised = [t for t in triggers if text[t[0]].isupper()]
+    capitalised = [t for t in triggers if text[t[0]].isupper() and not _only_weapons(t[2])]
     if not capitalised:  # most triggers: a place's name and a name inside a sentence are capitalised
         return triggers
     def in_a_place(t) -> bool:
@@ -62,6 +63,11 @@ def asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[M
     if named and _title_case(text[s_start:s_end]):
         named = [t for t in named if in_a_place(t) or _OPERATION_NAME.match(text, t[0])]
     return [t for t in triggers if t not in named]
+
+
+def _only_weapons(groups: frozenset[str]) -> bool:
+    """A weapon's word, whose name may well be capitalised ("Katyusha", "IED", "A-10s")."""
+    return all(group.startswith(WEAPON_PREFIX) for group in groups)
 
 
 # but "the Battle of Mosul", "the Siege of Mount Sinjar", "the Battle for Mosul Dam" name an event

@@ -211,8 +211,8 @@ def test_a_strike_of_unstated_means_is_from_the_air_for_the_states_whose_strikes
 
 @pytest.mark.parametrize("text, kind, weapon", [
     # a military report's words for a strike and its weapons
-    ("On 2 March, CENTCOM forces engaged and destroyed two rocket launchers near Mayadin.", "shelling", "rocket"),
-    ("On 29 November, A-10 aircraft struck a hostile target near Mayadin.", "air-drone", "aircraft"),
+    ("On 2 March, the militia engaged and destroyed a checkpoint near Mayadin.", "shelling", ""),
+    ("On 29 November, A-10s struck a hostile target near Mayadin.", "air-drone", "aircraft"),
     ("He was killed near Baiji on 11 March when his unit was engaged by indirect enemy fire.", "shelling", "rocket"),
 ])
 def test_a_military_reports_words_for_strikes_and_weapons(geoparser, tmp_path, text, kind, weapon):
