@@ -58,7 +58,8 @@ class ActorLexicon:
         self._by_name: dict[str, Actor] | None = None
         # an unnamed actor's adjective before a noun of armed groups: "an Iranian-backed Shia militia group"
         described = sorted((a for a in self.by_adjective if self.by_adjective[a].kind == "unnamed"), key=len, reverse=True)
-        self._described = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, described)) + r")\s+(?:[A-Za-z]+\s+){0,2}?"
+        # (the word's start is tested after a match: a pattern opening with a lookbehind is tried at every position)
+        self._described = re.compile("(" + "|".join(map(re.escape, described)) + r")\s+(?:[A-Za-z]+\s+){0,2}?"
                                      r"(?:militias?|groups?|militants|proxies|fighters|factions?)\b") if described else None
 
     def named(self, name: str) -> Actor | None:
@@ -77,12 +78,16 @@ class ActorLexicon:
             return hits
         taken = [(h.start, h.end) for h in hits]
         described = [ActorHit(self.by_adjective[m.group(1)], m.start(), m.end()) for m in self._described.finditer(text)
-                     if not any(a < m.end() and m.start() < b for a, b in taken)]
+                     if _word_starts(text, m.start()) and not any(a < m.end() and m.start() < b for a, b in taken)]
         return sorted(hits + described, key=lambda h: h.start) if described else hits
 
 
 # "Iran-backed militias", "Iran-affiliated groups": the state backs them, it does not act
 _BACKED = re.compile(r"[-‐](?:backed|aligned|affiliated|linked|supported|sponsored)\b", re.I)
+
+
+def _word_starts(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "._")
 
 
 def _without_the(surface: str) -> str:
