@@ -82,6 +82,10 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+){
 _US_TARGET = re.compile(r"\b(?:US\b|U\.S\.|American\b|coalition\b|United States\b)")  # "U.S." ends in no word boundary
 AREA_TARGETS = {"IL": "Israel", "PS": "Israel"}
 TARGET_COUNTRIES = {"US forces": "US", "Israel": "IL"}  # the state whose forces a target names
+_STATE_KINDS = frozenset({"state", "state-force"})
+# a speaker's verb right after its name, or after an apposition ("Haider al-Abadi, the Prime Minister, said")
+_SPEAKS = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:has\s+|had\s+)?(?:said|says|announced|announces|stated|stating|declared|"
+                     r"confirmed|confirms|acknowledged)\b")
 
 
 
@@ -229,7 +233,8 @@ class EventExtractor:
             target=target,
             weapon=weapon, killed=killed(lowered), wounded=wounded(lowered),
             status=self._status(text, actor_hits, sentence,
-                                own=self._official_about_its_own(doc, actor, target, kind)),
+                                own=self._official_about_its_own(doc, actor, target, kind)
+                                or _its_own_official_says(text, actor_hits, actor, target)),
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
 
@@ -485,6 +490,13 @@ def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 
+
+
+def _its_own_official_says(text: str, hits: list[ActorHit], actor, target: str) -> bool:
+    """Whether the sentence has the acting state (or the targeted one) say it: "the
+    Pentagon said", "Prime Minister al-Abadi announced" for an Iraqi offensive."""
+    countries = {actor.country if actor is not None and actor.kind in _STATE_KINDS else "", TARGET_COUNTRIES.get(target, "")}
+    return any(h.actor.kind in _STATE_KINDS and h.actor.country in countries and _SPEAKS.match(text, h.end) for h in hits)
 
 
 def _statement_date(text: str, sentence, doc: Document) -> TimeRef | None:

@@ -125,6 +125,15 @@ def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, 
     assert e.actor == actor, e
 
 
+@pytest.mark.parametrize("sentence, status", [
+    ("On 2 March, Iraqi forces recaptured Tikrit, Prime Minister al-Abadi said.", "confirmed"),  # its own official
+    ("On 2 March, Iraqi forces recaptured Tikrit, the Islamic State said.", "reported"),  # another side
+])
+def test_an_event_its_own_state_tells_is_confirmed(geoparser, tmp_path, sentence, status):
+    [e] = extract(geoparser, tmp_path, sentence)
+    assert (e.actor, e.status) == ("Iraq", status)
+
+
 @pytest.mark.parametrize("subject, actor", [
     ("they", "Kataib Hezbollah"),  # the armed group named last
     ("the group", "Kataib Hezbollah"),
