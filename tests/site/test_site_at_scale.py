@@ -70,6 +70,10 @@ def test_a_click_on_every_event_sites_circle_opens_it(big):
     assert big.errors == []
 
 
+# No pan or zoom under way and nothing left to draw (Leaflet's private flags: no public one says it).
+SETTLED = "GeoApp.idle() && !GeoApp.map._animatingZoom && !(GeoApp.map._panAnim && GeoApp.map._panAnim._inProgress)"
+
+
 def test_the_first_view_is_clustered_under_the_cap_and_clusters_count_their_sites(big, big_site, artifacts):
     p = big.open("index.html")
     p.wait_for_function("GeoApp.idle()")
@@ -90,6 +94,7 @@ def test_the_first_view_is_clustered_under_the_cap_and_clusters_count_their_site
         popup = p.wait_for_selector(".leaflet-popup .cluster").inner_text()
         at = sum(1 for e in events for s in e["sites"] if s in set(members))
         assert popup.startswith(f"{len(members)} sites close together") and f"{at} event" in popup, (at, popup[:120])
+        p.wait_for_function(SETTLED)  # the popup's pan has ended: a click lands where the button is
         p.click(".leaflet-popup .zoom-in")
         p.wait_for_function(f"GeoApp.map.getZoom() > {zoom} && !GeoApp.map._animatingZoom && GeoApp.idle()")
         p.wait_for_timeout(50)
