@@ -6,5 +6,5 @@ from geo.io.output import CsvRecords, CsvWriter, atomic_output, json_line, write
 from geo.io.scratch import alive, remove_abandoned, scratch_db, scratch_folder, stops_deferred
 from geo.io.tables import read_rows
 
-__all__ = ["CsvRecords", "CsvWriter", "alive", "atomic_output", "json_line", "read_rows", "remove_abandoned", "rounded", "scratch_db",
-           "scratch_folder", "stops_deferred", "write_records"]
+__all__ = ["CsvRecords", "CsvWriter", "alive", "atomic_output", "json_line", "read_rows", "remove_abandoned", "rounded",
+           "scratch_db", "scratch_folder", "stops_deferred", "write_records"]

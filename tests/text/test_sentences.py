@@ -13,7 +13,8 @@ def sentences(text):
     ("Rockets hit the base. No one was hurt.", ["Rockets hit the base.", "No one was hurt."]),
     ('He said "it is over." Then he left.', ['He said "it is over."', "Then he left."]),
     # a page's note marks after the full stop
-    ("It was retaken in 2016.[4] In August 2016, Qayyarah fell.", ["It was retaken in 2016.[4]", "In August 2016, Qayyarah fell."]),
+    ("It was retaken in 2016.[4] In August 2016, Qayyarah fell.",
+     ["It was retaken in 2016.[4]", "In August 2016, Qayyarah fell."]),
     ("Mosul fell.[a][12] The city burned.", ["Mosul fell.[a][12]", "The city burned."]),
     # a space lost between two sentences of a copied page
     ("an attack on U.S. forces.On 3 December, rockets landed.", ["an attack on U.S. forces.", "On 3 December, rockets landed."]),
