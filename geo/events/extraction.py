@@ -57,13 +57,13 @@ _AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"violence", "arrest", "other", 
 _PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"violence", "base", "protest", "interception"}  # told only with a place or a day
 # "the base", "the town", or "it" as a subject ("It was captured by Coalition forces in 2003")
 _THE_PLACE = re.compile(r"\bthe (air ?base|base|site|facility|garrison|outpost|camp|airfield|airport|compound|dam|"
-                        r"refinery|embassy|consulate|port|town|city|village|"
+                        r"refinery|embassy|consulate|port|town|city|village|settlement|"
                         r"province|governorate|border crossing|crossing|checkpoint|field|oil field|gas field)\b|"
                         r"^(?:[^,]*, )?it (?:was|fell|had|came)\b")
 _FACILITY_NOUNS = ("air base", "airbase", "base", "site", "facility", "garrison", "outpost", "camp", "airfield", "compound",
                    "field", "oil field", "gas field", "airport", "dam", "refinery", "embassy", "consulate", "port")
 _ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS},
-                  **{noun: frozenset({"city", "town", "village"}) for noun in ("town", "city", "village")},
+                  **{noun: frozenset({"city", "town", "village"}) for noun in ("town", "city", "village", "settlement")},
                   "province": frozenset({"governorate", "region"}), "governorate": frozenset({"governorate", "region"}),
                   "border crossing": frozenset({"border-crossing"}), "crossing": frozenset({"border-crossing"}),
                   "checkpoint": frozenset({"border-crossing", "outpost"})}
@@ -279,7 +279,11 @@ class EventExtractor:
         """An attack's or a battle's "the base", "the town", "it": the place named before;
         an announcement's or a visit's: its actor's home country."""
         if kind in _PLACED_KINDS:
-            return self._place_named_before(clause)
+            named = self._place_named_before(clause)
+            if named or kind not in BATTLE_KINDS:
+                return named
+            subject = subject_place(self._title, self._literal.items)
+            return (subject,) if subject else ()  # a battle in an article on a place: that place's
         if told_at_home(trigger):
             return self._home(actor)
         return ()

@@ -125,6 +125,13 @@ def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, 
     assert e.actor == actor, e
 
 
+@pytest.mark.parametrize("title, sites", [("Makhmur, Iraq", ("makhmur",)), ("T", None)])
+def test_a_battle_with_no_place_of_its_own_is_in_the_place_an_article_is_on(geoparser, tmp_path, title, sites):
+    text = "Makhmur is a town in Iraq. On 24 May 2016, clashes between the Islamic State and the Peshmerga killed two men."
+    found = [e.site_ids for e in extract(geoparser, tmp_path, text, title=title) if e.kind == "clash"]
+    assert found == ([sites] if sites else [])
+
+
 @pytest.mark.parametrize("sentence, status", [
     ("On 2 March, Iraqi forces recaptured Tikrit, Prime Minister al-Abadi said.", "confirmed"),  # its own official
     ("On 2 March, Iraqi forces recaptured Tikrit, the Islamic State said.", "reported"),  # another side
