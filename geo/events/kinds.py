@@ -30,7 +30,9 @@ _WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election", "estab
 _NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
                       r"suspension of|suspended|suspending|halted)\s+(?:\w+\s+){0,3}$")
 _ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")
-_OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$")
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|days after|days before)\s+(?:this|that|the|these|those)\s+$|"
+                          # "after the 2003 US invasion", "until the 2014 IS offensive": a known event, named by its year
+                          r"\b(?:after|before|following|since|during|until)\s+the\s+(?:19|20)\d\d\s+(?:[\w'’.-]+\s+){0,2}$")
 # "designated X as a terrorist", "the designation of", "sanctions": not "an outpost designated for aid"
 _DESIGNATION = re.compile(r"\bdesignat\w*\b[^.;]{0,120}?\b(?:as|under|pursuant)\b|\bdesignations? of\b|\bsanction|"
                           r"\bdesignat(?:es|ing)\s+(?!for\b|to\b)")

@@ -65,6 +65,15 @@ def test_not_events(geoparser, tmp_path, text):
     assert [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")] == []
 
 
+@pytest.mark.parametrize("text, told", [
+    ("He served in Baghdad until the 2003 U.S. invasion of Iraq.", False),  # a known event named by its year: a time
+    ("Life in Tikrit changed after the 2003 US invasion.", False),
+    ("In March 2003, the United States invaded Iraq.", True),  # told
+])
+def test_a_known_event_named_by_its_year_is_a_time(geoparser, tmp_path, text, told):
+    assert bool(extract(geoparser, tmp_path, text)) == told
+
+
 def test_relative_clause_keeps_its_own_event(geoparser, tmp_path):
     text = ("Mourners march for Hassan Nasrallah who was killed in an Israeli air strike in Beirut days earlier, "
             "in Baghdad's Sadr City on September 29, 2024.")
