@@ -41,10 +41,10 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? t
                            r"routinely|regularly|often|usually|any potential)\b")
 _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
                         r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
-                        r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes)\b")
+                        r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes|occasions|times|incidents)\b")
 _VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
 _VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
-_PERIOD = re.compile(r"\bsince\b")
+_PERIOD = re.compile(r"\b(?:since|starting|between|until|through)\b")  # a tally's period
 _STATEMENT_LEAD = re.compile(r"\b(?:released|issued)\s+(?:the\s+following|a|this)\s+statement\b", re.I)
 # An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
 # Hezbollah"); not the agent after a preposition or verb of the target or the place ("on

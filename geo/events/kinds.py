@@ -61,7 +61,7 @@ def asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[M
         return any(m.start <= t[0] < m.end for m in places)
 
     named = [t for t in capitalised if (text[s_start:t[0]].strip(QUOTES + " \n") and not _NAMED_EVENT.match(text, t[1]))
-             or in_a_place(t)]
+             or in_a_place(t) or _OPERATION_NAME.match(text, t[0])]
     if named and _title_case(text[s_start:s_end]):
         named = [t for t in named if in_a_place(t) or _OPERATION_NAME.match(text, t[0])]
     return [t for t in triggers if t not in named]
@@ -132,6 +132,12 @@ def _live(words: str, t: Trigger) -> bool:
     return not (_NEGATED.search(before) or _OTHER_EVENT.search(before) or (plural and _ANAPHORA.search(before)))
 
 
+def _object_is_an_attack(clause: Clause, t: Trigger) -> bool:
+    """Whether an attack's word follows the trigger within a few words (its object)."""
+    end = t.at + len(t.word)
+    return any(0 <= u.at - end <= 30 and not u.groups.isdisjoint(("attack", "air-strike")) for u in clause.triggers)
+
+
 def clause_kind(clause: Clause) -> tuple[str | None, str, Trigger | None]:
     """The event kind of a clause (its earliest live trigger, refined by its weapon),
     the weapon, and the trigger."""
@@ -144,6 +150,8 @@ def clause_kind(clause: Clause) -> tuple[str | None, str, Trigger | None]:
                       if not t.groups.isdisjoint(KIND_GROUPS) and _live(clause.words, t)
                       for group in t.groups & KIND_GROUPS)
     for _, _, group, t in triggers:
+        if group == "violence" and _object_is_an_attack(clause, t):
+            continue  # "executed more than 170 attacks": a verb of the attacks, no execution
         if group == "air-strike":  # from the air, whatever else the clause names ("rocket attacks")
             return "air-drone", weapon if weapon == "drone" else "aircraft", t
         if group in ("attack", "air-strike") or (group == "killing" and weapon):

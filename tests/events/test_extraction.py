@@ -65,6 +65,23 @@ def test_not_events(geoparser, tmp_path, text):
     assert [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")] == []
 
 
+@pytest.mark.parametrize("text", [
+    # tallies over a period, whatever the unit counted
+    "Between 7 October and 27 January, Iran-backed groups launched rockets at US forces in Iraq on 160 occasions.",
+    "Starting on 17 October 2023, militias initiated a series of more than 170 attacks on U.S. forces in Iraq.",
+    # an operation's name opening a headline; a word of medicine
+    "Operation Inherent Resolve Quarterly Report to Congress, October 1, 2023",
+    "On 18 October, a contractor at Ain al-Asad died of cardiac arrest.",
+])
+def test_tallies_names_and_other_senses_are_no_events(geoparser, tmp_path, text):
+    assert extract(geoparser, tmp_path, text) == []
+
+
+def test_a_verb_whose_object_is_an_attack_tells_that_attack(geoparser, tmp_path):
+    [e] = extract(geoparser, tmp_path, "On 2 March, the militia executed a drone attack on Ain al-Asad.")
+    assert e.kind == "air-drone"
+
+
 @pytest.mark.parametrize("text, told", [
     ("He served in Baghdad until the 2003 U.S. invasion of Iraq.", False),  # a known event named by its year: a time
     ("Life in Tikrit changed after the 2003 US invasion.", False),
