@@ -70,6 +70,8 @@ _ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS
 # a subject that stands for an armed group named before
 _GROUP_PRONOUN = re.compile(r"(?:^|\b(?:and|then|which|when|after)\s+|[,;]\s*)(?:they|the (?:group|militias?|militants|"
                             r"faction|resistance))\b")
+_PHRASE_END = re.compile(r"[,;:()–—]")
+DATE_AFTER_REACH = 80  # characters: how far after its trigger a clause's date is the trigger's
 ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # their actor may be named in the sentence
@@ -198,7 +200,8 @@ class EventExtractor:
         if kind is None or _HYPOTHETICAL.search(lowered):
             return None
         inside = Within(spans)
-        when, quote_start = self._when(text, refs, sentence, None if isolated else previous, inside, isolated)
+        when, quote_start = self._when(text, refs, sentence, None if isolated else previous, inside, isolated,
+                                       trigger.start if trigger is not None else None)
         if when is None and not isolated:
             when = _statement_date(text, sentence, doc)
         if when is None or when.since:
@@ -259,11 +262,13 @@ class EventExtractor:
         return candidates
 
     def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside,
-              isolated: bool = False) -> tuple[TimeRef | None, int]:
+              isolated: bool = False, at: int | None = None) -> tuple[TimeRef | None, int]:
         """The clause's date, else its sentence's, else the previous sentence's (then the
         quote starts there); an isolated clause has only its own.  A date borrowed from the
         previous sentence only says the event came then or in the days after: a week."""
         own = [r for r in refs if inside(r.start, r.end)]
+        if len(own) > 1 and at is not None:  # "held it in 2014 and recaptured it on 22 October 2015": the trigger's
+            own = [_trigger_date(text, own, at)]
         if own or isolated:
             return (own[0] if own else None), sentence[0]
         in_sentence = [r for r in refs if sentence[0] <= r.start < sentence[1]]
@@ -508,6 +513,17 @@ def _statement_date(text: str, sentence, doc: Document) -> TimeRef | None:
     U.S. forces"): what it tells came in the week up to the statement."""
     lead = _STATEMENT_LEAD.search(text, sentence[0], sentence[1])
     return the_week_to_publication(doc.published, lead.start(), lead.end()) if lead else None
+
+
+def _trigger_date(text: str, dates: list[TimeRef], at: int) -> TimeRef:
+    """Of a clause's dates, the trigger's: the first after it, not far and in the same
+    phrase ("was recaptured by Iraqi forces on 22 October 2015", not "attacked Samarra, a
+    city it had raided in 2012"), else the nearest before it ("On 4 June, IS attacked")."""
+    after = [r for r in dates if 0 <= r.start - at <= DATE_AFTER_REACH and not _PHRASE_END.search(text, at, r.start)]
+    if after:
+        return after[0]
+    before = [r for r in dates if r.start < at]
+    return before[-1] if before else dates[0]
 
 
 def _week_from(ref: TimeRef) -> TimeRef:

@@ -77,6 +77,18 @@ def test_tallies_names_and_other_senses_are_no_events(geoparser, tmp_path, text)
     assert extract(geoparser, tmp_path, text) == []
 
 
+@pytest.mark.parametrize("text, date", [
+    # of a clause's dates, the one its trigger has: the first after it, else the nearest before it
+    ("The Islamic State held Tikrit from June 2014 until its recapture by Iraqi forces in March 2015.", "2015-03-01"),
+    ("Baiji, a town in Iraq that ISIS held in 2014, was recaptured by Iraqi forces on 22 October 2015.", "2015-10-22"),
+    ("In 2003 he fled, and in May 2007 he was arrested near Basra.", "2007-05-01"),
+    ("On 4 June 2014, the Islamic State attacked Samarra, a city it had raided in 2012.", "2014-06-04"),
+])
+def test_the_date_of_the_trigger(geoparser, tmp_path, text, date):
+    [e] = extract(geoparser, tmp_path, text)
+    assert e.date == date, e
+
+
 def test_a_verb_whose_object_is_an_attack_tells_that_attack(geoparser, tmp_path):
     [e] = extract(geoparser, tmp_path, "On 2 March, the militia executed a drone attack on Ain al-Asad.")
     assert e.kind == "air-drone"
