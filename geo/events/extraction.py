@@ -289,8 +289,8 @@ class EventExtractor:
                 return named
             subject = subject_place(self._title, self._literal.items)
             return (subject,) if subject else ()  # a battle in an article on a place: that place's
-        if told_at_home(trigger):
-            return self._home(actor)
+        if told_at_home(trigger):  # "visited the province": the one named before; else at home
+            return self._place_named_before(clause) or self._home(actor)
         return ()
 
     def _place_named_before(self, clause: Clause) -> tuple[str, ...]:

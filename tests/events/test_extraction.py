@@ -163,6 +163,12 @@ def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, 
     assert e.actor == actor, e
 
 
+def test_a_visit_to_the_province_named_before_is_there_not_at_home(geoparser, tmp_path):
+    text = "Anbar is Iraq's largest province. King Faisal I of Iraq visited the province on July 31, 1921."
+    [e] = [e for e in extract(geoparser, tmp_path, text, published="1930") if e.kind == "other"]
+    assert e.site_ids == ("anbar-governorate",)
+
+
 @pytest.mark.parametrize("title, sites", [("Makhmur, Iraq", ("makhmur",)), ("T", None)])
 def test_a_battle_with_no_place_of_its_own_is_in_the_place_an_article_is_on(geoparser, tmp_path, title, sites):
     text = "Makhmur is a town in Iraq. On 24 May 2016, clashes between the Islamic State and the Peshmerga killed two men."
