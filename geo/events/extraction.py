@@ -90,8 +90,6 @@ _SPEAKS = re.compile(r"(?:,[^,.;]{1,60},)?\s+(?:has\s+|had\s+)?(?:said|says|anno
                      r"confirmed|confirms|acknowledged)\b")
 
 
-
-
 class Lexicon:
     """Trigger and attribution words.  A document's trigger words are found in one
     Aho-Corasick pass over its normal form; each word maps to the groups it belongs to
@@ -281,8 +279,9 @@ class EventExtractor:
         return None, sentence[0]
 
     def _place_not_in_the_clause(self, kind: str, trigger: Trigger | None, clause: Clause, actor) -> tuple[str, ...]:
-        """An attack's or a battle's "the base", "the town", "it": the place named before;
-        an announcement's or a visit's: its actor's home country."""
+        """An attack's or a battle's "the base", "the town", "it": the place named before
+        (a battle's, else the place the article is on); a visit's "the province" likewise,
+        else, as an announcement's, its actor's home country."""
         if kind in _PLACED_KINDS:
             named = self._place_named_before(clause)
             if named or kind not in BATTLE_KINDS:
@@ -294,9 +293,10 @@ class EventExtractor:
         return ()
 
     def _place_named_before(self, clause: Clause) -> tuple[str, ...]:
-        """For "the base", "the town", "the border crossing" ...: the place of that kind the
-        document named last, not long before, else the first it named (the subject of an
-        article on a place); for a subject "it": the first point the document named."""
+        """For "the base", "the town", "the border crossing" ...: the place the article is
+        on if it is of that kind (see subject_place), else the place of that kind the
+        document named last, not long before, else the first it named; for a subject "it":
+        the first point the document named."""
         found = _THE_PLACE.search(clause.lowered)
         if found is None:
             return ()
@@ -437,12 +437,6 @@ class EventExtractor:
         return self._attributed[1]
 
 
-
-
-
-
-
-
 def _pattern(words: list[str]) -> re.Pattern:
     alternatives = sorted(set(words), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in alternatives) + r")\b")
@@ -461,10 +455,6 @@ def _after_target_word(text: str, start: int) -> bool:
         if word in _NOT_AGENT_WORDS and (after <= 2 or (after == 3 and raw[-3].strip(QUOTES).lower() in _DETERMINERS)):
             return True
     return False
-
-
-
-
 
 
 def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Mention]:
@@ -489,16 +479,6 @@ def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
                 found and PARENT_GAP.fullmatch(text, found[-1].end, m.start)):
             found.append(m)
     return found
-
-
-
-
-
-
-
-
-
-
 
 
 def _its_own_official_says(text: str, hits: list[ActorHit], actor, target: str) -> bool:
@@ -537,16 +517,6 @@ def _dated_attack(kind: str, trigger: str, when: TimeRef, inside: Within) -> boo
     place the text does not give.  It is kept with no site (listed, not mapped)."""
     return (kind in ATTACK_KINDS and bool(trigger) and not trigger.lower().endswith("s")
             and when.precision == "day" and inside(when.start, when.end))
-
-
-
-
-
-
-
-
-
-
 
 
 def _dedupe(events: list[Telling]) -> list[Telling]:
