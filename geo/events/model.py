@@ -217,11 +217,11 @@ class Event:
         return getattr(self.primary, name) or next((getattr(s, name) for s in self.tellings if getattr(s, name)), "")
 
     def kind(self) -> str:
-        """The kind most of its tellings that name a weapon give (the primary's first among
-        equals), else the primary's: a strike one release calls an "attack" and others an
-        "airstrike" is an air strike."""
+        """A reviewer's kind; else the kind most of its tellings that name a weapon give
+        (the primary's first among equals), else the primary's: a strike one release calls
+        an "attack" and others an "airstrike" is an air strike."""
         armed = [s.kind for s in self.tellings if s.weapon]
-        if not armed or len(self.tellings) == 1:
+        if not armed or len(self.tellings) == 1 or self.primary.reviewed:
             return self.primary.kind
         counts = {k: armed.count(k) for k in armed}
         return max(counts, key=lambda k: (counts[k], k == self.primary.kind))

@@ -26,6 +26,9 @@ def test_an_event_has_the_kind_most_tellings_with_a_weapon_give(geoparser):
     assert event.as_record(geoparser.gazetteer)["sub_event_type"] == "Air/drone strike"  # the one that names a weapon
     [event] = merger.across_documents(strikes)
     assert event.as_record(geoparser.gazetteer)["sub_event_type"] == "Shelling/artillery/missile attack"  # none does
+    reviewed = unstated._replace(reviewed=True)  # a reviewer's kind is not outvoted
+    [event] = merger.across_documents([reviewed] + [telling(doc, 5, "2020-01-03", ["baghdad-airport"]) for doc in "bc"])
+    assert event.as_record(geoparser.gazetteer)["sub_event_type"] == "Shelling/artillery/missile attack"
 
 
 def test_different_places_same_day_and_toll_is_a_disputed_place(geoparser):
