@@ -216,7 +216,7 @@ class EventExtractor:
             return None  # an armed group's announced change, not a government's or a committee's announcement
         kind, weapon = by_its_actor(kind, weapon, actor, clause)
         site_ids = site_ids or self._place_not_in_the_clause(kind, trigger, clause, actor)
-        if not site_ids and (kind in _PLACED_KINDS or is_of(trigger, "deployment") or is_of(trigger, "visit")) \
+        if not site_ids and (kind in _PLACED_KINDS or any(is_of(trigger, g) for g in ("deployment", "visit", "opening"))) \
                 and not _dated_attack(kind, trigger.word if trigger else "", when, inside):
             return None
         if kind == "base" and not any(self.gazetteer[i].kind in FACILITY_KINDS for i in site_ids):

@@ -16,17 +16,17 @@ __all__ = ["KIND_GROUPS", "asserted", "by_its_actor", "capture_or_arrest", "clau
 
 KIND_GROUPS = frozenset({"air-strike", "attack", "killing", "protest", "visit", "suspension", "clash", "capture",
                          "recapture", "arrest", "agreement", "designation", "deployment", "call", "ceremony", "election",
-                         "violence", "establishment"})
+                         "violence", "establishment", "opening"})
 # the kind a trigger group gives by itself (the attack groups depend on the weapon)
 _GROUP_KINDS = {"protest": "protest", "visit": "other", "suspension": "change", "deployment": "change", "clash": "clash",
                 "capture": "capture", "recapture": "recapture", "arrest": "arrest", "agreement": "agreement",
                 "designation": "other", "call": "other", "ceremony": "other", "election": "other",
-                "violence": "violence", "establishment": "base"}
+                "violence": "violence", "establishment": "base", "opening": "other"}
 _AT_HOME_GROUPS = frozenset({"visit", "suspension"})  # told where they happened, else at the actor's home
 WEAPON_PREFIX = "weapon-"  # a weapon's group in the trigger lexicon: "weapon-drone"
 _WEAPON_GROUPS = tuple((WEAPON_PREFIX + w, w) for w in WEAPONS)  # in the order of preference
 # an announced change, a deployment, a call, an election: each counts only when nothing else is told
-_WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election", "establishment"})
+_WEAK_GROUPS = frozenset({"suspension", "deployment", "call", "election", "establishment", "opening"})
 _NEGATED = re.compile(r"\b(?:no|not|never|cessation (?:in|of)|halt (?:to|in|of)|end to|stop(?:ped)?|without|"
                       r"suspension of|suspended|suspending|halted)\s+(?:\w+\s+){0,3}$")
 _ANAPHORA = re.compile(r"\b(?:these|those|such|the)\s+$")

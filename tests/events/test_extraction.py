@@ -163,6 +163,15 @@ def test_the_actor_is_who_did_it_not_whom_it_hit(geoparser, tmp_path, sentence, 
     assert e.actor == actor, e
 
 
+@pytest.mark.parametrize("text, kinds", [
+    ("The embassy opened on July 1, 2004 in Baghdad's Green Zone.", [("other", ("green-zone",))]),  # an opening
+    ("The new shop opened on July 1, 2004.", []),  # only with its place
+    ("On 30 March 2012, soldiers opened fire on a demonstration in Ramadi.", [("protest", ("ramadi",))]),  # no opening
+])
+def test_an_opening_is_told_with_its_place(geoparser, tmp_path, text, kinds):
+    assert [(e.kind, e.site_ids) for e in extract(geoparser, tmp_path, text)] == kinds
+
+
 def test_a_visit_to_the_province_named_before_is_there_not_at_home(geoparser, tmp_path):
     text = "Anbar is Iraq's largest province. King Faisal I of Iraq visited the province on July 31, 1921."
     [e] = [e for e in extract(geoparser, tmp_path, text, published="1930") if e.kind == "other"]
@@ -251,7 +260,7 @@ def test_battles_captures_arrests_explosives_designations_and_deployments(geopar
 
 
 @pytest.mark.parametrize("text", [
-    "On 2 March, an army outpost designated for the distribution of aid was opened near Rukban.",  # not a designation
+    "On 2 March, an army outpost designated for the distribution of aid stood near Rukban.",  # not a designation
     "In 2011, US forces withdrew.",  # a deployment without its place
     "The governorate of Halabja was established in 2014.",  # no base
     "Today, Rep. Smith announced the committee's schedule of hearings.",  # a government's announcement: no change
