@@ -27,7 +27,7 @@ from geo.events.kinds import (
     told_at_home,
 )
 from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, Telling
-from geo.gazetteer import FACILITY_KINDS, ActorHit, ActorLexicon, Gazetteer
+from geo.gazetteer import FACILITY_KINDS, THEATRE_COUNTRIES, ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
 from geo.geoparse import Geoparser, Mention
 from geo.geoparse.context import PARENT_GAP
@@ -148,6 +148,11 @@ class EventExtractor:
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
         self._literal: ByStart = ByStart([])  # the document's literal places (see extract)
         self._title = ""  # the document's title (see subject_place)
+        hosts = sorted((a for a, actor in actors.by_adjective.items() if actor.kind == "state"
+                        and actor.country in THEATRE_COUNTRIES), key=len, reverse=True)
+        self._host_places = re.compile(r"\b(" + "|".join(map(re.escape, hosts)) + r")\s+(?:[a-z-]+\s+){0,2}?"
+                                       r"(?:bases|airbases|air bases|towns|cities|villages|territory|soil)\b"
+                                       if hosts else r"(?!)")
         self._actor_hits: ByStart = ByStart([])  # the document's actors (see extract)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
@@ -285,12 +290,18 @@ class EventExtractor:
         if kind in _PLACED_KINDS:
             named = self._place_named_before(clause)
             if named or kind not in BATTLE_KINDS:
-                return named
+                return named or (self._host_country(clause) if kind in ATTACK_KINDS else ())
             subject = subject_place(self._title, self._literal.items)
             return (subject,) if subject else ()  # a battle in an article on a place: that place's
         if told_at_home(trigger):  # "visited the province": the one named before; else at home
             return self._place_named_before(clause) or self._home(actor)
         return ()
+
+    def _host_country(self, clause: Clause) -> tuple[str, ...]:
+        """For an attack on "two Iraqi bases", "Syrian towns": the country whose bases or
+        towns they are, as an area (not "U.S. bases": a state's own abroad)."""
+        found = self._host_places.search(clause.words)
+        return self._home(self.actors.by_adjective[found.group(1)]) if found else ()
 
     def _place_named_before(self, clause: Clause) -> tuple[str, ...]:
         """For "the base", "the town", "the border crossing" ...: the place the article is

@@ -178,6 +178,15 @@ def test_a_visit_to_the_province_named_before_is_there_not_at_home(geoparser, tm
     assert e.site_ids == ("anbar-governorate",)
 
 
+@pytest.mark.parametrize("text, sites", [
+    ("On January 8, Iran launched ballistic missiles at two Iraqi bases where U.S. forces are stationed.", ("iraq",)),
+    ("On January 8, militias launched a rocket attack on U.S. bases.", ()),  # a state's own bases abroad
+])
+def test_an_attack_on_a_host_countrys_bases_is_in_that_country(geoparser, tmp_path, text, sites):
+    [e] = extract(geoparser, tmp_path, text)
+    assert e.site_ids == sites
+
+
 @pytest.mark.parametrize("title, sites", [("Makhmur, Iraq", ("makhmur",)), ("T", None)])
 def test_a_battle_with_no_place_of_its_own_is_in_the_place_an_article_is_on(geoparser, tmp_path, title, sites):
     text = "Makhmur is a town in Iraq. On 24 May 2016, clashes between the Islamic State and the Peshmerga killed two men."
