@@ -98,7 +98,18 @@ def shown(events, view):
 def open_view(page, view):
     params = [("from", view["from"]), ("to", view["to"])]
     params += [(facet, value) for facet in ("type", "actor", "status") for value in view[facet]]
-    page.evaluate(f"location.hash = {json.dumps(urlencode(params))}")
+    go_to(page, urlencode(params))
+
+
+def go_to(page, fragment: str) -> None:
+    """Set the page's fragment and wait until the page has read it and drawn it.  The page
+    reads a new fragment in a task of its own ("hashchange", its listener first): waiting
+    only for an idle page may read the view before it."""
+    page.evaluate("""hash => new Promise(done => {
+      if (location.hash.slice(1) === hash) { done(); return; }
+      window.addEventListener("hashchange", () => done(), {once: true});
+      location.hash = hash;
+    })""", fragment)
     page.wait_for_function("GeoApp.idle()")
 
 

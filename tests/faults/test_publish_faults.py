@@ -90,15 +90,25 @@ def test_builds_killed_at_random_moments_leave_the_old_site_or_the_new_one(tmp_p
 
 
 def test_two_builds_to_one_path_at_once_one_is_refused_naming_the_lock(tmp_path, seeds_site):
+    """The second build comes while the first holds the lock: the first is paused
+    (SIGSTOP) once its number is in the lock file, so the two overlap however loaded the
+    machine is (two builds merely started together may not)."""
     out = tmp_path / "published" / "site"
-    runs = [subprocess.Popen([sys.executable, "-m", "geo", "build", "--corpus", str(SEEDS), "--out", str(out)],
-                             cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            for _ in range(2)]
-    results = sorted((run.wait(timeout=300), run.stderr.read()) for run in runs)
-    (ok, _), (refused, message) = results
-    assert (ok, refused) == (0, 1), results
     lock = out.parent / ".site.lock"
-    assert message.startswith(f"error: {lock}: another build (process ") and f"is publishing to {out}" in message
+    first = subprocess.Popen([sys.executable, "-m", "geo", "build", "--corpus", str(SEEDS), "--out", str(out)],
+                             cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (lock.exists() and lock.read_text().strip() == str(first.pid)):
+            assert first.poll() is None and time.monotonic() < deadline, "the first build never took the lock"
+            time.sleep(0.01)
+        first.send_signal(signal.SIGSTOP)
+        second = geo("build", "--corpus", SEEDS, "--out", out)
+    finally:
+        first.send_signal(signal.SIGCONT)
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    assert second.returncode == 1, second.stderr
+    assert second.stderr.startswith(f"error: {lock}: another build (process {first.pid}) is publishing to {out}")
     assert hashes(out) == hashes(seeds_site) and not _beside(out)
 
 

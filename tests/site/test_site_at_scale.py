@@ -6,7 +6,7 @@ phone views go to the test artifacts."""
 import json
 
 import pytest
-from browsing import Page, open_view, passes, playwright_or_skip, published_events, random_views, shown
+from browsing import Page, go_to, open_view, passes, playwright_or_skip, published_events, random_views, shown
 
 from geo.corpus import open_corpus
 from geo.evaluate.synth import generate
@@ -143,7 +143,6 @@ def test_an_open_clusters_popup_follows_the_window(big, big_site):
     p.mouse.click(point["x"], point["y"])
     p.wait_for_selector(".leaflet-popup .cluster")
     month = p.evaluate("GEO_DATA.months[1]")
-    p.evaluate(f"location.hash = 'from={month}&to={month}'")
-    p.wait_for_function("GeoApp.idle()")
+    go_to(p, f"from={month}&to={month}")
     at = sum(1 for e in events if e["month"] == month for s in e["sites"] if s in set(members))
     assert f"{at} event" in p.inner_text(".leaflet-popup .cluster")

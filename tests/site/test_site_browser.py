@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 import pytest
-from browsing import Page, playwright_or_skip, published_data
+from browsing import Page, go_to, playwright_or_skip, published_data
 from helpers import SPELLING_VARIANTS, hostile_corpus
 
 from geo.corpus import open_corpus
@@ -229,8 +229,7 @@ def test_popup_lists_the_events_and_links_to_the_site_page(page, site):
     assert "site=ain-al-asad" in page.page.url
     # the open popup follows a new window
     for month in sorted({d[:7] for d in at_site}):
-        page.page.evaluate(f"location.hash = 'from={month}&to={month}&site=ain-al-asad'")
-        page.page.wait_for_function("GeoApp.idle()")
+        go_to(page.page, f"from={month}&to={month}&site=ain-al-asad")
         in_month = [d for d in at_site if d.startswith(month)]
         assert f"Events in the window: {len(in_month)}" in page.page.inner_text(".leaflet-popup"), month
 
@@ -299,8 +298,7 @@ def test_the_panel_and_popups_speak_words_not_codes(page, site):
         assert pad >= 2.4 * font
     hints = []
     for month in p.evaluate("GEO_DATA.months"):  # a month without events: its list says "none"
-        p.evaluate(f"location.hash = 'from={month}&to={month}'")
-        p.wait_for_function("GeoApp.idle()")
+        go_to(p, f"from={month}&to={month}")
         hints = p.eval_on_selector_all("ol li.hint", "els => els.map(e => getComputedStyle(e).listStyleType)")
         if hints:
             break

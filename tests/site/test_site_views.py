@@ -10,7 +10,7 @@ from collections import defaultdict
 from urllib.parse import urlencode
 
 import pytest
-from browsing import open_view, passes, playwright_or_skip, published_events, random_views, shown
+from browsing import go_to, open_view, passes, playwright_or_skip, published_events, random_views, shown
 
 playwright_or_skip()
 
@@ -241,8 +241,7 @@ def test_circles_coloured_by_event_type_take_the_most_frequent_type_of_the_windo
     kind_fills = p.evaluate("GeoApp.markerFills()")
     grey = p.evaluate("GeoApp.canvas.NO_EVENT_COLOUR")
     for a, b in ((0, len(months) - 1), (len(months) // 2, len(months) - 1), (0, len(months) // 2)):
-        p.evaluate(f"location.hash = 'from={months[a]}&to={months[b]}&colour=type'")
-        p.wait_for_function("GeoApp.idle()")
+        go_to(p, f"from={months[a]}&to={months[b]}&colour=type")
         assert p.input_value("#colour-by") == "type" and p.is_visible(".legend .by-type")
         fills = p.evaluate("GeoApp.markerFills()")
         for site_id, fill in fills.items():
@@ -311,8 +310,7 @@ def test_a_window_of_days_by_weeks_shows_what_those_days_hold(opened, site):
         checked += bool(here)
     assert checked >= 2
     # the window of days is shared by its URL, and the sliders bring back whole months
-    p.evaluate(f"location.hash = 'from={day(bins[2][0])}&to={day(bins[8][1])}'")
-    p.wait_for_function("GeoApp.idle()")
+    go_to(p, f"from={day(bins[2][0])}&to={day(bins[8][1])}")
     assert p.inner_text("#count").endswith(f"{bins[2][0][1]} {p.evaluate('GeoApp.panel.monthLabel(GEO_DATA.months[0])')}"
                                            f" – {bins[8][1][1]} " +
                                            p.evaluate(f"GeoApp.panel.monthLabel(GEO_DATA.months[{bins[8][1][0]}])"))
@@ -328,8 +326,7 @@ def test_a_mention_known_only_to_its_month_counts_only_in_windows_that_hold_the_
     end = calendar.monthrange(int(month[:4]), int(month[5:]))[1]
     for first, last in ((f"{month}-10", f"{month}-20"), (f"{month}-01", f"{month}-{end:02d}")):
         whole = last == f"{month}-{end:02d}"
-        p.evaluate(f"location.hash = 'from={first}&to={last}'")
-        p.wait_for_function("GeoApp.idle()")
+        go_to(p, f"from={first}&to={last}")
         struck = set().union(*(e["sites"] for e in events if first <= e["date"] <= last))
         mentioned = {s for s, d in dated if (first <= d <= last if len(d) == 10 else whole and d == month)}
         month_only = {s for s, d in dated if d == month} - struck - {s for s, d in dated if first <= d <= last}
