@@ -147,7 +147,8 @@ class EventExtractor:
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
         self._literal: ByStart = ByStart([])  # the document's literal places (see extract)
-        self._title = ""  # the document's title (see subject_place)
+        self._title = ""  # the document's title (see _subject)
+        self._subject_found: tuple[str | None] | None = None  # the place it is about, once looked for
         hosts = sorted((a for a, actor in actors.by_adjective.items() if actor.kind == "state"
                         and actor.country in THEATRE_COUNTRIES), key=len, reverse=True)
         self._host_places = re.compile(r"\b(" + "|".join(map(re.escape, hosts)) + r")\s+(?:[a-z-]+\s+){0,2}?"
@@ -166,7 +167,7 @@ class EventExtractor:
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = ByStart([m for m in mentions if m.status == "resolved" and m.literal])
         self._literal = places  # what "the base", "the town" may stand for
-        self._title = doc.title
+        self._title, self._subject_found = doc.title, None
         found = find_time_refs(text, doc.published, index)
         published = publication_in_text(text, doc.published, found)
         if published != doc.published:  # a month in the manifest, the day in the header
@@ -291,7 +292,7 @@ class EventExtractor:
             named = self._place_named_before(clause)
             if named or kind not in BATTLE_KINDS:
                 return named or (self._host_country(clause) if kind in ATTACK_KINDS else ())
-            subject = subject_place(self._title, self._literal.items)
+            subject = self._subject()
             return (subject,) if subject else ()  # a battle in an article on a place: that place's
         if told_at_home(trigger):  # "visited the province": the one named before; else at home
             return self._place_named_before(clause) or self._home(actor)
@@ -302,6 +303,12 @@ class EventExtractor:
         towns they are, as an area (not "U.S. bases": a state's own abroad)."""
         found = self._host_places.search(clause.words)
         return self._home(self.actors.by_adjective[found.group(1)]) if found else ()
+
+    def _subject(self) -> str | None:
+        """The place the document is about (subject_place), looked for once per document."""
+        if self._subject_found is None:
+            self._subject_found = (subject_place(self._title, self._literal.items),)
+        return self._subject_found[0]
 
     def _place_named_before(self, clause: Clause) -> tuple[str, ...]:
         """For "the base", "the town", "the border crossing" ...: the place the article is
@@ -316,7 +323,7 @@ class EventExtractor:
                                                     else self.gazetteer[m.site_id].is_point)]
         start = clause.spans[0][0]
         before = [m for m in named if start - ANAPHORA_REACH <= m.start < start]
-        subject = subject_place(self._title, self._literal.items) if kinds else None
+        subject = self._subject() if kinds else None
         if subject and self.gazetteer[subject].kind in kinds:
             return (subject,)  # an article on a town: "the town" is that town
         chosen = before[-1] if before and kinds else named[0] if named and named[0].start < start else None
