@@ -74,6 +74,10 @@ _PHRASE_END = re.compile(r"[,;:()–—]")
 DATE_AFTER_REACH = 80  # characters: how far after its trigger a clause's date is the trigger's
 ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+# Where a speaker said it: "Esper said during a press gaggle in the Pentagon", "told reporters at the"
+_SAID_AT = re.compile(r"\b(?:said|says|told|tells|stated|spoke|speaking|added|briefed|testified)\b"
+                      r"(?:\s+[^\s,;:.!?\"“”]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?$", re.I)
+SAID_AT_REACH = 80
 # their actor may be named in the sentence
 _SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "other"}
 # the words before a target's or a place's name ("on", "against", "in" ...), and a passive's
@@ -479,6 +483,7 @@ def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Menti
     """Places after the first attack word ("attack on southern Israel", not "killed in
     Gaza since ... attack"); all places when none follows (passive: "X was struck"); not
     where it was launched from ("from Dyess Air Force Base, Texas"), unless that is all."""
+    candidates = [m for m in candidates if not _where_said(text, m, clause)]
     first = next((t.start for t in clause.triggers if t.groups & {"attack", "air-strike"}), None)
     after = [m for m in candidates if first is not None and m.start > first]
     chosen = after or candidates
@@ -486,6 +491,13 @@ def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Menti
         return chosen
     origins = _origins(text, chosen)
     return [m for m in chosen if m not in origins] or chosen
+
+
+def _where_said(text: str, m: Mention, clause: Clause) -> bool:
+    """The place is where a speaker said it, with no trigger between the saying and the
+    place: the setting of a statement, not of the attack it tells."""
+    said = _SAID_AT.search(text, max(0, m.start - SAID_AT_REACH), m.start)
+    return said is not None and not any(said.start() <= t.start < m.start for t in clause.triggers)
 
 
 def _origins(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -55,9 +55,8 @@ class Readings:
             return hyphened
         if government and self.is_metonymic(w, place_words):
             return "metonymic"
-        if w.before and not w.glued_before.strip() and key(w.before[-1]) in _LOCATIVE_PREPOSITIONS \
-                and not (len(w.before) > 1 and key(w.before[-2]) == "according"):
-            return "literal"  # in Iraq, from Syria, across Iraq and Syria; but "according to"
+        if self._after_locative_preposition(w):
+            return "literal"  # in Iraq, from Syria, across Iraq and Syria, in western Iraq; but "according to"
         if self._coordinated_side(w, place_words, country):
             return "associative_modifier"
         modified = self._modified_noun(w)
@@ -74,6 +73,16 @@ class Readings:
         if government and self._of_a_person(w, place_words):
             return "metonymic"
         return "literal"
+
+    @staticmethod
+    def _after_locative_preposition(w: Window) -> bool:
+        if w.glued_before.strip():
+            return False
+        before = list(w.before)
+        while before and key(before[-1]) in _COMPASS:  # "in western Iraq"
+            before.pop()
+        return bool(before) and key(before[-1]) in _LOCATIVE_PREPOSITIONS \
+            and not (len(before) > 1 and key(before[-2]) == "according")
 
     def _of_a_person(self, w: Window, place_words: set[str]) -> bool:
         """"Prime Minister Haidar Al-Abadi of Iraq", "the President of Iraq": the state the

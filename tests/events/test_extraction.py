@@ -292,6 +292,7 @@ def test_a_strike_of_unstated_means_is_from_the_air_for_the_states_whose_strikes
     ("On 2 March, the militia engaged and destroyed a checkpoint near Mayadin.", "shelling", ""),
     ("On 29 November, A-10s struck a hostile target near Mayadin.", "air-drone", "aircraft"),
     ("He was killed near Baiji on 11 March when his unit was engaged by indirect enemy fire.", "shelling", "rocket"),
+    ("On 7 January, Al-Asad Air Base was under rocket fire.", "shelling", "rocket"),
 ])
 def test_a_military_reports_words_for_strikes_and_weapons(geoparser, tmp_path, text, kind, weapon):
     [e] = extract(geoparser, tmp_path, text)
@@ -317,6 +318,9 @@ def test_an_actor_strikes_column_takes_only_air(tmp_path):
     ("On 13 March, two rockets landed near the Green Village in northeast Syria.", ("green-village",)),
     # "the dam", "the airport": the facility named before
     ("IS seized the Mosul Dam in August. On 16 August, aircraft struck IS positions near the dam.", ("mosul-dam",)),
+    # not where the speaker said it; "striking" is the verb's
+    ('"We responded on 29 December by striking KH bases in western Iraq," Esper said during a press gaggle in the '
+     'Pentagon.', ("iraq",)),
 ])
 def test_the_place_an_attack_hit(geoparser, tmp_path, text, sites):
     [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")]

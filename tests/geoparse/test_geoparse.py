@@ -261,6 +261,9 @@ def test_areas_named_after_a_town_are_not_the_town(geoparser, text, expected):
     ("According to Iraq, the strike was illegal.", "Iraq", "metonymic"),
     ("Last night the United States conducted a strike.", "United States", "metonymic"),
     ("It hit a depot in eastern Syria affiliated with the IRGC.", "Syria", "literal"),
+    # a compass word between the preposition and the name; a second one is no side's modifier
+    ("Strikes hit bases in western Iraq and western Syria.", "Iraq", "literal"),
+    ("Strikes hit bases in western Iraq and western Syria.", "Syria", "literal"),
     ("A town in Syria located on the river.", "Syria", "literal"),
     ("A response is due, according to Middle East Deputy Editor Jane Roe.", "Middle East", "associative_modifier"),
 ])
