@@ -390,6 +390,17 @@ def publication_in_text(text: str, publication: Publication, refs: list[TimeRef]
     return publication
 
 
+# A news release's dateline: its city in capitals, maybe a state and a date, then a dash
+# ("TAMPA, Fla., Sept. 24, 2014 —", "WASHINGTON –"); not a photo's "FILE -"
+_NEWS_DATELINE = re.compile(r"^(?!FILE\b)[A-Z][A-Z.'’ ]{0,43}[A-Z.](?:,[^\n—–]{1,40}?)?\s*(?:—|–|--|-)\s+\S", re.M)
+
+
+def news_dateline(text: str) -> tuple[int, int] | None:
+    """Where a news release's dateline is (up to its dash), if its header has one."""
+    found = _NEWS_DATELINE.search(text, 0, HEADER_REACH)
+    return (found.start(), found.end() - 1) if found else None
+
+
 def _a_header_date(text: str, r: TimeRef) -> bool:
     before = max(0, r.start - 40)
     if _AS_OF_BEFORE.search(text, before, r.start):

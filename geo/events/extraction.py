@@ -16,7 +16,7 @@ from dataclasses import replace
 from geo.corpus import Document
 from geo.events.casualties import killed, wounded
 from geo.events.clauses import QUOTES, ByStart, Clause, Trigger, Within, clause_of, clauses
-from geo.events.dates import MONTHS, TimeRef, find_time_refs, publication_in_text, the_week_to_publication
+from geo.events.dates import MONTHS, TimeRef, find_time_refs, news_dateline, publication_in_text, the_week_to_publication
 from geo.events.kinds import (
     KIND_GROUPS,
     asserted,
@@ -37,7 +37,7 @@ __all__ = ["EventExtractor", "Lexicon"]
 
 # Patterns for a clause's words or a sentence are matched against the lowered text:
 # re.IGNORECASE makes these alternations about twice as slow.
-_HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|ready to|vow\w*|warn\w*|"
+_HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|planned|ready to|vow\w*|warn\w*|"
                            r"routinely|regularly|often|usually|any potential)\b")
 _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
                         r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
@@ -178,6 +178,7 @@ class EventExtractor:
             doc = replace(doc, published=published)
             found = find_time_refs(text, published, index)
         refs = ByStart(found)
+        self._dateline = news_dateline(text)
         actor_hits = ByStart(self.actors.find(index))
         self._actor_hits = actor_hits  # whom "they", "the group" may stand for
         sentences = index.sentences.spans
@@ -212,6 +213,8 @@ class EventExtractor:
                                        trigger.start if trigger is not None else None)
         if when is None and not isolated:
             when = _statement_date(text, sentence, doc)
+        if when is None and self._dateline is not None and sentence[0] >= self._dateline[0] and kind in ATTACK_KINDS:
+            when = the_week_to_publication(doc.published, sentence[0], sentence[0])  # a release's news: its week
         if when is None or when.since:
             return None
         if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
@@ -263,8 +266,9 @@ class EventExtractor:
         if told_at_home(trigger):
             return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
                     or _VISIT_AFTER.match(text, m.end)]
-        if kind in ATTACK_KINDS:
-            return _targets(text, candidates, clause)
+        if kind in ATTACK_KINDS:  # not the dateline's city, where the release was written
+            dateline = self._dateline or (0, 0)
+            return _targets(text, [m for m in candidates if not dateline[0] <= m.start < dateline[1]], clause)
         if kind in ("capture", "recapture") and trigger is not None:
             return [m for m in candidates if m.start > trigger.start] or candidates
         return candidates

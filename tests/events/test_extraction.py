@@ -381,3 +381,20 @@ def test_a_statement_tells_of_the_week_before_it(geoparser, tmp_path):
     assert (e.date, e.date_end, e.time_precision, e.site_ids) == ("2020-01-02", "2020-01-08", "week", ("ain-al-asad",))
     [e] = extract(geoparser, tmp_path, text, published="2020-01")
     assert (e.date, e.date_end, e.time_precision) == ("2020-01-01", "2020-01-31", "month")
+
+
+@pytest.mark.parametrize("opening, dated", [
+    ("TAMPA, Fla., Sept. 24, 2014 — U.S. forces conducted five airstrikes Tuesday and today.", True),
+    ("U.S. forces conducted five airstrikes Tuesday and today.", False),  # no dateline: no release's week
+    ("FILE - U.S. forces conducted five airstrikes Tuesday and today.", False),  # a photo's caption
+])
+def test_an_undated_attack_in_a_news_release_is_in_its_week_and_not_at_its_dateline(geoparser, tmp_path, opening,
+                                                                                   dated):
+    text = opening + "\n\nTwo airstrikes west of Baghdad destroyed two vehicles."
+    found = [(e.date, e.date_end, e.time_precision, e.site_ids)
+             for e in extract(geoparser, tmp_path, text, published="2014-09-24")]
+    assert found == ([("2014-09-18", "2014-09-24", "week", ("baghdad",))] if dated else [])
+
+
+def test_a_planned_attack_is_no_attack(geoparser, tmp_path):
+    assert extract(geoparser, tmp_path, "On 2 March, members were told of a planned missile attack on Ain al-Asad.") == []
