@@ -1,10 +1,11 @@
 """Event extraction from one document, clause by clause (``geo.events.clauses`` cuts the
-sentences, ``geo.events.kinds`` tells each clause's kind, ``geo.events.casualties`` its
-toll).  A clause yields an event when it has a live trigger, a date (its own, its
-sentence's, the previous sentence's, or a statement's) and, for attacks and battles, a
-place; threats, hypotheticals, habitual statements and aggregates over a period ("50
-attacks since October") are not events.  Its place is where it happened, its actor who
-did it by the clause's roles, its status what the sentence's words and the publisher say.
+sentences, ``geo.events.kinds`` tells each clause's kind, ``geo.events.places`` its
+place, ``geo.events.casualties`` its toll).  A clause yields an event when it has a live
+trigger, a date (its own, its sentence's, the previous sentence's, a statement's, or a
+news release's week) and, for attacks and battles, a place; threats, hypotheticals,
+habitual statements and aggregates over a period ("50 attacks since October") are not
+events.  Its actor is who did it by the clause's roles, its status what the sentence's
+words and the publisher say.
 """
 
 from __future__ import annotations
@@ -24,13 +25,12 @@ from geo.events.kinds import (
     capture_or_arrest,
     clause_kind,
     is_of,
-    told_at_home,
 )
 from geo.events.model import ATTACK_KINDS, BATTLE_KINDS, Telling
-from geo.gazetteer import FACILITY_KINDS, THEATRE_COUNTRIES, ActorHit, ActorLexicon, Gazetteer
+from geo.events.places import ANAPHORA_REACH, PLACED_KINDS, PlaceRoles
+from geo.gazetteer import FACILITY_KINDS, ActorHit, ActorLexicon, Gazetteer
 from geo.gazetteer.lexicons import LEXICON_DIR, read_entries
 from geo.geoparse import Geoparser, Mention
-from geo.geoparse.context import PARENT_GAP
 from geo.text import KeyMatcher, TextIndex, grouped_matcher
 
 __all__ = ["EventExtractor", "Lexicon"]
@@ -42,8 +42,6 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? t
 _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
                         r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
                         r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes|occasions|times|incidents)\b")
-_VISITED = re.compile(r"\b(?:in|at|to|visited|visiting|visit|arrived in)\s+(?:the\s+)?$", re.I)
-_VISIT_AFTER = re.compile(r"\s+visit\b", re.I)
 _PERIOD = re.compile(r"\b(?:since|starting|between|until|through)\b")  # a tally's period
 _STATEMENT_LEAD = re.compile(r"\b(?:released|issued)\s+(?:the\s+following|a|this)\s+statement\b", re.I)
 # An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
@@ -54,30 +52,11 @@ _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _OTHER_PARTICIPLE_BY = re.compile(r"\b\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.I)
 _TARGETED_KINDS = ATTACK_KINDS | {"interception"}  # events with a target (and an agent)
 _AGENT_KINDS = _TARGETED_KINDS | BATTLE_KINDS | {"violence", "arrest", "other", "base"}  # events whose actor is found by its role
-_PLACED_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"violence", "base", "protest", "interception"}  # told only with a place or a day
-# "the base", "the town", or "it" as a subject ("It was captured by Coalition forces in 2003")
-_THE_PLACE = re.compile(r"\bthe (air ?base|base|site|facility|garrison|outpost|camp|airfield|airport|compound|dam|"
-                        r"refinery|embassy|consulate|port|town|city|village|settlement|"
-                        r"province|governorate|border crossing|crossing|checkpoint|field|oil field|gas field)\b|"
-                        r"^(?:[^,]*, )?it (?:was|fell|had|came)\b")
-_FACILITY_NOUNS = ("air base", "airbase", "base", "site", "facility", "garrison", "outpost", "camp", "airfield", "compound",
-                   "field", "oil field", "gas field", "airport", "dam", "refinery", "embassy", "consulate", "port")
-_ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS},
-                  **{noun: frozenset({"city", "town", "village"}) for noun in ("town", "city", "village", "settlement")},
-                  "province": frozenset({"governorate", "region"}), "governorate": frozenset({"governorate", "region"}),
-                  "border crossing": frozenset({"border-crossing"}), "crossing": frozenset({"border-crossing"}),
-                  "checkpoint": frozenset({"border-crossing", "outpost"})}
 # a subject that stands for an armed group named before
 _GROUP_PRONOUN = re.compile(r"(?:^|\b(?:and|then|which|when|after)\s+|[,;]\s*)(?:they|the (?:group|militias?|militants|"
                             r"faction|resistance))\b")
 _PHRASE_END = re.compile(r"[,;:()–—]")
 DATE_AFTER_REACH = 80  # characters: how far after its trigger a clause's date is the trigger's
-ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
-# Where a speaker said it: "Esper said during a press gaggle in the Pentagon", "told reporters at the"
-_SAID_AT = re.compile(r"\b(?:said|says|told|tells|stated|spoke|speaking|added|briefed|testified)\b"
-                      r"(?:\s+[^\s,;:.!?\"“”]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?$", re.I)
-SAID_AT_REACH = 80
 # their actor may be named in the sentence
 _SENTENCE_ACTOR_KINDS = ATTACK_KINDS | BATTLE_KINDS | {"change", "interception", "arrest", "other"}
 # the words before a target's or a place's name ("on", "against", "in" ...), and a passive's
@@ -125,13 +104,6 @@ class Lexicon:
         return self._official[publisher]
 
 
-def subject_place(title: str, places: list[Mention]) -> str | None:
-    """The site a document is about: the one its title names alone ("Makhmur",
-    "Makhmur, Iraq", "Camp Taji (Iraq)"), if the text names it literally; else None."""
-    head = re.split(r"[,(]", title, maxsplit=1)[0].strip().lower()
-    return next((m.site_id for m in places if m.surface.lower() == head), None) if head else None
-
-
 def _groups(path) -> list[tuple[str, list[str]]]:
     groups = []
     for entry in read_entries(path):
@@ -150,14 +122,7 @@ class EventExtractor:
         # an actor's adjective ("U.S.", "Iranian") anywhere, and before a trigger it modifies
         self._any_adjective = re.compile("|".join(map(re.escape, words)) or r"(?!)")
         self._attributed: tuple = (None, (False, False))  # the last sentence's attribution (see _attribution)
-        self._literal: ByStart = ByStart([])  # the document's literal places (see extract)
-        self._title = ""  # the document's title (see _subject)
-        self._subject_found: tuple[str | None] | None = None  # the place it is about, once looked for
-        hosts = sorted((a for a, actor in actors.by_adjective.items() if actor.kind == "state"
-                        and actor.country in THEATRE_COUNTRIES), key=len, reverse=True)
-        self._host_places = re.compile(r"\b(" + "|".join(map(re.escape, hosts)) + r")\s+(?:[a-z-]+\s+){0,2}?"
-                                       r"(?:bases|airbases|air bases|towns|cities|villages|territory|soil)\b"
-                                       if hosts else r"(?!)")
+        self.places = PlaceRoles(self.gazetteer, actors)
         self._actor_hits: ByStart = ByStart([])  # the document's actors (see extract)
         self._adjectives = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, words)) + r")\s+"
                                       r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had)\b)[a-z][\w-]*\s+){0,2}$") \
@@ -170,8 +135,6 @@ class EventExtractor:
         self._attributed = (None, (False, False))  # sentences are known by their offsets: none of another document's
         mentions = mentions if mentions is not None else self.geoparser.parse(doc.id, text, index, unresolved=False)
         places = ByStart([m for m in mentions if m.status == "resolved" and m.literal])
-        self._literal = places  # what "the base", "the town" may stand for
-        self._title, self._subject_found = doc.title, None
         found = find_time_refs(text, doc.published, index)
         published = publication_in_text(text, doc.published, found)
         if published != doc.published:  # a month in the manifest, the day in the header
@@ -179,6 +142,7 @@ class EventExtractor:
             found = find_time_refs(text, published, index)
         refs = ByStart(found)
         self._dateline = news_dateline(text)
+        self.places.start(places, doc.title, self._dateline)
         actor_hits = ByStart(self.actors.find(index))
         self._actor_hits = actor_hits  # whom "they", "the group" may stand for
         sentences = index.sentences.spans
@@ -221,15 +185,15 @@ class EventExtractor:
             return None
         if kind == "capture" and trigger is not None:
             kind = capture_or_arrest(text, clause, trigger, places, inside)
-        mentions = self._places(text, kind, clause, sentence, places, inside, trigger)
-        site_ids = self._sites(mentions)
+        mentions = self.places.of_clause(text, kind, clause, sentence, places, inside, trigger)
+        site_ids = self.places.sites(mentions)
         actor = self._agent(text, actor_hits, clause, kind, inside) or self._actor(actor_hits, sentence, kind, weapon, inside) \
             or self._group_named_before(clause, kind, trigger)
         if trigger is not None and "suspension" in trigger.groups and (actor is None or actor.kind == "state"):
             return None  # an armed group's announced change, not a government's or a committee's announcement
         kind, weapon = by_its_actor(kind, weapon, actor, clause)
-        site_ids = site_ids or self._place_not_in_the_clause(kind, trigger, clause, actor)
-        if not site_ids and (kind in _PLACED_KINDS or any(is_of(trigger, g) for g in ("deployment", "visit", "opening"))) \
+        site_ids = site_ids or self.places.not_in_the_clause(kind, trigger, clause, actor)
+        if not site_ids and (kind in PLACED_KINDS or any(is_of(trigger, g) for g in ("deployment", "visit", "opening"))) \
                 and not _dated_attack(kind, trigger.word if trigger else "", when, inside):
             return None
         if kind == "base" and not any(self.gazetteer[i].kind in FACILITY_KINDS for i in site_ids):
@@ -252,27 +216,6 @@ class EventExtractor:
             start=start, end=sentence[1], quote=text[start:sentence[1]],
         )
 
-    def _places(self, text, kind, clause: Clause, sentence, places, inside, trigger: Trigger | None) -> list[Mention]:
-        """The clause's places (else its sentence's, unless the clause is isolated): for
-        a visit or announcement those after in/at/to, for an attack its targets, for a
-        capture the places after its word."""
-        candidates = [m for m in places if inside(m.start, m.end)]
-        if not candidates and not clause.isolated:
-            candidates = [m for m in places if sentence[0] <= m.start < sentence[1]]
-        if is_of(trigger, "designation"):  # a state's act, with no place of its own
-            return []
-        if is_of(trigger, "deployment"):  # "deployed to the Middle East", "withdrew from Iraq"
-            return candidates
-        if told_at_home(trigger):
-            return [m for m in candidates if _VISITED.search(text, max(0, m.start - 25), m.start)
-                    or _VISIT_AFTER.match(text, m.end)]
-        if kind in ATTACK_KINDS:  # not the dateline's city, where the release was written
-            dateline = self._dateline or (0, 0)
-            return _targets(text, [m for m in candidates if not dateline[0] <= m.start < dateline[1]], clause)
-        if kind in ("capture", "recapture") and trigger is not None:
-            return [m for m in candidates if m.start > trigger.start] or candidates
-        return candidates
-
     def _when(self, text: str, refs: list[TimeRef], sentence, previous, inside,
               isolated: bool = False, at: int | None = None) -> tuple[TimeRef | None, int]:
         """The clause's date, else its sentence's, else the previous sentence's (then the
@@ -291,69 +234,6 @@ class EventExtractor:
             if before:
                 return _week_from(before[-1]), previous[0]
         return None, sentence[0]
-
-    def _place_not_in_the_clause(self, kind: str, trigger: Trigger | None, clause: Clause, actor) -> tuple[str, ...]:
-        """An attack's or a battle's "the base", "the town", "it": the place named before
-        (a battle's, else the place the article is on); a visit's "the province" likewise,
-        else, as an announcement's, its actor's home country."""
-        if kind in _PLACED_KINDS:
-            named = self._place_named_before(clause)
-            if named or kind not in BATTLE_KINDS:
-                return named or (self._host_country(clause) if kind in ATTACK_KINDS else ())
-            subject = self._subject()
-            return (subject,) if subject else ()  # a battle in an article on a place: that place's
-        if told_at_home(trigger):  # "visited the province": the one named before; else at home
-            return self._place_named_before(clause) or self._home(actor)
-        return ()
-
-    def _host_country(self, clause: Clause) -> tuple[str, ...]:
-        """For an attack on "two Iraqi bases", "Syrian towns": the country whose bases or
-        towns they are, as an area (not "U.S. bases": a state's own abroad)."""
-        found = self._host_places.search(clause.words)
-        return self._home(self.actors.by_adjective[found.group(1)]) if found else ()
-
-    def _subject(self) -> str | None:
-        """The place the document is about (subject_place), looked for once per document."""
-        if self._subject_found is None:
-            self._subject_found = (subject_place(self._title, self._literal.items),)
-        return self._subject_found[0]
-
-    def _place_named_before(self, clause: Clause) -> tuple[str, ...]:
-        """For "the base", "the town", "the border crossing" ...: the place the article is
-        on if it is of that kind (see subject_place), else the place of that kind the
-        document named last, not long before, else the first it named; for a subject "it":
-        the first point the document named."""
-        found = _THE_PLACE.search(clause.lowered)
-        if found is None:
-            return ()
-        kinds = _ANAPHOR_KINDS.get(found.group(1) or "", frozenset())
-        named = [m for m in self._literal.items if (self.gazetteer[m.site_id].kind in kinds if kinds
-                                                    else self.gazetteer[m.site_id].is_point)]
-        start = clause.spans[0][0]
-        before = [m for m in named if start - ANAPHORA_REACH <= m.start < start]
-        subject = self._subject() if kinds else None
-        if subject and self.gazetteer[subject].kind in kinds:
-            return (subject,)  # an article on a town: "the town" is that town
-        chosen = before[-1] if before and kinds else named[0] if named and named[0].start < start else None
-        return (chosen.site_id,) if chosen else ()
-
-    def _sites(self, mentions: list[Mention]) -> tuple[str, ...]:
-        """Point sites if any (the most specific: a base rather than its city), else areas."""
-        ids = list(dict.fromkeys(m.site_id for m in mentions))
-        sites = [self.gazetteer[i] for i in ids]
-        points = [s for s in sites if s.is_point]
-        if points:
-            specific = [s for s in points if s.kind not in ("city", "town")]
-            return tuple(s.id for s in (specific or points))
-        return tuple(s.id for s in sites)
-
-    def _home(self, actor) -> tuple[str, ...]:
-        """Where an actor's announcement or meeting took place when the text does not say:
-        its home country, an area (geo_precision 3)."""
-        if actor is None or not actor.country:
-            return ()
-        return tuple(s.id for s in self.gazetteer.sites.values() if s.kind == "country" and s.country == actor.country
-                     and s.layer == "curated")[:1]
 
     def _agent(self, text: str, hits: list[ActorHit], clause: Clause, kind: str, inside):
         """Who did an attack, by the clause's roles: the actor after "by" past the trigger,
@@ -481,38 +361,6 @@ def _after_target_word(text: str, start: int) -> bool:
         if word in _NOT_AGENT_WORDS and (after <= 2 or (after == 3 and raw[-3].strip(QUOTES).lower() in _DETERMINERS)):
             return True
     return False
-
-
-def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Mention]:
-    """Places after the first attack word ("attack on southern Israel", not "killed in
-    Gaza since ... attack"); all places when none follows (passive: "X was struck"); not
-    where it was launched from ("from Dyess Air Force Base, Texas"), unless that is all."""
-    candidates = [m for m in candidates if not _where_said(text, m, clause)]
-    first = next((t.start for t in clause.triggers if t.groups & {"attack", "air-strike"}), None)
-    after = [m for m in candidates if first is not None and m.start > first]
-    chosen = after or candidates
-    if len(chosen) < 2 or " from " not in clause.lowered:  # most attacks: no place to leave out
-        return chosen
-    origins = _origins(text, chosen)
-    return [m for m in chosen if m not in origins] or chosen
-
-
-def _where_said(text: str, m: Mention, clause: Clause) -> bool:
-    """The place is where a speaker said it, with no trigger between the saying and the
-    place: the setting of a statement, not of the attack it tells."""
-    said = _SAID_AT.search(text, max(0, m.start - SAID_AT_REACH), m.start)
-    return said is not None and not any(said.start() <= t.start < m.start for t in clause.triggers)
-
-
-def _origins(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Places named as where something came from, and the places that locate them ("from
-    Dyess Air Force Base, Texas")."""
-    found: list[Mention] = []
-    for m in mentions:
-        if _FROM_BEFORE.search(text, max(0, m.start - 12), m.start) or (
-                found and PARENT_GAP.fullmatch(text, found[-1].end, m.start)):
-            found.append(m)
-    return found
 
 
 def _its_own_official_says(text: str, hits: list[ActorHit], actor, target: str) -> bool:
