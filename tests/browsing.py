@@ -101,6 +101,11 @@ def open_view(page, view):
     go_to(page, urlencode(params))
 
 
+# The map has drawn the last change and no pan or zoom is under way: a click lands where
+# the page shows its target (a popup pans into view after it opens).
+SETTLED = "GeoApp.idle() && !GeoApp.map._animatingZoom && !(GeoApp.map._panAnim && GeoApp.map._panAnim._inProgress)"
+
+
 def go_to(page, fragment: str) -> None:
     """Set the page's fragment and wait until the page has read it and drawn it.  The page
     reads a new fragment in a task of its own ("hashchange", its listener first): waiting

@@ -6,7 +6,17 @@ phone views go to the test artifacts."""
 import json
 
 import pytest
-from browsing import Page, go_to, open_view, passes, playwright_or_skip, published_events, random_views, shown
+from browsing import (
+    SETTLED,
+    Page,
+    go_to,
+    open_view,
+    passes,
+    playwright_or_skip,
+    published_events,
+    random_views,
+    shown,
+)
 
 from geo.corpus import open_corpus
 from geo.evaluate.synth import generate
@@ -71,9 +81,6 @@ def test_a_click_on_every_event_sites_circle_opens_it(big):
 
 
 # No pan or zoom under way and nothing left to draw (Leaflet's private flags: no public one says it).
-SETTLED = "GeoApp.idle() && !GeoApp.map._animatingZoom && !(GeoApp.map._panAnim && GeoApp.map._panAnim._inProgress)"
-
-
 def test_the_first_view_is_clustered_under_the_cap_and_clusters_count_their_sites(big, big_site, artifacts):
     p = big.open("index.html")
     p.wait_for_function("GeoApp.idle()")

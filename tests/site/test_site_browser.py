@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 import pytest
-from browsing import Page, go_to, playwright_or_skip, published_data
+from browsing import SETTLED, Page, go_to, playwright_or_skip, published_data
 from helpers import SPELLING_VARIANTS, hostile_corpus
 
 from geo.corpus import open_corpus
@@ -144,6 +144,7 @@ def test_a_click_on_the_centre_of_every_event_sites_circle_opens_that_site(page,
             continue  # a far site (Washington) outside the first view
         p.mouse.click(point["x"], point["y"])
         if cluster:
+            p.wait_for_function(SETTLED)  # the cluster's popup has panned into view: the click lands on its button
             p.click(f'.leaflet-popup .cluster button[data-site="{site_id}"]')
             p.wait_for_function(f"document.querySelector('.leaflet-popup h3')?.textContent === {json.dumps(names[site_id])}")
             clustered += 1

@@ -82,6 +82,22 @@ def test_a_multiple_choice_in_the_url_is_restored_and_written_back(page, site):
     assert p.eval_on_selector_all("#f-type input:checked", "els => els.length") == 0
 
 
+def test_a_link_followed_while_the_url_is_still_to_follow_the_last_change_is_shown(page, site):
+    """The URL follows a change a moment later (writeHashSoon); a fragment the reader goes to
+    in that moment (a link, the address bar) is the view shown, not overwritten by it."""
+    months = sorted({e["month"] for e in published_events(site)[0]})
+    p = page.open("index.html")
+    go_to(p, f"from={months[0]}&to={months[0]}")
+    wanted = f"from={months[-1]}&to={months[-1]}"
+    # the link followed, and the write's timer run before the page hears of the link (its
+    # hashchange comes in a task of its own: a loaded page may run the timer first)
+    p.evaluate("hash => { location.hash = hash; GeoApp.view.writeHash(); }", wanted)
+    p.wait_for_timeout(300)  # past any write still to come
+    p.wait_for_function("GeoApp.idle()")
+    assert p.evaluate("location.hash") == "#" + wanted
+    assert p.evaluate("[GEO_DATA.months[GeoApp.state.from], GEO_DATA.months[GeoApp.state.to]]") == [months[-1]] * 2
+
+
 def test_a_drag_across_the_timeline_chooses_the_months(page, site):
     p = page.open("index.html")
     months = p.evaluate("GEO_DATA.months")

@@ -7,7 +7,9 @@
 // when the window is a span of days (0: the whole month).
 var state = {from: 0, to: 0, fromDay: 0, toDay: 0, types: [], actors: [], statuses: [], site: null, eventsOnly: false,
              colourBy: "kind"};
-  var data = null, hashTimer = null;
+  // known: the fragment the view was last read from or written to.  Another one in the URL
+  // is a link the reader followed, whose hashchange is still to come: it is not overwritten.
+  var data = null, hashTimer = null, known = null;
 
   function use(loaded) { data = loaded; }
 
@@ -29,7 +31,9 @@ var state = {from: 0, to: 0, fromDay: 0, toDay: 0, types: [], actors: [], status
     GeoApp.filters.writeParams(data, state, p);
     if (state.colourBy !== "kind") { p.set("colour", state.colourBy); }
     var hash = "#" + p.toString();
+    if (known !== null && location.hash !== known) { return; }
     if (location.hash !== hash) { history.replaceState(null, "", hash); }
+    known = hash;
   }
 
   function day(d) { return d ? "-" + (d < 10 ? "0" : "") + d : ""; }
@@ -43,6 +47,7 @@ var state = {from: 0, to: 0, fromDay: 0, toDay: 0, types: [], actors: [], status
 
   // Reads the view from the URL into the state and the controls; returns the site asked for.
   function readHash() {
+    known = location.hash;
     var p = new URLSearchParams(location.hash.slice(1));
     var from = readDate(p.get("from")), to = readDate(p.get("to"));
     state.from = from[0] >= 0 ? from[0] : 0;
