@@ -33,7 +33,7 @@ var state = {from: 0, to: 0, fromDay: 0, toDay: 0, types: [], actors: [], status
     var hash = "#" + p.toString();
     if (known !== null && location.hash !== known) { return; }
     if (location.hash !== hash) { history.replaceState(null, "", hash); }
-    known = hash;
+    known = location.hash;  // as the browser keeps it
   }
 
   function day(d) { return d ? "-" + (d < 10 ? "0" : "") + d : ""; }
