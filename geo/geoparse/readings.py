@@ -78,11 +78,10 @@ class Readings:
     def _after_locative_preposition(w: Window) -> bool:
         if w.glued_before.strip():
             return False
-        before = list(w.before)
-        while before and key(before[-1]) in _COMPASS:  # "in western Iraq"
-            before.pop()
-        return bool(before) and key(before[-1]) in _LOCATIVE_PREPOSITIONS \
-            and not (len(before) > 1 and key(before[-2]) == "according")
+        before, i = w.before, len(w.before) - 1
+        while i >= 0 and key(before[i]) in _COMPASS:  # "in western Iraq": past the compass words, no copy
+            i -= 1
+        return i >= 0 and key(before[i]) in _LOCATIVE_PREPOSITIONS and not (i > 0 and key(before[i - 1]) == "according")
 
     def _of_a_person(self, w: Window, place_words: set[str]) -> bool:
         """"Prime Minister Haidar Al-Abadi of Iraq", "the President of Iraq": the state the
