@@ -21,8 +21,10 @@ QUOTES = "(\"'“‘”’"  # what may stand around a word
 _RELATIVE_CLAUSE = re.compile(r",?\s+\b(?:who|which)\b[^,;:()]*")
 _NP_COORDINATION = re.compile(r"\s\s*and\s+(?=[A-Z][\w-]*['’]s\s)")  # "the 7 October operation and Israel's attacks"
 # ", while X did": X's own clause
-_COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:conducted|launched|carried out|fired|"
-                           r"targeted|struck|attacked|hit|shelled|bombed)\b)|(?<=,)\s+while\s+)")
+_COORDINATED_VERBS = ("conducted", "launched", "carried out", "fired", "targeted", "struck", "attacked", "hit", "shelled",
+                      "bombed")
+_COORDINATION = re.compile(r"[\s,](?:(?<=\s)\s*(?:and|then|while)\s+(?=(?:" + "|".join(_COORDINATED_VERBS) + r")\b)|"
+                           r"(?<=,)\s+while\s+)")
 
 
 class Trigger(NamedTuple):
@@ -94,9 +96,13 @@ def clauses(text: str, start: int, end: int):
     if cursor < end:
         main.append((cursor, end))
     main = main or [(start, end)]
-    np_cuts = [m.start() for a, b in main for m in _NP_COORDINATION.finditer(text, a, b)]
+    sentence = text[start:end]  # the words each cut needs, looked for first: most sentences have none
+    np_coordinated = "and" in sentence and ("'s" in sentence or "’s" in sentence)
+    coordinated = "while" in sentence or (("and" in sentence or "then" in sentence)
+                                          and any(verb in sentence for verb in _COORDINATED_VERBS))
+    np_cuts = [m.start() for a, b in main for m in _NP_COORDINATION.finditer(text, a, b)] if np_coordinated else []
     for piece in _cut(main, np_cuts):
-        cuts = [m.start() for a, b in piece for m in _COORDINATION.finditer(text, a, b)]
+        cuts = [m.start() for a, b in piece for m in _COORDINATION.finditer(text, a, b)] if coordinated else []
         for part in _cut(piece, cuts):
             yield part, bool(np_cuts)
     for a, b in relatives:

@@ -39,9 +39,11 @@ __all__ = ["EventExtractor", "Lexicon"]
 # re.IGNORECASE makes these alternations about twice as slow.
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|could|might|if|threaten\w*|plans? to|planned|ready to|vow\w*|warn\w*|"
                            r"routinely|regularly|often|usually|any potential)\b")
+_TALLIED = ("attacks", "strikes", "operations", "drones", "missiles", "rockets", "airstrikes", "occasions", "times",
+           "incidents")
 _AGGREGATE = re.compile(r"\b(?:\d[\d,]*|dozens|tens|hundreds|several|multiple|numerous|some|at least \w+|"
                         r"more than \w+|over \w+|approximately \w+|about \w+)\s+(?:[\w-]+\s+){0,4}?"
-                        r"(?:attacks|strikes|operations|drones|missiles|rockets|airstrikes|occasions|times|incidents)\b")
+                        r"(?:" + "|".join(_TALLIED) + r")\b")
 _PERIOD = re.compile(r"\b(?:since|starting|between|until|through)\b")  # a tally's period
 _STATEMENT_LEAD = re.compile(r"\b(?:released|issued)\s+(?:the\s+following|a|this)\s+statement\b", re.I)
 # An actor's role in an attack's clause: the agent after "by" ("attacked ... by Kataib
@@ -181,7 +183,7 @@ class EventExtractor:
             when = the_week_to_publication(doc.published, sentence[0], sentence[0])  # a release's news: its week
         if when is None or when.since:
             return None
-        if kind in ATTACK_KINDS and _AGGREGATE.search(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
+        if kind in ATTACK_KINDS and _tally(lowered) and (when.precision != "day" or _PERIOD.search(lowered)):
             return None
         if kind == "capture" and trigger is not None:
             kind = capture_or_arrest(text, clause, trigger, places, inside)
@@ -341,6 +343,11 @@ class EventExtractor:
             self._attributed = (sentence, (bool(factions and self.lexicon.attributed("claimed", lowered)),
                                            self.lexicon.attributed("confirmed", lowered)))
         return self._attributed[1]
+
+
+def _tally(lowered: str) -> bool:
+    """Whether a clause counts attacks ("more than 150 attacks"); the nouns looked for first."""
+    return any(noun in lowered for noun in _TALLIED) and _AGGREGATE.search(lowered) is not None
 
 
 def _pattern(words: list[str]) -> re.Pattern:

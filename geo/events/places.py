@@ -39,7 +39,8 @@ _ANAPHOR_KINDS = {**{noun: frozenset(FACILITY_KINDS) for noun in _FACILITY_NOUNS
 ANAPHORA_REACH = 1500  # characters: how far back "the base" looks for the base the document named
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # Where a speaker said it: "Esper said during a press gaggle in the Pentagon", "told reporters at the"
-_SAID_AT = re.compile(r"\b(?:said|says|told|tells|stated|spoke|speaking|added|briefed|testified)\b"
+_SPEECH_WORDS = ("said", "says", "told", "tells", "stated", "spoke", "speaking", "added", "briefed", "testified")
+_SAID_AT = re.compile(r"\b(?:" + "|".join(_SPEECH_WORDS) + r")\b"
                       r"(?:\s+[^\s,;:.!?\"“”]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?$", re.I)
 SAID_AT_REACH = 80
 
@@ -173,7 +174,11 @@ def _targets(text: str, candidates: list[Mention], clause: Clause) -> list[Menti
 def _where_said(text: str, m: Mention, clause: Clause) -> bool:
     """The place is where a speaker said it, with no trigger between the saying and the
     place: the setting of a statement, not of the attack it tells."""
-    said = _SAID_AT.search(text, max(0, m.start - SAID_AT_REACH), m.start)
+    before = max(0, m.start - SAID_AT_REACH)
+    folded = text[before:m.start].casefold()  # no verb of speech, no search: most places (casefold: as re.I matches)
+    if not any(word in folded for word in _SPEECH_WORDS):
+        return False
+    said = _SAID_AT.search(text, before, m.start)
     return said is not None and not any(said.start() <= t.start < m.start for t in clause.triggers)
 
 
