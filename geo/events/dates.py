@@ -77,8 +77,9 @@ _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
 _N = r"(?P<n>\d+|" + "|".join(COUNT_WORDS) + r")"
 # (kind, the word categories one of which every match contains, pattern), the more specific first
 _PATTERNS = [(kind, frozenset(needs.split("|")), re.compile(pattern, re.I)) for kind, needs, pattern in [
+    # (a day glued to a capitalised month: see _GLUED_MONTH)
     ("day_month", "month", r"\b" + _initials([*WEEKDAYS, "the"], digit=True) + r"(?:" + _W + r",?\s+)?(?:the\s+)?"
-     + _D + r"\s+(?:of\s+)?" + _M + r"(?:,?\s+" + _FULL_Y + r")?\b"),
+     + _D + r"(?:\s+(?:of\s+)?|(?-i:(?=[A-Z])))" + _M + r"(?:,?\s+" + _FULL_Y + r")?\b"),
     ("month_day", "month", r"\b" + _initials([*WEEKDAYS, *MONTHS]) + r"(?:" + _W + r",?\s+)?" + _M + r"\s+" + _D
      + r"(?:,?\s+" + _FULL_Y + r")?\b"),
     ("part_month", "month", r"\b(?P<part>" + _alternation(_PARTS) + r")[-\s]+" + _M + r"(?:\s+" + _FULL_Y + r")?\b"),
@@ -203,16 +204,24 @@ def _free_slot(taken: list[tuple[int, int]], span: tuple[int, int]) -> int | Non
     return i
 
 
+# A day glued to its month by a lost space ("On 28January 2024": a web page's text whose
+# link lost the space before it); the month is then no word of its own for the matcher.
+_GLUED_MONTH = re.compile(r"\d(?:" + "|".join(calendar.month_name[1:]) + r")\b")
+_MONTH_CATEGORY = frozenset({"month"})
+
+
 def _around_date_words(index: TextIndex, margin: int = 40) -> list[tuple[int, int, frozenset[str]]]:
     """Stretches of text around date words, each with the categories of its words."""
     ranges: list[tuple[int, int, frozenset[str]]] = []
     size = len(index.text)
-    for hit in index.hits(_date_words()):
-        a, b = max(0, hit.start - margin), min(size, hit.end + margin)
+    found = [(hit.start, hit.end, hit.payload) for hit in index.hits(_date_words())]
+    glued = [(m.start() + 1, m.end(), _MONTH_CATEGORY) for m in _GLUED_MONTH.finditer(index.text)]
+    for start, end, categories in sorted(found + glued, key=lambda f: f[0]) if glued else found:
+        a, b = max(0, start - margin), min(size, end + margin)
         if ranges and a <= ranges[-1][1]:
-            ranges[-1] = (ranges[-1][0], b, ranges[-1][2] | hit.payload)
+            ranges[-1] = (ranges[-1][0], b, ranges[-1][2] | categories)
         else:
-            ranges.append((a, b, hit.payload))
+            ranges.append((a, b, categories))
     return ranges
 
 

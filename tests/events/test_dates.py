@@ -87,7 +87,8 @@ def test_event_relative_expression_without_a_date_nearby_is_left_out():
     assert resolve("Days before the strikes, KH announced a pause.", "2024-03") == []
 
 
-@pytest.mark.parametrize("text", ["You may go.", "We march on.", "Rates rose 5 percent in 2,023 towns."])
+@pytest.mark.parametrize("text", ["You may go.", "We march on.", "Rates rose 5 percent in 2,023 towns.",
+                                  "the 3march protests"])
 def test_words_that_look_like_months_are_not_dates(text):
     assert resolve(text, "2024-03") == []
 
@@ -109,6 +110,8 @@ def test_words_that_look_like_months_are_not_dates(text):
     # a history's day and month with their year, whatever the century
     ("It mustered on 18 February 1836, at Picolata.", "1865-04", ("1836-02-18", "1836-02-18", "day")),
     ("It was organized in May 1825.", "1865-04", ("1825-05-01", "1825-05-31", "month")),
+    # a day glued to its month by a lost space, as a web page's text may have it
+    ("On 28January 2024, a drone struck Tower22.", "2024-03", ("2024-01-28", "2024-01-28", "day")),
 ])
 def test_days_and_years_of_briefings_and_histories(text, published, expected):
     assert one(text, published)[:3] == expected
