@@ -115,22 +115,45 @@ def _same_id(site: str, place: str) -> bool:
 
 
 def score(gold: list[dict], predicted: list[dict], same: PlaceTest = _same_id) -> EventScore:
-    """Match predicted tellings to gold ones (first agreeing gold telling, in order), then
-    score each field of the matches."""
+    """Match predicted tellings to gold ones (as many pairs as can be made, see _matching),
+    then score each field of the matches."""
     result = EventScore(gold=len(gold), predicted=len(predicted))
-    used: set[int] = set()
-    for p in predicted:
-        i = next((i for i, g in enumerate(gold) if i not in used and _agree(g, p, same)), None)
-        if i is None:
-            result.false_positives.append(p)
-        else:
-            used.add(i)
-            result.matched.append((gold[i], p))
+    pairs = _matching(gold, predicted, same)
+    result.matched = [(gold[pairs[j]], p) for j, p in enumerate(predicted) if j in pairs]
+    result.false_positives = [p for j, p in enumerate(predicted) if j not in pairs]
+    used = set(pairs.values())
     result.false_negatives = [g for i, g in enumerate(gold) if i not in used]
     tests = {**FIELDS, "place role": lambda g, p: _place_role_right(g, p, same)}
     result.fields = {name: (sum(1 for g, p in result.matched if test(g, p)), len(result.matched))
                      for name, test in tests.items()}
     return result
+
+
+def _matching(gold: list[dict], predicted: list[dict], same: PlaceTest) -> dict[int, int]:
+    """A largest one-to-one matching of predicted to gold tellings that agree (_agree), by
+    augmenting paths (Kuhn's algorithm): a first-come matching would let a telling take
+    the gold event another one alone could match.  Each telling tries the gold ones of
+    its own type first, then the nearest in the text.  Returns {predicted: gold}."""
+    by_doc: dict[str, list[int]] = {}
+    for i, g in enumerate(gold):
+        by_doc.setdefault(g["doc"], []).append(i)
+    options = [sorted((i for i in by_doc.get(p["doc"], ()) if _agree(gold[i], p, same)),
+                      key=lambda i: (gold[i].get("event_type") != p.get("event_type"), abs(gold[i]["start"] - p["start"])))
+               for p in predicted]
+    owner: dict[int, int] = {}  # gold -> predicted
+
+    def augment(j: int, seen: set[int]) -> bool:
+        for i in options[j]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or augment(owner[i], seen):
+                    owner[i] = j
+                    return True
+        return False
+
+    for j in range(len(predicted)):
+        augment(j, set())
+    return {j: i for i, j in owner.items()}
 
 
 def _agree(g: dict, p: dict, same: PlaceTest) -> bool:

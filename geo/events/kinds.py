@@ -47,6 +47,16 @@ _TAKEN_BY_STATE = frozenset({"state", "state-force"})
 _ON_CIVILIANS = re.compile(r"\b(?:attack\w*|fired)\s+(?:on\s+|against\s+|at\s+)?(?:\w+\s+){0,2}?"
                            r"(?:civilians|protesters|demonstrators|residents|villagers|pilgrims|worshippers)\b")
 _STRIKE_WORDS = frozenset({"strike", "strikes", "struck"})
+# A US or coalition aircraft shot down ("A U.S. MQ-9 was shot down over Yemen", "downed an
+# American drone"): an attack on it (ACLED: a missile attack), not the interception of an
+# incoming weapon
+_OWN = r"(?:U\.S\.|US|American|Navy|Air Force|[Cc]oalition)"
+_AIRCRAFT = r"(?:MQ-\d+[A-Z]?|RQ-\d+[A-Z]?|Reaper|Global Hawk|drone|aircraft|helicopter|jet|plane)"
+_OWN_AIRCRAFT_DOWNED = re.compile(
+    r"\b" + _OWN + r"\s+(?:[\w-]+\s+){0,2}?" + _AIRCRAFT + r"\b[^.;]{0,100}?\b(?:was|were)\s+(?:\w+\s+)?"
+    r"(?:shot down|downed)\b|"
+    r"\b(?:shot down|downed|shoot down|shooting down)\s+(?:(?:an?|the|two|three|its|their)\s+)?" + _OWN + r"\s+"
+    r"(?:[\w-]+\s+){0,2}?" + _AIRCRAFT + r"\b")
 
 
 def asserted(text: str, s_start: int, s_end: int, triggers: list, places: list[Mention]) -> list:
@@ -144,6 +154,9 @@ def clause_kind(clause: Clause) -> tuple[str | None, str, Trigger | None]:
     present = frozenset().union(*(t.groups for t in clause.triggers))
     weapon = next((w for group, w in _WEAPON_GROUPS if group in present), "")
     if "interception" in present and weapon:
+        if _OWN_AIRCRAFT_DOWNED.search(clause.words):
+            downed = next(t for t in clause.triggers if "interception" in t.groups)
+            return "shelling", "missile" if WEAPON_PREFIX + "missile" in present else "", downed
         return "interception", weapon, None
     # An announcement ("a new phase") or a deployment is the weakest trigger: it counts only alone.
     triggers = sorted((group in _WEAK_GROUPS, t.at, group, t) for t in clause.triggers

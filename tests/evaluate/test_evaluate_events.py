@@ -79,6 +79,31 @@ def test_a_telling_elsewhere_or_on_other_days_is_no_match():
         assert not s.matched and len(s.false_positives) == 1 and len(s.false_negatives) == 1, change
 
 
+def test_as_many_tellings_are_matched_as_can_be_paired():
+    """A telling that agrees with two gold events takes the one no other telling can: a
+    first-come matching would give it the first and leave the second telling unmatched."""
+    from geo.evaluate.events import score
+
+    wide = {**GOLD, "date_end": "2024-01-31", "start": 0}  # 28 to 31 January
+    narrow = {**GOLD, "date": "2024-01-27", "start": 50}  # 27 and 28 January
+    on_28th, on_30th = {**RIGHT, "start": 0}, {**RIGHT, "date": "2024-01-30", "date_end": "2024-01-30", "start": 60}
+    s = score([wide, narrow], [on_28th, on_30th])
+    assert len(s.matched) == 2 and not s.false_positives and not s.false_negatives
+    assert (s.matched[0][1], s.matched[0][0]) == (on_28th, narrow)
+
+
+def test_a_telling_is_paired_with_the_gold_event_of_its_own_type():
+    """Of two gold events it agrees with (one document, day and place), a telling is
+    compared with the one of its own type: an air strike with the air strike, not with
+    the attack it answered."""
+    from geo.evaluate.events import score
+
+    attack = {**GOLD, "event_type": "Battles", "sub_event_type": "Armed clash", "start": 0}
+    strike = {**GOLD, "start": 200}
+    s = score([attack, strike], [{**RIGHT, "start": 0}])
+    assert s.matched[0][0] is strike and s.accuracy("event type") == 1.0
+
+
 def test_a_gold_place_is_matched_by_a_site_near_it(geoparser):
     """The guide's places are ids of places.csv: a gazetteer site within their reach agrees."""
     from geo.evaluate.annotated import Place, same_place

@@ -299,6 +299,17 @@ def test_a_military_reports_words_for_strikes_and_weapons(geoparser, tmp_path, t
     assert (e.kind, e.weapon) == (kind, weapon)
 
 
+@pytest.mark.parametrize("text, kind, weapon", [
+    # a US aircraft shot down is attacked (ACLED: a missile attack); an incoming drone shot down is intercepted
+    ("On 6 June, a U.S. MQ-9 was shot down over Yemen by a Houthi surface-to-air missile.", "shelling", "missile"),
+    ("On 6 June, the Houthis shot down an American drone over Yemen.", "shelling", ""),
+    ("On 6 June, U.S. forces shot down a Houthi drone over Yemen.", "interception", "drone"),
+])
+def test_an_aircraft_of_ones_own_shot_down_is_attacked_not_intercepted(geoparser, tmp_path, text, kind, weapon):
+    [e] = extract(geoparser, tmp_path, text)
+    assert (e.kind, e.weapon) == (kind, weapon)
+
+
 def test_an_actor_strikes_column_takes_only_air(tmp_path):
     from geo.errors import InputError
     from geo.gazetteer.actors import read_actors
