@@ -4,7 +4,9 @@ Each document's telling is scored (an event merged from three documents is three
 tellings).  A predicted telling matches a gold one of the same document when their date
 spans overlap and they agree on the place: a site in common, a predicted site that is one
 of the gold places (a point within 25 km of it, the same country, an area near it: as the
-mention scorer judges), or no place on either side.  Main figures: precision and recall for
+mention scorer judges), or no place on either side.  As many tellings are matched as can be
+paired one to one; where a telling agrees with several gold ones, it is paired with one of
+its own type first.  Main figures: precision and recall for
 attacks and strikes (ACLED's "Explosions/Remote violence"), and for all event types.
 
 Among matched tellings each field is then scored apart, so that a match with the wrong
