@@ -110,7 +110,8 @@ _CATEGORY_WORDS = {"month": list(MONTHS), "weekday": list(WEEKDAYS), "day": ["da
                    "month-word": ["month"], "yesterday": ["yesterday"],
                    "day-word": ["today", "tonight", "morning", "afternoon", "evening", "night", "overnight", "weekend"],
                    "year-word": ["year"], "year": _YEAR_NUMBERS}
-_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# a period's bound, not the day of what it tells: "since 17 October", "before October 2023"
+_SINCE = re.compile(r"\b(?:since|before|prior to)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _MONTH_LIKE_WORDS = {"may", "march"}  # also verbs: need a day, a year or a capital
 
 
@@ -121,7 +122,7 @@ class TimeRef(NamedTuple):
     derivation: str  # explicit | relative-to-publication | relative-to-event
     start: int  # offsets of the expression in the text
     end: int
-    since: bool = False  # "since 17 October": the start of a period
+    since: bool = False  # "since 17 October", "before October 2023": a period's bound
 
     def month(self) -> str:
         return self.date.strftime("%Y-%m")

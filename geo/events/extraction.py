@@ -200,9 +200,9 @@ class EventExtractor:
             return None
         if kind == "base" and not any(self.gazetteer[i].kind in FACILITY_KINDS for i in site_ids):
             return None  # a base or headquarters set up, not a governorate or a group "established"
-        if kind in ATTACK_KINDS and when.precision in ("month", "year") \
+        if kind in ATTACK_KINDS and when.precision == "year" \
                 and not any(self.gazetteer[i].is_point for i in site_ids):
-            return None
+            return None  # "in 2020, groups attacked U.S. forces in Iraq": too vague to map; a month may be in a country
         sentence_text = text[sentence[0]:sentence[1]]
         start = min(quote_start, sentence[0])
         target = self._target(site_ids, sentence_text) if kind in _TARGETED_KINDS else ""

@@ -63,8 +63,10 @@ def test_expressions(text, published, expected):
     assert one(text, published) == expected
 
 
-def test_since_marks_the_start_of_a_period():
-    [ref] = find_time_refs("Since 17 October, factions have attacked.", parse_publication("2023-11-16"))
+@pytest.mark.parametrize("text", ["Since 17 October, factions have attacked.",
+                                  "Before 17 October, factions focused on local issues."])
+def test_since_and_before_mark_a_periods_bound(text):
+    [ref] = find_time_refs(text, parse_publication("2023-11-16"))
     assert ref.since and ref.date == dt.date(2023, 10, 17)
 
 

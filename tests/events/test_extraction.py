@@ -409,3 +409,15 @@ def test_an_undated_attack_in_a_news_release_is_in_its_week_and_not_at_its_datel
 
 def test_a_planned_attack_is_no_attack(geoparser, tmp_path):
     assert extract(geoparser, tmp_path, "On 2 March, members were told of a planned missile attack on Ain al-Asad.") == []
+
+
+@pytest.mark.parametrize("text, published, found", [
+    # a statement of the month on last night's strikes in a country: the month, the country (an area)
+    ("Senator Jane Doe released a statement on last night's U.S. airstrikes conducted in Syria.", "2021-02",
+     [("2021-02-01", "2021-02-28", "month", ("syria",))]),
+    # a year and a country only: too vague to map
+    ("In 2020, Iran-backed groups attacked U.S. forces in Iraq.", "2024-02", []),
+])
+def test_an_attack_dated_to_the_month_may_be_in_a_country(geoparser, tmp_path, text, published, found):
+    assert [(e.date, e.date_end, e.time_precision, e.site_ids)
+            for e in extract(geoparser, tmp_path, text, published=published)] == found
