@@ -178,6 +178,7 @@ def test_a_click_where_circles_overlap_lists_the_others_under_the_pointer(page, 
     p.wait_for_selector(".leaflet-popup-content .popup")
     others = p.eval_on_selector_all(".popup-sites button", "els => els.map(e => e.dataset.site)")
     assert pair[1] in others
+    p.wait_for_function(SETTLED)  # the popup has panned into view: the click lands on its button
     p.click(f'.popup-sites button[data-site="{pair[1]}"]')
     name = p.evaluate(f"GEO_DATA.sites.find(s => s[0] === {json.dumps(pair[1])})[1]")
     p.wait_for_function(f"document.querySelector('.leaflet-popup h3')?.textContent === {json.dumps(name)}")
