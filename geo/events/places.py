@@ -175,8 +175,8 @@ def _where_said(text: str, m: Mention, clause: Clause) -> bool:
     """The place is where a speaker said it, with no trigger between the saying and the
     place: the setting of a statement, not of the attack it tells."""
     before = max(0, m.start - SAID_AT_REACH)
-    folded = text[before:m.start].casefold()  # no verb of speech, no search: most places (casefold: as re.I matches)
-    if not any(word in folded for word in _SPEECH_WORDS):
+    window = text[before:m.start]  # no verb of speech, no search: most places (lower() is re.I's match in ASCII only)
+    if window.isascii() and not any(word in window.lower() for word in _SPEECH_WORDS):
         return False
     said = _SAID_AT.search(text, before, m.start)
     return said is not None and not any(said.start() <= t.start < m.start for t in clause.triggers)

@@ -332,6 +332,9 @@ def test_an_actor_strikes_column_takes_only_air(tmp_path):
     # not where the speaker said it; "striking" is the verb's
     ('"We responded on 29 December by striking KH bases in western Iraq," Esper said during a press gaggle in the '
      'Pentagon.', ("iraq",)),
+    # and whatever letters spell the verb that a case-blind match reads as its own ("saıd", a dotless i)
+    ('"Rockets hit Ain al-Asad on 2 March," the general said at the Al-Tanf garrison.', ("ain-al-asad",)),
+    ('"Rockets hit Ain al-Asad on 2 March," the general saıd at the Al-Tanf garrison.', ("ain-al-asad",)),
 ])
 def test_the_place_an_attack_hit(geoparser, tmp_path, text, sites):
     [e] = [e for e in extract(geoparser, tmp_path, text) if e.kind in ("shelling", "air-drone")]
